@@ -1,0 +1,73 @@
+# Prongsai — the two commands are `make run` and `make test`; see README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run install install-dev test test-postgres e2e lint format bench check-deploy clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+## make run: set everything up (virtual environment, dependencies, database, demo data) and serve
+## http://127.0.0.1:8000/ on SQLite with a background-task worker beside the web server.
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py createcachetable
+	DEBUG=true $(PY) manage.py seed_demo
+	@echo "Serving http://127.0.0.1:8000/  (Ctrl+C stops the server and the task worker)"
+	@DEBUG=true $(PY) manage.py db_worker --queue-name default & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite on the embedded default (SQLite). Browser tests run when chromium is present.
+test: install-dev
+	$(PY) -m pytest -q
+
+## make test-postgres: the suite against a fresh database on the local PostgreSQL (as CI does).
+test-postgres: install-dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/prongsai_ci} $(PY) -m pytest -q -p no:randomly
+
+## make e2e: only the browser tests (Chromium via Playwright, axe-core from npm).
+e2e: install-dev node_modules/axe-core/axe.min.js
+	PRONGSAI_REQUIRE_BROWSER=1 $(PY) -m pytest -q -m browser
+
+node_modules/axe-core/axe.min.js: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=true $(VENV)/bin/mypy prongsai
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(PY) manage.py check
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## make bench: performance figures, printed (never asserted).
+bench: install-dev
+	$(PY) bench/public_pages.py
+
+## make check-deploy: Django's deployment checklist with production settings.
+check-deploy: install
+	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=prongsai.example.go.th $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var node_modules

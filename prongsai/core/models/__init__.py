@@ -1,0 +1,37 @@
+from .agency import Agency, AgencyHost
+from .attachment import Attachment
+from .audit import GENESIS_HASH, AppendOnlyError, AuditEvent, AuditHead
+from .base import TenantModel, TimeStampedModel, new_public_id
+from .calendar import AgencyDayOff, PublicHoliday
+from .membership import Membership
+from .org import OrgUnit, Person, Position
+from .outbox import OutboundEmail
+from .publishable import PublicationStatus, Publishable
+from .revision import Revision
+from .search import SearchDocument
+from .user import User
+
+__all__ = [
+    "GENESIS_HASH",
+    "Agency",
+    "AgencyDayOff",
+    "AgencyHost",
+    "AppendOnlyError",
+    "Attachment",
+    "AuditEvent",
+    "AuditHead",
+    "Membership",
+    "OrgUnit",
+    "OutboundEmail",
+    "Person",
+    "Position",
+    "PublicHoliday",
+    "PublicationStatus",
+    "Publishable",
+    "Revision",
+    "SearchDocument",
+    "TenantModel",
+    "TimeStampedModel",
+    "User",
+    "new_public_id",
+]

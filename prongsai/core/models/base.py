@@ -1,0 +1,45 @@
+"""Abstract bases shared by every Prongsai model."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, ClassVar, Self
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class TenantModel(TimeStampedModel):
+    """A row owned by one agency.
+
+    The default manager is scoped (django-scopes): ``Model.objects`` raises ScopeError unless the code runs
+    inside ``scope(agency=...)`` or an explicit ``scopes_disabled()``, so a forgotten filter fails closed
+    instead of leaking another agency's rows. Every unique constraint of a subclass must include ``agency``.
+    """
+
+    agency = models.ForeignKey(
+        "core.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("หน่วยงาน")
+    )
+
+    if TYPE_CHECKING:
+        # django-scopes builds the manager class at run time; type checkers see a plain manager.
+        objects: ClassVar[models.Manager[Self]]
+    else:
+        objects = ScopedManager(agency="agency")
+
+    class Meta:
+        abstract = True
+
+
+def new_public_id() -> uuid.UUID:
+    """Public identifiers are random UUIDs so that nobody can enumerate records from a URL."""
+    return uuid.uuid4()

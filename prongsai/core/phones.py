@@ -1,0 +1,55 @@
+"""Thai telephone numbers, parsed and formatted with Google's libphonenumber (the phonenumbers package)."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from prongsai.core.thai import to_arabic_digits
+
+
+class ThaiPhoneError(ValueError):
+    """The message is a Thai sentence saying what a valid number looks like."""
+
+
+def normalize_thai_phone(value: str) -> str:
+    """The number in E.164 form (``+66812345678``), or ThaiPhoneError.
+
+    Accepts ``081-234-5678``, ``0 4481 0123``, ``+66 81 234 5678`` and Thai digits; an extension written as
+    ``ต่อ 12`` is kept (``+6644810123;ext=12``).
+    """
+    text = to_arabic_digits(value or "").strip().replace("ต่อ", " ext ")
+    if not text:
+        raise ThaiPhoneError("กรุณากรอกหมายเลขโทรศัพท์")
+    try:
+        number = phonenumbers.parse(text, "TH")
+    except phonenumbers.NumberParseException:
+        raise ThaiPhoneError(
+            "หมายเลขโทรศัพท์ไม่ถูกต้อง กรุณากรอกเป็นตัวเลข เช่น 081-234-5678 หรือ 044-123-456"
+        ) from None
+    if number.country_code != 66 or not phonenumbers.is_valid_number(number):
+        raise ThaiPhoneError("หมายเลขโทรศัพท์นี้ไม่ใช่หมายเลขในประเทศไทยที่ใช้ได้ กรุณาตรวจสอบจำนวนหลักอีกครั้ง")
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)) + (
+        f";ext={number.extension}" if number.extension else ""
+    )
+
+
+def format_thai_phone(value: str) -> str:
+    """The national form with dashes, e.g. ``081-234-5678``; other text is returned as is."""
+    try:
+        number = phonenumbers.parse(to_arabic_digits(value or "").replace(";ext=", " ext "), "TH")
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_valid_number(number):
+        return value
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    main, _sep, ext = national.partition(" ext. ")
+    text = main.replace(" ", "-")
+    return f"{text} ต่อ {ext}" if ext else text
+
+
+def tel_uri(value: str) -> str:
+    """A ``tel:`` link target, or an empty string when the number cannot be read."""
+    try:
+        return "tel:" + normalize_thai_phone(value)
+    except ThaiPhoneError:
+        return ""

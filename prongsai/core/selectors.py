@@ -1,0 +1,109 @@
+"""Reads of the core app shared by views, reports and (later) the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from prongsai.core.models import (
+    Agency,
+    AgencyDayOff,
+    AuditEvent,
+    Membership,
+    OrgUnit,
+    Person,
+    Position,
+    PublicHoliday,
+)
+
+
+@dataclass
+class UnitNode:
+    unit: OrgUnit
+    positions: list[Position]
+    children: list[UnitNode] = field(default_factory=list)
+
+
+def _current_people() -> Prefetch[str]:
+    return Prefetch("people", queryset=Person.objects.filter(is_current=True).order_by("order", "first_name"))
+
+
+def structure_tree(agency: Agency) -> dict[str, list[UnitNode]]:
+    """The org chart of ``agency`` per side (political, career) as trees of units with positions and people.
+
+    Three queries whatever the size of the structure.
+    """
+    units = list(OrgUnit.objects.filter(agency=agency).order_by("order", "name_th"))
+    positions = (
+        Position.objects.filter(agency=agency)
+        .prefetch_related(_current_people())
+        .order_by("order", "title_th")
+    )
+    by_unit: dict[int, list[Position]] = {}
+    for position in positions:
+        by_unit.setdefault(position.unit_id, []).append(position)
+    nodes = {u.pk: UnitNode(unit=u, positions=by_unit.get(u.pk, [])) for u in units}
+    roots: dict[str, list[UnitNode]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
+    for unit in units:
+        node = nodes[unit.pk]
+        if unit.parent_id is not None and unit.parent_id in nodes:
+            nodes[unit.parent_id].children.append(node)
+        else:
+            roots.setdefault(unit.side, []).append(node)
+    return roots
+
+
+def executives(agency: Agency) -> dict[str, list[Person]]:
+    """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first."""
+    people = (
+        Person.objects.filter(
+            agency=agency,
+            is_current=True,
+            position__level__in=[Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE],
+        )
+        .select_related("position", "position__unit")
+        .order_by("position__unit__side", "position__level", "position__order", "order")
+    )
+    result: dict[str, list[Person]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
+    levels: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
+    for person in sorted(people, key=lambda p: (levels[p.position.level], p.position.order, p.order)):
+        result.setdefault(person.position.unit.side, []).append(person)
+    return result
+
+
+def units_for_staff(agency: Agency) -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(agency=agency).select_related("parent").order_by("side", "order", "name_th")
+
+
+def positions_for_staff(agency: Agency) -> QuerySet[Position]:
+    return (
+        Position.objects.filter(agency=agency)
+        .select_related("unit")
+        .order_by("unit__side", "unit__order", "order")
+    )
+
+
+def people_for_staff(agency: Agency) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(agency=agency)
+        .select_related("position", "position__unit")
+        .order_by("position__unit__side", "position__unit__order", "position__order", "order")
+    )
+
+
+def members_of(agency: Agency) -> QuerySet[Membership]:
+    return Membership.objects.filter(agency=agency).select_related("user").order_by("user__username", "role")
+
+
+def holidays_between(start: date, end: date) -> QuerySet[PublicHoliday]:
+    return PublicHoliday.objects.filter(date__range=(start, end)).order_by("date")
+
+
+def audit_events(agency: Agency, *, limit: int = 200) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(agency=agency).select_related("actor").order_by("-seq")[:limit]
+
+
+def days_off(agency: Agency, *, since: date) -> QuerySet[AgencyDayOff]:
+    return AgencyDayOff.objects.filter(agency=agency, date__gte=since).order_by("date")

@@ -1,0 +1,111 @@
+"""Template filters for Thai presentation. Loaded as a builtin, so every template can use them.
+
+Each filter returns an empty string for an empty value, so templates need no guards.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from prongsai.core import phones, thai, thaiid
+
+register = template.Library()
+
+
+def _dateish(value: Any) -> date | datetime | None:
+    return value if isinstance(value, date | datetime) else None
+
+
+@register.filter
+def thai_date(value: Any) -> str:
+    """``30 กันยายน 2567``"""
+    d = _dateish(value)
+    return thai.format_date(d) if d else ""
+
+
+@register.filter
+def thai_date_abbr(value: Any) -> str:
+    """``30 ก.ย. 2567``"""
+    d = _dateish(value)
+    return thai.format_date(d, month="abbr") if d else ""
+
+
+@register.filter
+def thai_date_short(value: Any) -> str:
+    """``30 ก.ย. 67`` (the e-GP style)"""
+    d = _dateish(value)
+    return thai.format_date(d, month="abbr", short_year=True) if d else ""
+
+
+@register.filter
+def thai_date_formal(value: Any) -> str:
+    """``30 กันยายน พ.ศ. 2567``"""
+    d = _dateish(value)
+    return thai.format_date(d, era=True) if d else ""
+
+
+@register.filter
+def thai_datetime(value: Any) -> str:
+    """``30 กันยายน 2567 เวลา 14.05 น.`` in Bangkok time"""
+    return thai.format_datetime(value) if isinstance(value, datetime) else thai_date(value)
+
+
+@register.filter
+def thai_digits(value: Any) -> str:
+    return thai.to_thai_digits(str(value)) if value not in (None, "") else ""
+
+
+@register.filter
+def arabic_digits(value: Any) -> str:
+    return thai.to_arabic_digits(str(value)) if value not in (None, "") else ""
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def baht(value: Any) -> str:
+    """``1,234,567.89``"""
+    amount = _decimal(value) if value not in (None, "") else None
+    return thai.format_baht(amount) if amount is not None else ""
+
+
+@register.filter
+def bahttext(value: Any) -> str:
+    """``หนึ่งล้านสองแสนสามหมื่นสี่พันห้าร้อยหกสิบเจ็ดบาทแปดสิบเก้าสตางค์``"""
+    amount = _decimal(value) if value not in (None, "") else None
+    return thai.baht_words(amount) if amount is not None else ""
+
+
+@register.filter
+def fiscal_year(value: Any) -> str:
+    d = _dateish(value)
+    return str(thai.fiscal_year(d)) if d else ""
+
+
+@register.filter
+def thai_id(value: Any) -> str:
+    return thaiid.format_thai_id(str(value)) if value else ""
+
+
+@register.filter
+def mask_thai_id(value: Any) -> str:
+    return thaiid.mask_thai_id(str(value)) if value else ""
+
+
+@register.filter
+def thai_phone(value: Any) -> str:
+    return phones.format_thai_phone(str(value)) if value else ""
+
+
+@register.filter
+def tel_uri(value: Any) -> str:
+    return phones.tel_uri(str(value)) if value else ""

@@ -1,0 +1,54 @@
+"""Which agency a request belongs to, and the scope every query of the request runs in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_scopes import scope, scopes_disabled
+
+from prongsai.core.models import Agency, AgencyHost
+
+
+def resolve_agency(host: str) -> Agency | None:
+    """The active agency serving ``host``, else the instance's default agency, else None.
+
+    127.0.0.1 and localhost match no host row, so they serve the default (demo) agency.
+    """
+    hostname = host.split(":", 1)[0].lower().rstrip(".")
+    mapping = (
+        AgencyHost.objects.select_related("agency").filter(host=hostname, agency__is_active=True).first()
+    )
+    if mapping is not None:
+        return mapping.agency
+    return Agency.objects.filter(is_default=True, is_active=True).first()
+
+
+@contextmanager
+def agency_scope(agency: Agency | None) -> Iterator[None]:
+    """Enter the scope of ``agency``. Without an agency the scope matches nothing, never everything.
+
+    django-scopes treats ``agency=None`` as "no filter"; an empty list filters to no rows, which is the
+    fail-closed meaning we want.
+    """
+    with scope(agency=agency if agency is not None else []):
+        yield
+
+
+class AgencyMiddleware:
+    """Sets ``request.agency`` from the host name and runs the rest of the request inside its scope."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with scopes_disabled():
+            agency = resolve_agency(request.get_host())
+        request.agency = agency  # type: ignore[attr-defined]
+        if agency is None:
+            # A fresh instance before any agency is set up: say so in Thai instead of failing.
+            return render(request, "core/no_agency.html", status=503)
+        with agency_scope(agency):
+            return self.get_response(request)

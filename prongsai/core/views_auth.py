@@ -1,0 +1,99 @@
+"""Signing in with a password and a second factor (TOTP), and signing out."""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import urlencode
+
+import segno
+from django.contrib.auth import login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from prongsai.core.forms import LoginForm, OTPTokenForm
+from prongsai.core.http import SignedInRequest
+from prongsai.core.permissions import is_verified, public, signed_in
+from prongsai.core.services_auth import totp_confirm, totp_pending_device
+
+
+def _with_next(name: str, request: HttpRequest) -> str:
+    return f"{reverse(name)}?{urlencode({'next': _next_url(request)})}"
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return "/staff/"
+
+
+@public
+def login_view(request: HttpRequest) -> HttpResponse:
+    """Step 1: username and password (throttled by django-axes)."""
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.get_user()
+        login(request, user)
+        target = (
+            "core:otp_verify"
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            else "core:otp_setup"
+        )
+        return redirect(_with_next(target, request))
+    return render(request, "core/auth/login.html", {"form": form, "next": _next_url(request)})
+
+
+@signed_in
+def otp_verify_view(request: SignedInRequest) -> HttpResponse:
+    """Step 2: the 6-digit code of the user's authenticator app."""
+    if is_verified(request):
+        return redirect(_next_url(request))
+    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect(_with_next("core:otp_setup", request))
+    form = OTPTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", _("รหัสยืนยันไม่ถูกต้องหรือหมดอายุแล้ว กรุณากรอกรหัสล่าสุดจากแอป หากผิดหลายครั้งต้องรอสักครู่"))
+    return render(request, "core/auth/otp_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@signed_in
+def otp_setup_view(request: SignedInRequest) -> HttpResponse:
+    """First sign-in: register an authenticator app by scanning a QR code, then confirm one code."""
+    user = request.user
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect(_with_next("core:otp_verify", request))
+    device = totp_pending_device(user=user)
+    form = OTPTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if totp_confirm(
+            device=device, token=form.cleaned_data["token"], agency=getattr(request, "agency", None)
+        ):
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", _("รหัสยืนยันไม่ถูกต้อง กรุณาตรวจสอบเวลาในโทรศัพท์และกรอกรหัสล่าสุดจากแอป"))
+    qr_svg = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return render(
+        request,
+        "core/auth/otp_setup.html",
+        {"form": form, "qr": qr_svg, "secret": grouped, "next": _next_url(request)},
+    )
+
+
+@signed_in
+@require_POST
+def logout_view(request: SignedInRequest) -> HttpResponse:
+    logout(request)
+    return redirect("portal:home")

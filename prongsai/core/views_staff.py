@@ -1,0 +1,289 @@
+"""Back-office pages of the core app: structure, agency profile, members, calendar and audit log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.core import access, selectors, services
+from prongsai.core.audit import verify_chain
+from prongsai.core.forms import (
+    AgencyProfileForm,
+    DayOffForm,
+    MemberForm,
+    OrgUnitForm,
+    PersonForm,
+    PositionForm,
+)
+from prongsai.core.http import StaffRequest
+from prongsai.core.permissions import staff
+from prongsai.core.roles import Cap
+from prongsai.core.services_accounts import member_invite
+
+
+def apply_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form instead of a 500."""
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error)
+
+
+def _form_page(request: StaffRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+# --- structure --------------------------------------------------------------------------------------------
+
+
+@staff(Cap.ORG_EDIT)
+def org_overview(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    return render(
+        request,
+        "core/staff/org_overview.html",
+        {
+            "units": selectors.units_for_staff(agency),
+            "positions": selectors.positions_for_staff(agency),
+            "people": selectors.people_for_staff(agency),
+        },
+    )
+
+
+@staff(Cap.ORG_EDIT)
+def unit_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    unit = access.get_unit(agency, pk) if pk else None
+    form = OrgUnitForm(request.POST or None, instance=unit, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.org_unit_save(
+                agency=agency,
+                acting_user=request.user,
+                unit=unit,
+                **{k: form.cleaned_data[k] for k in OrgUnitForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกส่วนงานเรียบร้อยแล้ว"))
+            return redirect("core:org_overview")
+    return _form_page(
+        request, "core/staff/form.html", {"form": form, "title": _("แก้ไขส่วนงาน") if unit else _("เพิ่มส่วนงาน")}
+    )
+
+
+@staff(Cap.ORG_EDIT)
+@require_POST
+def unit_delete(request: StaffRequest, pk: int) -> HttpResponse:
+    unit = access.get_unit(request.agency, pk)
+    try:
+        services.org_unit_delete(unit=unit, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("ลบส่วนงานเรียบร้อยแล้ว"))
+    return redirect("core:org_overview")
+
+
+@staff(Cap.ORG_EDIT)
+def position_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    position = access.get_position(agency, pk) if pk else None
+    form = PositionForm(request.POST or None, instance=position, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.position_save(
+                agency=agency,
+                acting_user=request.user,
+                position=position,
+                **{k: form.cleaned_data[k] for k in PositionForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกตำแหน่งเรียบร้อยแล้ว"))
+            return redirect("core:org_overview")
+    return _form_page(
+        request,
+        "core/staff/form.html",
+        {"form": form, "title": _("แก้ไขตำแหน่ง") if position else _("เพิ่มตำแหน่ง")},
+    )
+
+
+@staff(Cap.ORG_EDIT)
+@require_POST
+def position_delete(request: StaffRequest, pk: int) -> HttpResponse:
+    position = access.get_position(request.agency, pk)
+    try:
+        services.position_delete(position=position, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("ลบตำแหน่งเรียบร้อยแล้ว"))
+    return redirect("core:org_overview")
+
+
+@staff(Cap.ORG_EDIT)
+def person_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    person = access.get_person(agency, pk) if pk else None
+    form = PersonForm(request.POST or None, request.FILES or None, instance=person, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_save(
+                agency=agency,
+                acting_user=request.user,
+                person=person,
+                photo_upload=form.cleaned_data.get("photo_upload"),
+                **{k: form.cleaned_data[k] for k in PersonForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกข้อมูลบุคลากรเรียบร้อยแล้ว"))
+            return redirect("core:org_overview")
+    return _form_page(
+        request,
+        "core/staff/form.html",
+        {"form": form, "title": _("แก้ไขข้อมูลบุคลากร") if person else _("เพิ่มบุคลากร"), "multipart": True},
+    )
+
+
+@staff(Cap.ORG_EDIT)
+@require_POST
+def person_delete(request: StaffRequest, pk: int) -> HttpResponse:
+    person = access.get_person(request.agency, pk)
+    services.person_delete(person=person, acting_user=request.user)
+    messages.success(request, _("ลบข้อมูลบุคลากรเรียบร้อยแล้ว"))
+    return redirect("core:org_overview")
+
+
+# --- agency profile ---------------------------------------------------------------------------------------
+
+
+@staff(Cap.AGENCY_EDIT)
+def agency_profile(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    form = AgencyProfileForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in AgencyProfileForm.Meta.fields}
+        fields["phones"] = form.cleaned_data["phones_text"]
+        try:
+            services.agency_update_profile(agency=agency, acting_user=request.user, **fields)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกข้อมูลหน่วยงานเรียบร้อยแล้ว"))
+            return redirect("core:agency_profile")
+    return _form_page(request, "core/staff/form.html", {"form": form, "title": _("ข้อมูลหน่วยงานและการติดต่อ")})
+
+
+# --- members ----------------------------------------------------------------------------------------------
+
+
+@staff(Cap.MEMBERS_MANAGE)
+def members(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    form = MemberForm(request.POST or None)
+    initial_password = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _membership, initial_password = member_invite(
+                agency=agency,
+                acting_user=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("เพิ่มบทบาทให้สมาชิกเรียบร้อยแล้ว"))
+            if initial_password is None:
+                return redirect("core:members")
+            form = MemberForm()
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(
+        request,
+        "core/staff/members.html",
+        {"form": form, "members": selectors.members_of(agency), "initial_password": initial_password},
+        status=status,
+    )
+
+
+@staff(Cap.MEMBERS_MANAGE)
+@require_POST
+def member_revoke(request: StaffRequest, pk: int) -> HttpResponse:
+    membership = access.get_membership(request.agency, pk)
+    try:
+        services.membership_revoke(membership=membership, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("ถอนบทบาทเรียบร้อยแล้ว"))
+    return redirect("core:members")
+
+
+# --- calendar ---------------------------------------------------------------------------------------------
+
+
+@staff(Cap.CALENDAR_MANAGE)
+def calendar_view(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    form = DayOffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.day_off_add(
+                agency=agency,
+                acting_user=request.user,
+                day=form.cleaned_data["date"],
+                name_th=form.cleaned_data["name_th"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("เพิ่มวันหยุดของหน่วยงานเรียบร้อยแล้ว"))
+            return redirect("core:calendar")
+    today = timezone.localdate()
+    return render(
+        request,
+        "core/staff/calendar.html",
+        {
+            "form": form,
+            "holidays": selectors.holidays_between(today - timedelta(days=30), today + timedelta(days=400)),
+            "days_off": selectors.days_off(agency, since=today - timedelta(days=30)),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.CALENDAR_MANAGE)
+@require_POST
+def day_off_delete(request: StaffRequest, pk: int) -> HttpResponse:
+    entry = access.get_day_off(request.agency, pk)
+    services.day_off_remove(entry=entry, acting_user=request.user)
+    messages.success(request, _("ลบวันหยุดของหน่วยงานเรียบร้อยแล้ว"))
+    return redirect("core:calendar")
+
+
+# --- audit ------------------------------------------------------------------------------------------------
+
+
+@staff(Cap.AUDIT_VIEW)
+def audit_log(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    checked, problem = verify_chain(agency)
+    return render(
+        request,
+        "core/staff/audit.html",
+        {"events": selectors.audit_events(agency), "checked": checked, "problem": problem},
+    )

@@ -1,0 +1,47 @@
+"""Reads of the public-site content."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from prongsai.core.models import Agency, PublicationStatus
+from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
+
+
+def published_news(agency: Agency, *, category: NewsCategory | None = None) -> QuerySet[NewsArticle]:
+    qs = NewsArticle.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).select_related(
+        "category"
+    )
+    if category is not None:
+        qs = qs.filter(category=category)
+    return qs.order_by("-published_at")
+
+
+def news_categories(agency: Agency) -> QuerySet[NewsCategory]:
+    return NewsCategory.objects.filter(agency=agency).order_by("order", "name_th")
+
+
+def published_page(agency: Agency, slug: str) -> InfoPage | None:
+    return InfoPage.objects.filter(agency=agency, slug=slug, status=PublicationStatus.PUBLISHED).first()
+
+
+def published_page_of_kind(agency: Agency, kind: str) -> InfoPage | None:
+    return (
+        InfoPage.objects.filter(agency=agency, kind=kind, status=PublicationStatus.PUBLISHED)
+        .order_by("order", "pk")
+        .first()
+    )
+
+
+def published_pages(agency: Agency) -> QuerySet[InfoPage]:
+    return InfoPage.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).order_by(
+        "order", "title"
+    )
+
+
+def news_for_staff(agency: Agency) -> QuerySet[NewsArticle]:
+    return NewsArticle.objects.filter(agency=agency).select_related("category").order_by("-created_at")
+
+
+def pages_for_staff(agency: Agency) -> QuerySet[InfoPage]:
+    return InfoPage.objects.filter(agency=agency).order_by("order", "title")

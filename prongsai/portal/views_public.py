@@ -1,0 +1,145 @@
+"""Public pages of the agency's site. Thin: resolve the agency, call selectors, render."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+
+from prongsai.core import access as core_access
+from prongsai.core import selectors as core_selectors
+from prongsai.core.http import AgencyRequest
+from prongsai.core.permissions import public
+from prongsai.core.publication import revisions_of
+from prongsai.core.search import search
+from prongsai.portal import access, selectors
+from prongsai.portal.models import InfoPage
+
+NEWS_PER_PAGE = 12
+
+
+@public
+def home(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "latest_news": selectors.published_news(agency)[:6],
+            "executives": core_selectors.executives(agency),
+        },
+    )
+
+
+@public
+def structure(request: AgencyRequest) -> HttpResponse:
+    tree = core_selectors.structure_tree(request.agency)
+    return render(
+        request, "portal/structure.html", {"political": tree["political"], "career": tree["career"]}
+    )
+
+
+@public
+def executives(request: AgencyRequest) -> HttpResponse:
+    people = core_selectors.executives(request.agency)
+    return render(
+        request, "portal/executives.html", {"political": people["political"], "career": people["career"]}
+    )
+
+
+@public
+def duties(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    page = selectors.published_page_of_kind(agency, InfoPage.Kind.POWERS_DUTIES)
+    tree = core_selectors.structure_tree(agency)
+    return render(
+        request,
+        "portal/duties.html",
+        {
+            "page": page,
+            "revisions": revisions_of(page) if page else [],
+            "units": [*tree["political"], *tree["career"]],
+        },
+    )
+
+
+@public
+def contact(request: AgencyRequest) -> HttpResponse:
+    return render(request, "portal/contact.html")
+
+
+@public
+def news_list(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    categories = list(selectors.news_categories(agency))
+    current = next((c for c in categories if c.slug == request.GET.get("category")), None)
+    paginator = Paginator(selectors.published_news(agency, category=current), NEWS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/news_list.html",
+        {"page_obj": page_obj, "categories": categories, "current_category": current},
+    )
+
+
+@public
+def news_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
+    article = access.get_public_news(request.agency, public_id)
+    return render(
+        request, "portal/news_detail.html", {"article": article, "revisions": revisions_of(article)}
+    )
+
+
+@public
+def page(request: AgencyRequest, slug: str) -> HttpResponse:
+    info = selectors.published_page(request.agency, slug)
+    if info is None:
+        raise Http404
+    return render(request, "portal/page.html", {"page": info, "revisions": revisions_of(info)})
+
+
+@public
+def search_view(request: AgencyRequest) -> HttpResponse:
+    query = (request.GET.get("q") or "").strip()[:200]
+    hits = search(agency=request.agency, query=query) if query else []
+    return render(request, "portal/search.html", {"query": query, "hits": hits})
+
+
+def _file_response(file_field: FieldFile, content_type: str, filename: str, *, inline: bool) -> FileResponse:
+    response = FileResponse(
+        file_field.open("rb"),
+        content_type=content_type,
+        as_attachment=not inline,
+        filename=filename,
+    )
+    # Uploaded bytes are never rendered as a page of ours, whatever their content claims.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@public
+def attachment_file(request: AgencyRequest, public_id: str) -> FileResponse:
+    attachment = access.get_public_attachment(request.agency, public_id)
+    # PDFs and re-encoded images may open in the browser; office documents always download.
+    inline = attachment.kind in {"pdf", "jpg", "png"}
+    return _file_response(attachment.file, attachment.content_type, attachment.original_name, inline=inline)
+
+
+@public
+def person_photo(request: AgencyRequest, public_id: str) -> FileResponse:
+    person = core_access.get_public_person(request.agency, public_id)
+    if not person.photo:
+        raise Http404
+    kind = "image/png" if person.photo.name.endswith(".png") else "image/jpeg"
+    return _file_response(person.photo, kind, f"{person.public_id}.{kind.split('/')[1]}", inline=True)
+
+
+@public
+def agency_logo(request: AgencyRequest) -> FileResponse:
+    agency = request.agency
+    if not agency.logo:
+        raise Http404
+    kind = "image/png" if agency.logo.name.endswith(".png") else "image/jpeg"
+    return _file_response(agency.logo, kind, f"logo.{kind.split('/')[1]}", inline=True)

@@ -1,0 +1,25 @@
+"""Fast, offline settings for the test suite: the production module with test-only speed-ups.
+
+Only things that make tests fast or observable differ (password hasher, e-mail outbox, tasks run at once);
+security settings stay as in production so the tests exercise them.
+"""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-with-enough-length-and-entropy-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,.localhost,.test")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("TASKS_BACKEND", "immediate")
+os.environ.setdefault("PRONGSAI_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test"))
+
+from prongsai.settings import *  # noqa: F403
+from prongsai.settings import CACHES, STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# One process runs the tests, so a local-memory cache counts login attempts correctly here.
+CACHES = {**CACHES, "axes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"}}
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

@@ -1,0 +1,14 @@
+"""URL configuration. Every view carries an access rule (prongsai.core.permissions); see test_url_rules."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from prongsai.core.admin_site import operator_site
+from prongsai.core.permissions import public
+
+urlpatterns = [
+    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("operator/", operator_site.urls),
+    path("", include("prongsai.core.urls")),
+    path("", include("prongsai.portal.urls")),
+]
