@@ -15,8 +15,9 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("PRONGSAI_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test"))
 
 from prongsai.settings import *  # noqa: F403
-from prongsai.settings import CACHES, STORAGES
+from prongsai.settings import CACHES, STATIC_ROOT, STORAGES
 
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing folder otherwise
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -55,6 +55,7 @@ class OTPTokenForm(forms.Form):
 
 
 class AgencyProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("เว็บไซต์หลัก"), required=False, assume_scheme="https")
     phones_text = forms.CharField(
         label=_("หมายเลขโทรศัพท์"),
         required=False,

@@ -1,0 +1,126 @@
+"""Shared test fixtures: two agencies on one instance and the personas of STYLE.md §12.
+
+Personas: ``member`` (an officer of the agency), ``admin_member`` (its administrator), ``outsider`` (an
+administrator of *another* agency on the same instance) and the anonymous visitor (a plain client).
+Requests for the first agency use the host ``wangthong.test``; for the other agency ``other.test``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
+
+from prongsai.core.models import Agency, AgencyHost, Membership, User
+from prongsai.core.roles import Role
+from prongsai.core.tenancy import agency_scope
+
+AGENCY_HOST = "wangthong.test"
+OTHER_HOST = "other.test"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def make_agency(code: str, name: str, host: str, *, default: bool = False) -> Agency:
+    with scopes_disabled():
+        agency = Agency.objects.create(
+            code=code,
+            name_th=name,
+            kind=Agency.Kind.SAO,
+            province="ชัยภูมิ",
+            district="ภักดีชุมพล",
+            address="หมู่ที่ 1",
+            phones=["044-056-789"],
+            email=f"contact@{host}",
+            is_default=default,
+        )
+        AgencyHost.objects.create(agency=agency, host=host)
+    return agency
+
+
+@pytest.fixture
+def agency(db) -> Agency:
+    return make_agency("wangthong", "องค์การบริหารส่วนตำบลวังทอง", AGENCY_HOST, default=True)
+
+
+@pytest.fixture
+def other_agency(db) -> Agency:
+    return make_agency("other", "องค์การบริหารส่วนตำบลอื่น", OTHER_HOST)
+
+
+@pytest.fixture
+def in_scope() -> Callable[[Agency], AbstractContextManager[None]]:
+    """``with in_scope(agency): ...`` runs ORM code as a request of that agency would."""
+    return agency_scope
+
+
+def make_member(agency: Agency, username: str, *roles: str, verified_device: bool = True) -> User:
+    user = User.objects.create_user(username=username, password="correct horse battery staple")
+    if verified_device:
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    with scopes_disabled():
+        for role in roles:
+            Membership.objects.create(agency=agency, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def member(agency) -> User:
+    return make_member(agency, "officer", Role.OFFICER)
+
+
+@pytest.fixture
+def admin_member(agency) -> User:
+    return make_member(agency, "admin", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def outsider(other_agency) -> User:
+    return make_member(other_agency, "outsider", Role.ADMINISTRATOR)
+
+
+def login_verified(client: Client, user: User) -> Client:
+    """Sign ``user`` in with a passed second factor, as after the TOTP step."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    assert device is not None, "the persona needs a confirmed TOTP device"
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def anon() -> Client:
+    return Client(HTTP_HOST=AGENCY_HOST)
+
+
+@pytest.fixture
+def staff_client(member) -> Client:
+    return login_verified(Client(HTTP_HOST=AGENCY_HOST), member)
+
+
+@pytest.fixture
+def admin_client(admin_member) -> Client:
+    return login_verified(Client(HTTP_HOST=AGENCY_HOST), admin_member)
+
+
+@pytest.fixture
+def outsider_client(outsider) -> Client:
+    """The other agency's administrator, visiting the first agency's host."""
+    return login_verified(Client(HTTP_HOST=AGENCY_HOST), outsider)
+
+
+@pytest.fixture
+def scoped(agency) -> Iterator[Agency]:
+    with agency_scope(agency):
+        yield agency
