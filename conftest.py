@@ -30,6 +30,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Login-attempt counters and cached values never leak from one test into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 def make_agency(code: str, name: str, host: str, *, default: bool = False) -> Agency:
     with scopes_disabled():
         agency = Agency.objects.create(

@@ -1,13 +1,18 @@
 """Site search that finds Thai words.
 
 Thai is written without spaces between words, so a full-text engine cannot find words in it by itself. Text
-is segmented into words with PyThaiNLP when it is indexed and when it is queried, and stored as
-space-separated tokens; the engine then only matches tokens:
+is segmented into syllables with PyThaiNLP (dictionary engine) when it is indexed and when it is queried, and
+stored as space-separated tokens in reading order. A query is one *phrase* of syllables per
+space-separated chunk the user typed, all chunks required. Syllables rather than dictionary words, because
+word segmentation glues compounds together: "ชำระภาษีที่ดิน" segments to "ชำระ | ภาษีที่ดิน", so a search
+for "ภาษี" would miss it, while the syllable phrase "ภา ษี" is found inside "ชำ ระ ภา ษี ที่ ดิน".
+The engine then only matches tokens and their order:
 
 * SQLite: an FTS5 table with the ``ascii`` tokenizer (every non-ASCII character is part of a token, so a
-  Thai word is never split again), kept in sync by triggers (migration 0002);
-* PostgreSQL: ``array_to_tsvector(string_to_array(tokens, ' '))`` with a GIN index, queried with a tsquery
-  built from quoted lexemes, so PostgreSQL's own parser (which does not know Thai) never touches the text.
+  Thai syllable is never split again), kept in sync by triggers (migration 0002); phrases are FTS5 phrases;
+* PostgreSQL: ``to_tsvector('simple', tokens)`` with a GIN index, queried with a tsquery built from quoted
+  lexemes joined by ``<->`` (followed-by), so PostgreSQL's parser, which does not know Thai, only ever sees
+  text already split at spaces.
 
 See docs/decisions/0003-search.md.
 """
@@ -22,7 +27,7 @@ from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Model
-from pythainlp.tokenize import word_tokenize
+from pythainlp.tokenize import syllable_tokenize
 
 from prongsai.core.models import Agency, SearchDocument
 from prongsai.core.thai import to_arabic_digits
@@ -33,19 +38,34 @@ MAX_QUERY_TOKENS = 12
 
 @lru_cache(maxsize=4096)
 def _segment(text: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+    return tuple(syllable_tokenize(text, engine="dict", keep_whitespace=False))
+
+
+def _chunk_tokens(chunk: str) -> list[str]:
+    tokens: list[str] = []
+    for piece in _segment(_STRIP.sub(" ", chunk)):
+        piece = piece.strip(" .-_")
+        if piece and any(ch.isalnum() for ch in piece):
+            tokens.append(piece)
+    return tokens
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", to_arabic_digits(text or "")).lower()
 
 
 def tokenize(text: str) -> list[str]:
-    """Words of ``text``: Thai segmented by PyThaiNLP, Latin text lowercased, Thai digits as Arabic."""
-    normalised = unicodedata.normalize("NFC", to_arabic_digits(text or "")).lower()
+    """Tokens of ``text`` in reading order: Thai syllables, Latin words lowercased, Thai digits as Arabic."""
     tokens: list[str] = []
-    for chunk in normalised.split():
-        for word in _segment(chunk):
-            word = _STRIP.sub("", word).strip(" .-_")
-            if word and any(ch.isalnum() for ch in word):
-                tokens.append(word)
+    for chunk in _normalise(text).split():
+        tokens.extend(_chunk_tokens(chunk))
     return tokens
+
+
+def query_phrases(query: str) -> list[list[str]]:
+    """One phrase (list of tokens) per space-separated chunk of the query; empty chunks are dropped."""
+    phrases = [_chunk_tokens(chunk) for chunk in _normalise(query).split()]
+    return [p for p in phrases if p][:MAX_QUERY_TOKENS]
 
 
 def index_document(
@@ -90,20 +110,23 @@ class SearchHit:
 
 def search(*, agency: Agency, query: str, limit: int = 50) -> list[SearchHit]:
     """Documents of ``agency`` that contain every word of ``query``, best match first."""
-    tokens = list(dict.fromkeys(tokenize(query)))[:MAX_QUERY_TOKENS]
-    if not tokens:
+    phrases = query_phrases(query)
+    if not phrases:
         return []
     if connection.vendor == "postgresql":
-        lexemes = " & ".join("'" + t.replace("'", "''") + "'" for t in tokens)
+        lexemes = " & ".join(
+            "(" + " <-> ".join("'" + t.replace("\\", "").replace("'", "''") + "'" for t in phrase) + ")"
+            for phrase in phrases
+        )
         sql = (
             "SELECT id FROM core_searchdocument WHERE agency_id = %s AND "
-            "array_to_tsvector(string_to_array(tokens, ' ')) @@ %s::tsquery "
-            "ORDER BY ts_rank(array_to_tsvector(string_to_array(tokens, ' ')), %s::tsquery) DESC, "
+            "to_tsvector('simple', tokens) @@ %s::tsquery "
+            "ORDER BY ts_rank(to_tsvector('simple', tokens), %s::tsquery) DESC, "
             "published_at DESC NULLS LAST LIMIT %s"
         )
         params: list[str | int] = [agency.pk, lexemes, lexemes, limit]
     else:
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        match = " AND ".join('"' + " ".join(t.replace('"', "") for t in phrase) + '"' for phrase in phrases)
         sql = (
             "SELECT d.id FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
             "WHERE core_search_fts MATCH %s AND d.agency_id = %s "

@@ -70,6 +70,8 @@ def news_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> Ne
 @transaction.atomic
 def news_update_draft(*, article: NewsArticle, acting_user: User, **fields: Any) -> NewsArticle:
     """Change a draft directly; a published article can only be corrected with ``news_revise``."""
+    # The state is read from the locked row, never from the caller's (possibly stale) instance.
+    article = NewsArticle.objects.select_for_update().get(pk=article.pk)
     if article.is_published:
         raise ValidationError(_("ข่าวนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
     _apply(article, fields, NEWS_DRAFT_FIELDS)
@@ -110,6 +112,7 @@ def news_attach_file(
     *, article: NewsArticle, acting_user: User, upload: UploadedFile, title: str = "", reason: str = ""
 ) -> NewsArticle:
     """Attach a checked file. On a published article this is a correction and needs a reason."""
+    article = NewsArticle.objects.select_for_update().get(pk=article.pk)
     if article.is_published and not reason.strip():
         raise ValidationError(_("ข่าวนี้เผยแพร่แล้ว การเพิ่มไฟล์แนบต้องระบุเหตุผลของการแก้ไข"))
     attachment = attachment_create(agency=article.agency, acting_user=acting_user, upload=upload, title=title)
@@ -138,6 +141,7 @@ def page_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> In
 
 @transaction.atomic
 def page_update_draft(*, page: InfoPage, acting_user: User, **fields: Any) -> InfoPage:
+    page = InfoPage.objects.select_for_update().get(pk=page.pk)
     if page.is_published:
         raise ValidationError(_("หน้านี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
     _apply(page, fields, PAGE_DRAFT_FIELDS)

@@ -23,7 +23,7 @@ SQLITE_BACKWARD = [
 ]
 POSTGRES_FORWARD = [
     "CREATE INDEX core_searchdocument_tokens_gin ON core_searchdocument "
-    "USING gin (array_to_tsvector(string_to_array(tokens, ' ')))",
+    "USING gin (to_tsvector('simple', tokens))",
 ]
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS core_searchdocument_tokens_gin"]
 

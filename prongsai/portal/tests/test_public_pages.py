@@ -1,0 +1,187 @@
+"""The agency's public pages (OIT basic items) built from structured data."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from prongsai.core.demo_images import portrait_jpeg
+from prongsai.core.services import org_unit_save, person_save, position_save
+from prongsai.core.tenancy import agency_scope
+from prongsai.portal import services
+from prongsai.portal.models import InfoPage, NewsCategory
+
+
+@pytest.fixture
+def structure(agency, admin_member):
+    with agency_scope(agency):
+        executive = org_unit_save(
+            agency=agency, acting_user=admin_member, side="political", name_th="คณะผู้บริหาร"
+        )
+        mayor = position_save(
+            agency=agency, acting_user=admin_member, unit=executive, title_th="นายก อบต.", level="top"
+        )
+        deputy = position_save(
+            agency=agency, acting_user=admin_member, unit=executive, title_th="รองนายก อบต.", level="deputy"
+        )
+        root = org_unit_save(agency=agency, acting_user=admin_member, side="career", name_th="ปลัด อบต.")
+        finance = org_unit_save(
+            agency=agency,
+            acting_user=admin_member,
+            side="career",
+            name_th="กองคลัง",
+            parent=root,
+            duties="งานการเงินและบัญชี",
+        )
+        clerk = position_save(
+            agency=agency, acting_user=admin_member, unit=root, title_th="ปลัด อบต.", level="top"
+        )
+        position_save(agency=agency, acting_user=admin_member, unit=finance, title_th="ผู้อำนวยการกองคลัง")
+        photo = SimpleUploadedFile("p.jpg", portrait_jpeg(1), content_type="image/jpeg")
+        mayor_person = person_save(
+            agency=agency,
+            acting_user=admin_member,
+            position=mayor,
+            prefix="นาย",
+            first_name="ชาญชัย",
+            last_name="ศรีวังทอง",
+            phone="081-234-5678",
+            email="mayor@example.go.th",
+            photo_upload=photo,
+        )
+        person_save(
+            agency=agency, acting_user=admin_member, position=deputy, first_name="สมบัติ", last_name="พลนาค"
+        )
+        person_save(
+            agency=agency, acting_user=admin_member, position=clerk, first_name="พรทิพย์", last_name="เจริญสุข"
+        )
+        person_save(
+            agency=agency,
+            acting_user=admin_member,
+            position=deputy,
+            first_name="อดีต",
+            last_name="รองนายก",
+            is_current=False,
+        )
+    return mayor_person
+
+
+def test_the_executives_page_lists_every_top_and_deputy_executive_with_photo_and_contact(anon, structure):
+    body = anon.get("/executives/").content.decode()
+    for text in (
+        "นายชาญชัย ศรีวังทอง",
+        "นายก อบต.",
+        "สมบัติ พลนาค",
+        "รองนายก อบต.",
+        "พรทิพย์ เจริญสุข",
+        "081-234-5678",
+    ):
+        assert text in body
+    assert f"/people/{structure.public_id}/photo/" in body
+    assert "อดีต" not in body
+    photo = anon.get(f"/people/{structure.public_id}/photo/")
+    assert photo.status_code == 200
+    assert photo["Content-Type"] == "image/jpeg"
+
+
+def test_the_structure_chart_shows_both_sides_as_nested_lists(anon, structure):
+    body = anon.get("/structure/").content.decode()
+    assert "ฝ่ายการเมือง" in body and "ฝ่ายประจำ" in body
+    assert body.index("ปลัด อบต.") < body.index("กองคลัง")
+    assert 'class="org-chart"' in body
+    assert "ผู้อำนวยการกองคลัง" in body
+
+
+def test_the_duties_page_shows_the_published_text_and_each_units_duties(
+    anon, agency, admin_member, structure
+):
+    with agency_scope(agency):
+        page = services.page_create_draft(
+            agency=agency,
+            acting_user=admin_member,
+            kind=InfoPage.Kind.POWERS_DUTIES,
+            slug="powers-duties",
+            title="อำนาจหน้าที่",
+            body="มาตรา 67 จัดให้มีและบำรุงรักษาทางน้ำและทางบก",
+        )
+    assert "มาตรา 67" not in anon.get("/duties/").content.decode()
+    with agency_scope(agency):
+        services.page_publish(page=page, acting_user=admin_member)
+    body = anon.get("/duties/").content.decode()
+    assert "มาตรา 67" in body
+    assert "งานการเงินและบัญชี" in body
+
+
+def test_the_contact_page_has_address_phone_email_and_a_map_link(anon, agency):
+    agency.latitude, agency.longitude = 16.0203, 101.4386
+    agency.save()
+    body = anon.get("/contact/").content.decode()
+    assert "044-056-789" in body
+    assert "tel:+6644056789" in body
+    assert agency.email in body
+    assert "openstreetmap.org/?mlat=16.0203" in body
+
+
+def test_the_news_list_filters_by_category_and_paginates(anon, agency, admin_member):
+    with agency_scope(agency):
+        news = NewsCategory.objects.create(agency=agency, slug="news", name_th="ข่าว")
+        events = NewsCategory.objects.create(agency=agency, slug="events", name_th="กิจกรรม")
+        for i in range(15):
+            article = services.news_create_draft(
+                agency=agency,
+                acting_user=admin_member,
+                category=news if i % 2 else events,
+                title=f"เรื่องที่ {i}",
+                body="x",
+            )
+            services.news_publish(article=article, acting_user=admin_member)
+    first = anon.get("/news/").content.decode()
+    assert "หน้า 1 จาก 2" in first
+    only_events = anon.get("/news/?category=events").content.decode()
+    assert "เรื่องที่ 0" in only_events and "เรื่องที่ 1<" not in only_events
+    assert anon.get("/news/?page=999").status_code == 200
+    assert anon.get("/news/?page=abc").status_code == 200
+
+
+def test_site_search_finds_a_thai_word_inside_running_text(anon, agency, admin_member):
+    with agency_scope(agency):
+        category = NewsCategory.objects.create(agency=agency, slug="news", name_th="ข่าว")
+        article = services.news_create_draft(
+            agency=agency,
+            acting_user=admin_member,
+            category=category,
+            title="ประกาศรับสมัครอาสาสมัคร",
+            body="ขอเชิญประชาชนชำระภาษีที่ดินและสิ่งปลูกสร้างภายในเดือนเมษายน",
+        )
+        services.news_publish(article=article, acting_user=admin_member)
+    for query in ("ภาษีที่ดิน", "สิ่งปลูกสร้าง", "เมษายน", "อาสาสมัคร", "๒๕๖๗ ภาษี"[5:]):
+        body = anon.get("/search/", {"q": query}).content.decode()
+        assert "ประกาศรับสมัครอาสาสมัคร" in body, query
+    assert "พบ 0 รายการ" in anon.get("/search/", {"q": "ฟุตบอล"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", '"', "*", "AND OR NOT", "a" * 500, 'ภาษี" OR 1=1 --', "'; DROP TABLE x"]
+)
+def test_odd_search_input_never_crashes(anon, agency, query):
+    assert anon.get("/search/", {"q": query}).status_code == 200
+
+
+def test_pages_switch_to_english_on_request(anon, agency):
+    response = anon.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert anon.get("/")["Content-Language"] == "en"
+
+
+def test_public_pages_send_security_headers(anon, agency):
+    response = anon.get("/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert 'lang="th"' in response.content.decode()
+
+
+def test_an_unknown_page_is_a_thai_404(anon, agency):
+    response = anon.get("/pages/nothing-here/")
+    assert response.status_code == 404
+    assert "ไม่พบหน้าที่ต้องการ" in response.content.decode()
