@@ -65,7 +65,7 @@ def _settings_process(**env: str) -> subprocess.CompletedProcess[str]:
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY", "DEBUG", "ALLOWED"))
     }
     clean.update(env)
-    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+    return subprocess.run(
         [sys.executable, "-c", "import prongsai.settings"],
         cwd=ROOT,
         env=clean,
@@ -94,7 +94,7 @@ def test_a_typo_in_debug_stops_the_process(tmp_path):
 
 
 def test_database_url_switches_to_postgresql(tmp_path):
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "-c",

@@ -12,10 +12,9 @@ from prongsai.core.tenancy import agency_scope
 
 
 def test_an_email_is_sent_only_after_the_transaction_commits(agency, django_capture_on_commit_callbacks):
-    with agency_scope(agency):
-        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-            message = email_queue(agency=agency, to="citizen@example.com", subject="ทดสอบ", body="ข้อความ")
-            assert mail.outbox == []
+    with agency_scope(agency), django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        message = email_queue(agency=agency, to="citizen@example.com", subject="ทดสอบ", body="ข้อความ")
+        assert mail.outbox == []
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "ทดสอบ"
     with scopes_disabled():

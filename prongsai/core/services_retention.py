@@ -1,0 +1,23 @@
+"""Retention: deleting personal data whose period in the inventory has passed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from prongsai.core.models import OutboundEmail
+from prongsai.core.personal_data import OUTBOX_RETENTION_DAYS
+
+
+@transaction.atomic
+def purge_expired_personal_data() -> dict[str, int]:
+    """Delete what has outlived its retention period, across all agencies; return counts per kind."""
+    cutoff = timezone.now() - timedelta(days=OUTBOX_RETENTION_DAYS)
+    with scopes_disabled():
+        deleted, _per_model = OutboundEmail.objects.filter(
+            status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], updated_at__lt=cutoff
+        ).delete()
+    return {"outbound e-mails": deleted}
