@@ -52,6 +52,7 @@ class ThaiIDField(forms.CharField):
 
     default_error_messages = {
         "invalid": _("เลขประจำตัว 13 หลักไม่ถูกต้อง กรุณาตรวจสอบตัวเลขอีกครั้ง (หลักสุดท้ายเป็นเลขตรวจสอบ)"),
+        "max_length": _("เลขประจำตัวต้องมี 13 หลัก กรุณาตรวจสอบตัวเลขอีกครั้ง"),
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -74,6 +75,8 @@ class ThaiIDField(forms.CharField):
 
 class ThaiPhoneField(forms.CharField):
     """A Thai telephone number, cleaned to the national form with dashes (e.g. 081-234-5678)."""
+
+    default_error_messages = {"max_length": _("หมายเลขโทรศัพท์ยาวเกินไป กรุณากรอกเฉพาะหมายเลขเดียว")}
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 40)

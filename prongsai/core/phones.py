@@ -39,7 +39,8 @@ def format_thai_phone(value: str) -> str:
         number = phonenumbers.parse(to_arabic_digits(value or "").replace(";ext=", " ext "), "TH")
     except phonenumbers.NumberParseException:
         return value
-    if not phonenumbers.is_valid_number(number):
+    if number.country_code != 66 or not phonenumbers.is_valid_number(number):
+        # A foreign number in its own national form would lose its country code (+44 20… shows as 020-…).
         return value
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     main, _sep, ext = national.partition(" ext. ")

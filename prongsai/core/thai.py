@@ -109,7 +109,12 @@ def format_date(
 
 
 def format_datetime(value: datetime, *, month: str = "full", thai_digits: bool = False) -> str:
-    """``30 กันยายน 2567 เวลา 14.05 น.`` in Bangkok time (the official style writes the time with a dot)."""
+    """``30 กันยายน 2567 เวลา 14.05 น.`` in Bangkok time (the official style writes the time with a dot).
+
+    A naive datetime is refused as in ``format_date``: ``astimezone`` would read it in the server's zone.
+    """
+    if value.tzinfo is None:
+        raise ValueError("Naive datetimes are not accepted; pass an aware datetime.")
     local = value.astimezone(BANGKOK)
     text = f"{format_date(local, month=month)} เวลา {local:%H.%M} น."
     return to_thai_digits(text) if thai_digits else text
@@ -166,6 +171,8 @@ def parse_date(text: str) -> date:
         if m := _TEXT_DATE.match(cleaned):
             month_name = m.group(2).replace(" ", "")
             month = _MONTH_LOOKUP.get(month_name) or _MONTH_LOOKUP.get(month_name + ".")
+            if month is None and not month_name.strip("."):
+                raise ThaiDateError("กรุณาระบุเดือน เช่น 30 กันยายน 2567 หรือ 30/09/2567")
             if month is None:
                 raise ThaiDateError(f"ไม่รู้จักชื่อเดือน “{m.group(2)}” กรุณาเขียนเช่น มกราคม หรือ ม.ค.")
             return date(_year_to_ce(m.group(3)), month, int(m.group(1)))

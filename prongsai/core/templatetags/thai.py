@@ -66,9 +66,10 @@ def arabic_digits(value: Any) -> str:
 
 def _decimal(value: Any) -> Decimal | None:
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None
 
 
 @register.filter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -50,7 +52,7 @@ def test_an_intact_chain_verifies(chain):
 
 def test_each_entry_links_to_the_one_before(chain):
     assert chain[0].prev_hash == "0" * 64
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in itertools.pairwise(chain):
         assert after.prev_hash == before.hash
         assert after.seq == before.seq + 1
 
@@ -88,8 +90,9 @@ def test_deleting_the_newest_entries_is_caught_by_the_chain_head(chain):
 def test_an_inserted_entry_is_named(chain, agency):
     forged = chain[4]
     execute(
-        "INSERT INTO core_auditevent (agency_id, seq, created_at, actor_id, actor_label, action, object_type,"
-        " object_id, object_repr, data, prev_hash, hash) VALUES (%s, %s, %s, NULL, %s, %s, '', '', '', %s, %s, %s)",
+        "INSERT INTO core_auditevent (agency_id, seq, created_at, actor_id, actor_label, action,"
+        " object_type, object_id, object_repr, data, prev_hash, hash)"
+        " VALUES (%s, %s, %s, NULL, %s, %s, '', '', '', %s, %s, %s)",
         [agency.pk, 6, forged.created_at, "intruder", "test.forged", "{}", forged.hash, "f" * 64],
     )
     code, output = run_verify()
