@@ -10,7 +10,18 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from django.db.models.signals import post_delete, post_save
+
+        from prongsai.core.models import Agency, AgencyHost
+        from prongsai.core.tenancy import invalidate_agencies
+
         post_migrate.connect(_load_holidays_after_migrate, sender=self)
+        # Cache invalidation only (STYLE.md B2): cached host → agency answers are dropped on any change.
+        for model in (Agency, AgencyHost):
+            post_save.connect(invalidate_agencies, sender=model, dispatch_uid=f"invalidate-{model.__name__}")
+            post_delete.connect(
+                invalidate_agencies, sender=model, dispatch_uid=f"invalidate-d-{model.__name__}"
+            )
 
 
 def _load_holidays_after_migrate(**kwargs: object) -> None:

@@ -26,6 +26,7 @@ from prongsai.core.models import (
     User,
 )
 from prongsai.core.roles import Role
+from prongsai.core.search_structure import reindex_structure
 
 AGENCY_EDITABLE = (
     "name_th",
@@ -84,6 +85,8 @@ def _save_tenant(
     instance.full_clean()
     instance.save()
     audit_record(agency=agency, actor=acting_user, action=action, obj=instance, data=data or {})
+    if isinstance(instance, OrgUnit | Position | Person):
+        reindex_structure(agency)
 
 
 @transaction.atomic
@@ -124,6 +127,7 @@ def org_unit_delete(*, unit: OrgUnit, acting_user: User) -> None:
         raise ValidationError(_("ลบส่วนงานนี้ไม่ได้ เพราะยังมีส่วนงานย่อยหรือตำแหน่งอยู่ กรุณาย้ายหรือลบออกก่อน"))
     audit_record(agency=unit.agency, actor=acting_user, action="core.org_unit.deleted", obj=unit)
     unit.delete()
+    reindex_structure(unit.agency)
 
 
 @transaction.atomic
@@ -150,6 +154,7 @@ def position_delete(*, position: Position, acting_user: User) -> None:
         raise ValidationError(_("ลบตำแหน่งนี้ไม่ได้ เพราะยังมีบุคลากรในตำแหน่ง กรุณาย้ายหรือลบบุคลากรออกก่อน"))
     audit_record(agency=position.agency, actor=acting_user, action="core.position.deleted", obj=position)
     position.delete()
+    reindex_structure(position.agency)
 
 
 @transaction.atomic
@@ -184,6 +189,7 @@ def person_save(
 def person_delete(*, person: Person, acting_user: User) -> None:
     audit_record(agency=person.agency, actor=acting_user, action="core.person.deleted", obj=person)
     person.delete()
+    reindex_structure(person.agency)
 
 
 # --- membership -------------------------------------------------------------------------------------------

@@ -5,11 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_scopes import scope, scopes_disabled
 
 from prongsai.core.models import Agency, AgencyHost
+
+
+# Resolving the agency costs one or two queries on every request, so the answer is cached briefly. Any
+# save or delete of an Agency or AgencyHost bumps a version that is part of the key (invalidate_agencies),
+# so a change is visible at once in this process and, with Redis, in every process.
+_CACHE_SECONDS = 60
+_VERSION_KEY = "prongsai:agency-version"
+
+
+def _lookup(hostname: str) -> Agency | None:
+    mapping = (
+        AgencyHost.objects.select_related("agency").filter(host=hostname, agency__is_active=True).first()
+    )
+    if mapping is not None:
+        return mapping.agency
+    return Agency.objects.filter(is_default=True, is_active=True).first()
 
 
 def resolve_agency(host: str) -> Agency | None:
@@ -18,12 +35,22 @@ def resolve_agency(host: str) -> Agency | None:
     127.0.0.1 and localhost match no host row, so they serve the default (demo) agency.
     """
     hostname = host.split(":", 1)[0].lower().rstrip(".")
-    mapping = (
-        AgencyHost.objects.select_related("agency").filter(host=hostname, agency__is_active=True).first()
-    )
-    if mapping is not None:
-        return mapping.agency
-    return Agency.objects.filter(is_default=True, is_active=True).first()
+    version = cache.get_or_set(_VERSION_KEY, 1, timeout=None)
+    key = f"prongsai:agency-for:{version}:{hostname}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None  # False records "no agency", so a miss is cached too
+    agency = _lookup(hostname)
+    cache.set(key, agency or False, _CACHE_SECONDS)
+    return agency
+
+
+def invalidate_agencies(**kwargs: object) -> None:
+    """Forget every cached host → agency answer (connected to Agency/AgencyHost saves and deletes)."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, timeout=None)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from prongsai.core import views_auth, views_staff
 app_name = "core"
 
 urlpatterns = [
+    path("language/<str:code>/", views_auth.language_view, name="language"),
     path("accounts/login/", views_auth.login_view, name="login"),
     path("accounts/verify/", views_auth.otp_verify_view, name="otp_verify"),
     path("accounts/two-factor/", views_auth.otp_setup_view, name="otp_setup"),

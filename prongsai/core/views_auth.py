@@ -6,6 +6,7 @@ import base64
 from urllib.parse import urlencode
 
 import segno
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +33,28 @@ def _next_url(request: HttpRequest) -> str:
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
     return "/staff/"
+
+
+@public
+def language_view(request: HttpRequest, code: str) -> HttpResponse:
+    """Switch the interface language (a cookie) and go back. A link, so public pages need no CSRF cookie."""
+    candidate = request.GET.get("next") or "/"
+    target = (
+        candidate
+        if url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure())
+        else "/"
+    )
+    response = redirect(target)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=365 * 24 * 60 * 60,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+    return response
 
 
 @public

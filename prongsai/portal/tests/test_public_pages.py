@@ -185,3 +185,28 @@ def test_an_unknown_page_is_a_thai_404(anon, agency):
     response = anon.get("/pages/nothing-here/")
     assert response.status_code == 404
     assert "ไม่พบหน้าที่ต้องการ" in response.content.decode()
+
+
+def test_the_language_link_switches_to_english_and_back_without_a_form(anon, agency):
+    home = anon.get("/")
+    assert "csrftoken" not in home.cookies
+    response = anon.get("/language/en/", {"next": "/news/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/news/"
+    assert anon.get("/news/")["Content-Language"] == "en"
+    anon.get("/language/th/", {"next": "/"})
+    assert anon.get("/")["Content-Language"] == "th"
+
+
+def test_the_language_link_never_redirects_to_another_site(anon, agency):
+    response = anon.get("/language/en/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    assert anon.get("/language/xx/").status_code == 302
+
+
+def test_site_search_finds_units_and_executives(anon, structure):
+    body = anon.get("/search/", {"q": "กองคลัง"}).content.decode()
+    assert "/structure/" in body
+    body = anon.get("/search/", {"q": "ชาญชัย"}).content.decode()
+    assert "นายชาญชัย ศรีวังทอง – นายก อบต." in body
+    assert "/executives/" in body

@@ -1,0 +1,650 @@
+"""Throughput and latency of Prongsai's public pages under the production WSGI server.
+
+What is measured
+----------------
+A throw-away instance (SQLite in a temporary directory unless ``--database-url`` is given) is migrated,
+seeded with the demo agency and served by gunicorn with DEBUG off, exactly as in production. Client threads
+on the same machine then request, one target after the other and for a bounded time each:
+
+* ``/``            the home page (latest news, executives),
+* ``/executives/`` the executives page,
+* ``/news/``       the news list,
+* the site's stylesheet, as the home page links it (``/static/portal/site.<hash>.css``).
+
+Each thread keeps its own ``http.client.HTTPConnection`` (keep-alive when the server allows it, reconnect
+after an error) and times every request with ``time.perf_counter()``. Responses other than 200 and transport
+errors are counted as errors and listed. A short warm-up per target is not counted.
+
+Why the static file is the reference
+------------------------------------
+Absolute figures depend on the machine, and here the load generator even shares the CPUs with the server.
+The stylesheet travels the same path as a page -- same client, same gunicorn workers, same WSGI handler,
+WhiteNoise answering in the middleware stack -- but touches no view, template or database. Its requests/s
+is therefore the ceiling of this set-up on this machine, and a page's requests/s divided by the static
+file's (and its p50 latency divided by the static file's) is the cost of the Django work behind that page,
+a ratio that can be compared between machines and between commits where absolute numbers cannot.
+
+Nothing is asserted on timing. The exit status is non-zero only when the instance cannot be set up, the
+server does not start, or every request failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MANAGE = REPO_ROOT / "manage.py"
+PAGES: list[tuple[str, str]] = [("home", "/"), ("executives", "/executives/"), ("news", "/news/")]
+HOST = "127.0.0.1"
+START_TIMEOUT_S = 30.0
+REQUEST_TIMEOUT_S = 30.0
+# Headers a browser would send; the same for every target so that the comparison is fair.
+REQUEST_HEADERS = {
+    "Accept": "text/html,text/css,*/*;q=0.8",
+    "Accept-Encoding": "gzip, br",
+    "Accept-Language": "th,en;q=0.8",
+    "User-Agent": "prongsai-bench/1",
+}
+# Variables read by prongsai.settings (and gunicorn's own) that must not leak from the caller's shell into
+# the throw-away instance; the ones the benchmark needs are set explicitly in instance_environment().
+SCRUBBED_VARIABLES = (
+    "ALLOWED_HOSTS",
+    "BEHIND_TLS_PROXY",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_CONN_MAX_AGE",
+    "DATABASE_URL",
+    "DEBUG",
+    "DEFAULT_FROM_EMAIL",
+    "DJANGO_SETTINGS_MODULE",
+    "EMAIL_HOST",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_HOST_PASSWORD_FILE",
+    "EMAIL_HOST_USER",
+    "EMAIL_PORT",
+    "EMAIL_USE_TLS",
+    "GUNICORN_CMD_ARGS",
+    "LOGIN_COOLOFF_MINUTES",
+    "LOGIN_FAILURE_LIMIT",
+    "MEDIA_ROOT",
+    "PRONGSAI_VAR_DIR",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "SECRET_KEY_FILE",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_AGE",
+    "STATIC_ROOT",
+    "TASKS_BACKEND",
+    "UPLOAD_MAX_MB",
+)
+STYLESHEET_RE = re.compile(
+    r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*\bhref=["']([^"']+)["']"""
+    r"""|<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?stylesheet\b""",
+    re.IGNORECASE,
+)
+
+
+# gunicorn writes "[INFO]", Django's console handler (prongsai.settings LOGGING) writes " INFO logger.name".
+INFO_LINE_RE = re.compile(r"\[INFO\]|^\S+ \S+ INFO ")
+
+# Timestamp and process id at the start of a log line, so that repeated messages can be counted once.
+LOG_PREFIX_RE = re.compile(r"^\[?\d{4}-\d\d-\d\d [\d:,.]+(?: [+-]\d{4})?\]?\s*(?:\[\d+\]\s*)?")
+TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+class BenchError(Exception):
+    """The instance could not be set up or served; the message says why."""
+
+
+@dataclass
+class Options:
+    """The command-line parameters, after --quick is applied."""
+
+    duration: float
+    warmup: float
+    concurrency: int
+    workers: int
+    database_url: str | None
+
+
+@dataclass
+class ThreadResult:
+    """What one client thread saw during one measurement."""
+
+    latencies_s: list[float] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    body_bytes: int = 0
+    closed_by_server: int = 0
+    samples: dict[str, str] = field(default_factory=dict)
+    end: float = 0.0
+
+
+@dataclass
+class TargetResult:
+    """The merged figures of one target."""
+
+    name: str
+    path: str
+    elapsed_s: float
+    latencies_s: list[float]
+    statuses: Counter[str]
+    body_bytes: int
+    closed_by_server: int
+    samples: dict[str, str]
+
+    @property
+    def requests(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def ok(self) -> int:
+        return self.statuses.get("200", 0)
+
+    @property
+    def errors(self) -> int:
+        return self.requests - self.ok
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    def percentile_ms(self, pct: float) -> float:
+        """Nearest-rank percentile of all request latencies, in milliseconds (NaN without requests)."""
+        if not self.latencies_s:
+            return float("nan")
+        ordered = sorted(self.latencies_s)
+        rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+        return ordered[rank - 1] * 1000
+
+
+def parse_options(argv: list[str] | None = None) -> Options:
+    """Read the command line; --quick shortens the run for a smoke test."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--duration", type=float, default=None, help="seconds per target (default 10)")
+    parser.add_argument("--warmup", type=float, default=1.0, help="uncounted seconds per target (default 1)")
+    parser.add_argument("--concurrency", type=int, default=None, help="client threads (default 8)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="run against this database instead of a temporary SQLite file; it is migrated and seeded "
+        "with the demo agency (never point this at a real site's database)",
+    )
+    parser.add_argument("--quick", action="store_true", help="smoke run: 2 s per target, 4 client threads")
+    args = parser.parse_args(argv)
+    duration = args.duration if args.duration is not None else (2.0 if args.quick else 10.0)
+    concurrency = args.concurrency if args.concurrency is not None else (4 if args.quick else 8)
+    if duration <= 0 or args.warmup < 0 or concurrency < 1 or args.workers < 1:
+        parser.error("duration must be positive, warm-up non-negative, concurrency and workers at least 1")
+    return Options(
+        duration=duration,
+        warmup=args.warmup,
+        concurrency=concurrency,
+        workers=args.workers,
+        database_url=args.database_url,
+    )
+
+
+def random_secret_key(length: int = 50) -> str:
+    """A throw-away SECRET_KEY."""
+    alphabet = string.ascii_letters + string.digits + "-_"
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def instance_environment(var_dir: Path, database_url: str | None) -> dict[str, str]:
+    """The environment of every child process: production settings on a throw-away directory."""
+    env = {key: value for key, value in os.environ.items() if key not in SCRUBBED_VARIABLES}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "prongsai.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": random_secret_key(),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "TASKS_BACKEND": "immediate",
+            "PRONGSAI_VAR_DIR": str(var_dir),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def database_label(database_url: str | None) -> str:
+    """The database engine, without credentials, for the parameter block."""
+    if not database_url:
+        return "sqlite3 (embedded default, temporary file)"
+    return f"{urlsplit(database_url).scheme or '?'} (from --database-url)"
+
+
+def set_up_instance(env: dict[str, str]) -> None:
+    """Migrate, create the cache table, seed the demo agency and collect the static files."""
+    steps = [
+        ["migrate", "--noinput"],
+        ["createcachetable"],
+        ["seed_demo", "--allow-production"],
+        ["collectstatic", "--noinput"],
+    ]
+    for step in steps:
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, str(MANAGE), *step],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        took = time.perf_counter() - started
+        if completed.returncode != 0:
+            raise BenchError(
+                f"manage.py {' '.join(step)} failed (exit {completed.returncode}):\n"
+                f"{completed.stdout}{completed.stderr}"
+            )
+        print(f"  manage.py {' '.join(step):<34} {took:6.1f} s")
+
+
+def free_port() -> int:
+    """A TCP port that is free on the loopback interface right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def gunicorn_options() -> list[str]:
+    """Version-dependent gunicorn options: no control socket in the home directory where supported."""
+    try:
+        from gunicorn.config import KNOWN_SETTINGS
+    except ImportError:
+        return []
+    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
+        return ["--no-control-socket"]
+    return []
+
+
+def start_server(env: dict[str, str], port: int, workers: int, log_path: Path) -> subprocess.Popen[bytes]:
+    """Start gunicorn with no access log (client addresses are never logged); its error log goes to a file."""
+    log_file = log_path.open("wb")
+    try:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "prongsai.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                "1",
+                *gunicorn_options(),
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    finally:
+        log_file.close()  # the child holds its own descriptor
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Graceful stop (SIGTERM), then SIGKILL if gunicorn does not exit within 15 s."""
+    if server.poll() is not None:
+        return
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=5)
+
+
+def fetch(port: int, path: str, timeout: float = 5.0) -> tuple[int, bytes]:
+    """One GET on a fresh connection: status and body."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"User-Agent": REQUEST_HEADERS["User-Agent"]})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def wait_until_up(server: subprocess.Popen[bytes], port: int, log_path: Path) -> float:
+    """Poll ``/`` until the server answers at all; seconds it took. Raises BenchError after 30 s."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < START_TIMEOUT_S:
+        if server.poll() is not None:
+            raise BenchError(f"gunicorn exited with status {server.returncode}:\n{read_log(log_path)}")
+        try:
+            fetch(port, "/", timeout=2.0)
+        except OSError:
+            time.sleep(0.1)
+            continue
+        return time.perf_counter() - started
+    raise BenchError(f"gunicorn did not answer within {START_TIMEOUT_S:.0f} s:\n{read_log(log_path)}")
+
+
+def find_stylesheet(port: int) -> str | None:
+    """The stylesheet path the home page links, as the site serves it (hashed name); None if not found."""
+    status, body = fetch(port, "/")
+    if status != 200:
+        print(f"  warning: / answered {status}; cannot find the stylesheet")
+        return None
+    match = STYLESHEET_RE.search(body.decode("utf-8", errors="replace"))
+    if match is None:
+        print("  warning: no <link rel=stylesheet> on /")
+        return None
+    href = match.group(1) or match.group(2)
+    parts = urlsplit(href)
+    if parts.netloc and parts.hostname not in (HOST, "localhost"):
+        print(f"  warning: the stylesheet is served by another host ({href}); not measured")
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def describe_body(body: bytes) -> str:
+    """A one-line hint of what an error response said: its HTML title, else its first characters."""
+    text = body[:20_000].decode("utf-8", errors="replace")
+    title = TITLE_RE.search(text)
+    if title is not None:
+        text = title.group(1)
+    return " ".join(text.split())[:160] or "(empty body)"
+
+
+def client_loop(
+    port: int, path: str, start: threading.Barrier, deadline: list[float], out: ThreadResult
+) -> None:
+    """One client thread: GET ``path`` on its own persistent connection until the deadline."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_S)
+    start.wait()
+    try:
+        while True:
+            began = time.perf_counter()
+            if began >= deadline[0]:
+                break
+            try:
+                conn.request("GET", path, headers=REQUEST_HEADERS)
+                response = conn.getresponse()
+                body = response.read()
+                status = str(response.status)
+                if response.will_close:
+                    out.closed_by_server += 1
+                    conn.close()  # the next request opens a new connection
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                status = f"{type(exc).__name__}"
+                body = str(exc).encode()
+            out.latencies_s.append(time.perf_counter() - began)
+            out.statuses[status] += 1
+            if status != "200" and status not in out.samples:
+                out.samples[status] = describe_body(body)
+            out.body_bytes += len(body)
+    finally:
+        conn.close()
+        out.end = time.perf_counter()
+
+
+def run_load(port: int, name: str, path: str, duration: float, concurrency: int) -> TargetResult:
+    """``concurrency`` threads hammer ``path`` for ``duration`` seconds; the merged result."""
+    results = [ThreadResult() for _ in range(concurrency)]
+    start = threading.Barrier(concurrency + 1)
+    deadline = [float("inf")]
+    threads = [
+        threading.Thread(target=client_loop, args=(port, path, start, deadline, result), daemon=True)
+        for result in results
+    ]
+    for thread in threads:
+        thread.start()
+    began = time.perf_counter()
+    deadline[0] = began + duration
+    start.wait()
+    for thread in threads:
+        thread.join()
+    elapsed = max(result.end for result in results) - began
+    statuses: Counter[str] = Counter()
+    samples: dict[str, str] = {}
+    for result in results:
+        statuses.update(result.statuses)
+        for status, sample in result.samples.items():
+            samples.setdefault(status, sample)
+    return TargetResult(
+        name=name,
+        path=path,
+        elapsed_s=elapsed,
+        latencies_s=[latency for result in results for latency in result.latencies_s],
+        statuses=statuses,
+        body_bytes=sum(result.body_bytes for result in results),
+        closed_by_server=sum(result.closed_by_server for result in results),
+        samples=samples,
+    )
+
+
+def read_log(log_path: Path) -> str:
+    """The server's log so far (stdout and error log; there is no access log)."""
+    try:
+        return log_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def versions() -> str:
+    """Python, Django and gunicorn versions of the interpreter that runs the server."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = [f"Python {sys.version.split()[0]}"]
+    for package in ("Django", "gunicorn", "whitenoise"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} ?")
+    return ", ".join(found)
+
+
+def load_average() -> str:
+    """The 1/5/15-minute load averages, to tell a quiet machine from a busy one ("n/a" where unknown)."""
+    try:
+        return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    except (AttributeError, OSError):
+        return "n/a"
+
+
+def worker_class(log: str) -> str:
+    """The worker class gunicorn reported at start-up ("sync" unless a configuration file says otherwise)."""
+    match = re.search(r"Using worker: (\S+)", log)
+    return match.group(1) if match else "?"
+
+
+def print_parameters(options: Options, port: int, worker: str) -> None:
+    """The figures that must accompany any quoted result."""
+    print("Parameters")
+    print(f"  gunicorn workers : {options.workers} ({worker}, 1 thread each, no access log)")
+    print(f"  client threads   : {options.concurrency} (http.client, one connection per thread)")
+    print(f"  duration         : {options.duration:g} s per target (+{options.warmup:g} s uncounted warm-up)")
+    print(f"  database         : {database_label(options.database_url)}")
+    print(f"  CPU count        : {os.cpu_count()} (the client runs on the same machine as the server)")
+    print(f"  software         : {versions()}")
+    print(f"  load average     : {load_average()} (1/5/15 min, before measuring)")
+    print(f"  server           : http://{HOST}:{port}/ (DEBUG=false, prongsai.settings)")
+
+
+def print_table(results: list[TargetResult]) -> None:
+    """Target, requests, errors, requests/s and latency percentiles."""
+    header = (
+        f"{'target':<12} {'path':<40} {'requests':>9} {'errors':>7} {'req/s':>9} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'KiB/resp':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        kib = r.body_bytes / r.requests / 1024 if r.requests else 0.0
+        path = r.path if len(r.path) <= 40 else r.path[:37] + "..."
+        print(
+            f"{r.name:<12} {path:<40} {r.requests:>9} {r.errors:>7} {r.rps:>9.1f} "
+            f"{r.percentile_ms(50):>8.2f} {r.percentile_ms(95):>8.2f} {r.percentile_ms(99):>8.2f} {kib:>9.1f}"
+        )
+
+
+def print_ratios(results: list[TargetResult], static: TargetResult | None) -> None:
+    """Each page against the static file: share of its throughput, multiple of its median latency."""
+    if static is None or static.ok == 0:
+        print("No usable static-file measurement: ratios are not available.")
+        return
+    print("Relative to the static file (the ceiling of this set-up on this machine)")
+    print(f"{'page':<12} {'req/s : static':>16} {'p50 : static':>14}")
+    for r in results:
+        if r is static:
+            continue
+        rps_ratio = r.rps / static.rps if static.rps else float("nan")
+        static_p50 = static.percentile_ms(50)
+        p50_ratio = r.percentile_ms(50) / static_p50 if static_p50 > 0 else float("nan")
+        print(f"{r.name:<12} {rps_ratio:>15.3f}x {p50_ratio:>13.1f}x")
+    print("(req/s : static = page throughput as a fraction of the static file's; p50 : static = how many")
+    print(" times the static file's median latency a page takes.)")
+
+
+def print_connection_note(results: list[TargetResult]) -> None:
+    """Whether the server kept connections alive; without keep-alive every request pays a TCP connect."""
+    closed = sum(r.closed_by_server for r in results)
+    total = sum(r.ok for r in results)
+    if closed and closed >= total:
+        print("Connections: the server closed the connection after every response (gunicorn's sync worker")
+        print("does not keep connections alive), so each request included a new TCP connection on loopback.")
+    elif closed:
+        print(
+            f"Connections: the server closed the connection after {closed} of {total} successful responses."
+        )
+    else:
+        print("Connections: kept alive by the server for every response.")
+
+
+def print_errors(results: list[TargetResult]) -> None:
+    """Every non-200 outcome, per target."""
+    failing = [r for r in results if r.errors]
+    if not failing:
+        print("Errors: none (every response was 200).")
+        return
+    print("Errors (non-200 statuses and transport errors):")
+    for r in failing:
+        outcomes = ", ".join(
+            f"{status} x{count}" for status, count in sorted(r.statuses.items()) if status != "200"
+        )
+        print(f"  {r.name:<12} {outcomes}")
+        for status, sample in sorted(r.samples.items()):
+            print(f"  {'':<12}   first {status}: {sample}")
+
+
+def print_server_log(log: str) -> None:
+    """Warnings, errors and tracebacks the server wrote, repeated lines counted once (INFO lines left out)."""
+    counts: Counter[str] = Counter()
+    for line in log.splitlines():
+        if line.strip() and not INFO_LINE_RE.search(line):
+            counts[LOG_PREFIX_RE.sub("", line)] += 1
+    if not counts:
+        print("Server log: no warnings or errors.")
+        return
+    print(f"Server log: {counts.total()} line(s) besides INFO notices; distinct lines (first 40):")
+    for line, count in list(counts.items())[:40]:
+        print(f"  {count:>6} x | {line}")
+
+
+def benchmark(options: Options, work_dir: Path) -> int:
+    """Set up, serve, measure and report; the exit status."""
+    env = instance_environment(work_dir / "var", options.database_url)
+    print(f"Setting up a throw-away instance in {work_dir}")
+    set_up_instance(env)
+
+    port = free_port()
+    log_path = work_dir / "gunicorn.log"
+    server = start_server(env, port, options.workers, log_path)
+    try:
+        up_after = wait_until_up(server, port, log_path)
+        print(f"  gunicorn answered after {up_after:.1f} s on port {port}")
+        static_path = find_stylesheet(port)
+        targets = list(PAGES)
+        if static_path is not None:
+            targets.append(("static", static_path))
+        print()
+        print_parameters(options, port, worker_class(read_log(log_path)))
+        print()
+
+        results: list[TargetResult] = []
+        for name, path in targets:
+            print(f"  measuring {name:<12} {path}", flush=True)
+            if options.warmup > 0:
+                run_load(port, name, path, options.warmup, options.concurrency)
+            results.append(run_load(port, name, path, options.duration, options.concurrency))
+        server_alive = server.poll() is None
+    finally:
+        stop_server(server)
+    log = read_log(log_path)
+
+    print()
+    print_table(results)
+    print()
+    print_ratios(results, next((r for r in results if r.name == "static"), None))
+    print()
+    print(f"Load average after measuring: {load_average()} (1/5/15 min; above the CPU count means other")
+    print("processes competed for the CPUs and the figures are pessimistic and noisier).")
+    print_connection_note(results)
+    print_errors(results)
+    print_server_log(log)
+    if not server_alive:
+        print(f"warning: gunicorn exited during the run (status {server.returncode})")
+
+    if sum(r.ok for r in results) == 0:
+        print("FAILED: every request errored.")
+        return 1
+    return 0
+
+
+def exit_on_sigterm(signum: int, _frame: object) -> None:
+    """Turn SIGTERM into SystemExit so that the finally blocks stop the server and remove the directory."""
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: the temporary directory is always removed, the server always stopped."""
+    options = parse_options(argv)
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
+    work_dir = Path(tempfile.mkdtemp(prefix="prongsai-bench-"))
+    try:
+        return benchmark(options, work_dir)
+    except BenchError as exc:
+        print(f"FAILED: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
