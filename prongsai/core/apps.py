@@ -8,9 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("แกนกลางของระบบ")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from prongsai.core.models import Agency, AgencyHost
         from prongsai.core.tenancy import invalidate_agencies

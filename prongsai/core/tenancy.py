@@ -12,7 +12,6 @@ from django_scopes import scope, scopes_disabled
 
 from prongsai.core.models import Agency, AgencyHost
 
-
 # Resolving the agency costs one or two queries on every request, so the answer is cached briefly. Any
 # save or delete of an Agency or AgencyHost bumps a version that is part of the key (invalidate_agencies),
 # so a change is visible at once in this process and, with Redis, in every process.
