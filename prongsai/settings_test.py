@@ -24,3 +24,9 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # One process runs the tests, so a local-memory cache counts login attempts correctly here.
 CACHES = {**CACHES, "axes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"}}
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# Tasks run at once by default; the database backend is also configured so a test can prove the real
+# path of the embedded default (stored task, run by db_worker).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}

@@ -42,3 +42,37 @@ def test_a_message_is_never_sent_twice(agency, django_capture_on_commit_callback
         message = email_queue(agency=agency, to="citizen@example.com", subject="ครั้งเดียว", body="x")
     send_outbound_email.call(message.pk)
     assert len(mail.outbox) == 1
+
+
+def test_the_database_task_backend_and_its_worker_deliver_the_message(agency):
+    """The real path of the embedded default: the task row is stored in the database and db_worker runs it.
+
+    The test settings keep the immediate backend as default and add the database backend as "database".
+    """
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from prongsai.core.tasks import send_outbound_email
+
+    with scopes_disabled():
+        message = OutboundEmail.objects.create(
+            agency=agency, to="citizen@example.com", subject="ผ่านคิว", body="x"
+        )
+    result = send_outbound_email.using(backend="database").enqueue(message.pk)
+    assert mail.outbox == []  # stored, not yet run
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--backend",
+        "database",
+        stdout=StringIO(),
+    )
+    result.refresh()
+    assert result.return_value == "sent"
+    assert [m.subject for m in mail.outbox] == ["ผ่านคิว"]
+    with scopes_disabled():
+        message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.SENT
