@@ -94,7 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "prongsai.core.context_processors.agency",
             ],
-            "builtins": ["prongsai.core.templatetags.thai"],
+            "builtins": ["prongsai.core.templatetags.thai", "prongsai.core.templatetags.formtags"],
         },
     },
 ]

@@ -77,6 +77,9 @@ class PageForm(forms.ModelForm):
 
 
 class AttachmentForm(forms.Form):
+    # Shown on the same page as the news form: a prefix keeps field ids (id_title, id_reason) unique.
+    prefix = "file"
+
     file = forms.FileField(label=_("ไฟล์"), help_text=_("PDF, JPEG, PNG, DOCX หรือ XLSX"))
     title = forms.CharField(label=_("คำอธิบายไฟล์"), max_length=255, required=False)
     reason = forms.CharField(label=_("เหตุผลของการแก้ไข (สำหรับข่าวที่เผยแพร่แล้ว)"), required=False)

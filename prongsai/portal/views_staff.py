@@ -60,7 +60,7 @@ def news_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
         {
             "form": form,
             "article": article,
-            "attachment_form": AttachmentForm(),
+            "attachment_form": AttachmentForm(prefix=AttachmentForm.prefix),
             "revisions": revisions_of(article) if article and article.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
@@ -85,7 +85,7 @@ def news_publish_view(request: StaffRequest, pk: int) -> HttpResponse:
 @require_POST
 def news_attach(request: StaffRequest, pk: int) -> HttpResponse:
     article = access.get_news_for_staff(request.agency, pk)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, prefix=AttachmentForm.prefix)
     if form.is_valid():
         try:
             services.news_attach_file(

@@ -206,7 +206,7 @@ def test_attachments_of_drafts_are_not_served(anon, agency, admin_member, draft)
 )
 def test_disguised_or_broken_files_are_refused_in_thai(staff_client, agency, draft, name, content, message):
     response = staff_client.post(
-        f"/staff/news/{draft.pk}/attachments/", {"file": upload(name, content), "title": ""}
+        f"/staff/news/{draft.pk}/attachments/", {"file-file": upload(name, content), "file-title": ""}
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -218,7 +218,9 @@ def test_an_oversized_file_is_refused(staff_client, settings, draft):
     settings.UPLOAD_MAX_BYTES = 1024
     pdf = document_pdf("big", pages=2)
     assert len(pdf) > 1024
-    response = staff_client.post(f"/staff/news/{draft.pk}/attachments/", {"file": upload("big.pdf", pdf)})
+    response = staff_client.post(
+        f"/staff/news/{draft.pk}/attachments/", {"file-file": upload("big.pdf", pdf)}
+    )
     assert response.status_code == 400
     assert "เกินกว่าที่รับได้" in response.content.decode()
 
@@ -260,3 +262,11 @@ def test_office_documents_are_downloaded_not_displayed(anon, agency, admin_membe
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert attachment.kind == "docx"
+
+
+def test_a_field_error_is_announced_with_its_field(staff_client, category):
+    response = staff_client.post("/staff/news/new/", {"category": category.pk, "title": "", "body": "x"})
+    body = response.content.decode()
+    assert 'aria-invalid="true"' in body
+    assert 'aria-describedby="id_title_errors"' in body
+    assert 'id="id_title_errors"' in body
