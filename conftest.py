@@ -31,6 +31,15 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _thai_again():
+    """A test that switches the interface to English must not leave the next test in English."""
+    yield
+    from django.utils import translation
+
+    translation.activate("th")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_caches():
     """Login-attempt counters and cached values never leak from one test into the next."""
     from django.core.cache import caches

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from prongsai.core.models import GENESIS_HASH, Agency, AuditEvent, AuditHead, User
@@ -143,11 +144,24 @@ class ChainProblem:
     agency_code: str
     seq: int | None
     event_id: int | None
-    reason: str
+    reason: str  # English, for operators reading the command's output
+    kind: str = ""  # sequence | link | altered | time | head
 
     def __str__(self) -> str:
         where = f"entry #{self.seq} (id {self.event_id})" if self.seq is not None else "end of chain"
         return f"{self.agency_code}: first bad {where}: {self.reason}"
+
+    @property
+    def display(self) -> str:
+        """The same finding as a Thai sentence for the back office."""
+        messages = {
+            "sequence": _("รายการที่ %(seq)s มีลำดับไม่ต่อเนื่อง แสดงว่ามีการลบหรือแทรกรายการ"),
+            "link": _("รายการที่ %(seq)s ไม่เชื่อมกับรายการก่อนหน้า แสดงว่ามีการลบ แทรก หรือสลับลำดับรายการ"),
+            "altered": _("เนื้อหาของรายการที่ %(seq)s ถูกแก้ไข"),
+            "time": _("เวลาของรายการที่ %(seq)s ก่อนรายการก่อนหน้า"),
+            "head": _("ปลายสายบันทึกไม่ตรงกับรายการสุดท้าย แสดงว่ามีการลบหรือเพิ่มรายการท้ายสาย"),
+        }
+        return messages.get(self.kind, _("สายบันทึกไม่ถูกต้อง")) % {"seq": self.seq}
 
 
 def verify_chain(agency: Agency) -> tuple[int, ChainProblem | None]:
@@ -168,18 +182,20 @@ def verify_chain(agency: Agency) -> tuple[int, ChainProblem | None]:
                     f"sequence number {event.seq} where {expected_seq} was expected "
                     "(an entry was removed or inserted)"
                 )
-                return count, ChainProblem(agency.code, event.seq, event.pk, reason)
+                return count, ChainProblem(agency.code, event.seq, event.pk, reason, kind="sequence")
             if event.prev_hash != expected_prev:
                 reason = (
                     "its previous-hash does not match the entry before it "
                     "(entries were removed, inserted or reordered)"
                 )
-                return count, ChainProblem(agency.code, event.seq, event.pk, reason)
+                return count, ChainProblem(agency.code, event.seq, event.pk, reason, kind="link")
             if hash_of(event) != event.hash:
-                return count, ChainProblem(agency.code, event.seq, event.pk, "its content was altered")
+                return count, ChainProblem(
+                    agency.code, event.seq, event.pk, "its content was altered", kind="altered"
+                )
             if last_created is not None and event.created_at < last_created:
                 return count, ChainProblem(
-                    agency.code, event.seq, event.pk, "its time is earlier than the entry before it"
+                    agency.code, event.seq, event.pk, "its time is earlier than the one before", kind="time"
                 )
             last_created = event.created_at
             expected_seq += 1
@@ -191,5 +207,5 @@ def verify_chain(agency: Agency) -> tuple[int, ChainProblem | None]:
                 f"the chain ends at entry #{expected_seq - 1} but its recorded head is entry #{head_seq} "
                 "(entries were removed from, or appended to, the end)"
             )
-            return count, ChainProblem(agency.code, None, None, reason)
+            return count, ChainProblem(agency.code, None, None, reason, kind="head")
     return count, None

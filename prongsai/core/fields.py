@@ -31,7 +31,7 @@ class ThaiDateField(forms.Field):
         kwargs.setdefault("help_text", _("ปี พ.ศ. เช่น 30/09/2567 หรือ 30 กันยายน 2567"))
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("inputmode", "numeric")
-        self.widget.attrs.setdefault("placeholder", "วว/ดด/ปปปป")
+        self.widget.attrs.setdefault("placeholder", _("วว/ดด/ปปปป"))
 
     def to_python(self, value: Any) -> date | None:
         if value in self.empty_values:

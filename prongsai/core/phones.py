@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import phonenumbers
+from django.utils.translation import gettext as _
 
 from prongsai.core.thai import to_arabic_digits
 
@@ -19,15 +20,15 @@ def normalize_thai_phone(value: str) -> str:
     """
     text = to_arabic_digits(value or "").strip().replace("ต่อ", " ext ")
     if not text:
-        raise ThaiPhoneError("กรุณากรอกหมายเลขโทรศัพท์")
+        raise ThaiPhoneError(_("กรุณากรอกหมายเลขโทรศัพท์"))
     try:
         number = phonenumbers.parse(text, "TH")
     except phonenumbers.NumberParseException:
         raise ThaiPhoneError(
-            "หมายเลขโทรศัพท์ไม่ถูกต้อง กรุณากรอกเป็นตัวเลข เช่น 081-234-5678 หรือ 044-123-456"
+            _("หมายเลขโทรศัพท์ไม่ถูกต้อง กรุณากรอกเป็นตัวเลข เช่น 081-234-5678 หรือ 044-123-456")
         ) from None
     if number.country_code != 66 or not phonenumbers.is_valid_number(number):
-        raise ThaiPhoneError("หมายเลขโทรศัพท์นี้ไม่ใช่หมายเลขในประเทศไทยที่ใช้ได้ กรุณาตรวจสอบจำนวนหลักอีกครั้ง")
+        raise ThaiPhoneError(_("หมายเลขโทรศัพท์นี้ไม่ใช่หมายเลขในประเทศไทยที่ใช้ได้ กรุณาตรวจสอบจำนวนหลักอีกครั้ง"))
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)) + (
         f";ext={number.extension}" if number.extension else ""
     )
@@ -45,7 +46,10 @@ def format_thai_phone(value: str) -> str:
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     main, _sep, ext = national.partition(" ext. ")
     text = main.replace(" ", "-")
-    return f"{text} ต่อ {ext}" if ext else text
+    if not ext:
+        return text
+    extension = _("ต่อ")
+    return f"{text} {extension} {ext}"
 
 
 def tel_uri(value: str) -> str:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
 from pythainlp.util import bahttext
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -149,7 +150,8 @@ def _year_to_ce(year_text: str) -> int:
     if year <= 2300:
         return year
     raise ThaiDateError(
-        f"ปี {year} กำกวม ไม่ทราบว่าเป็น พ.ศ. หรือ ค.ศ. กรุณาระบุปี พ.ศ. (เช่น 2567) หรือ ค.ศ. (เช่น 2024)"
+        _("ปี %(year)s กำกวม ไม่ทราบว่าเป็น พ.ศ. หรือ ค.ศ. กรุณาระบุปี พ.ศ. (เช่น 2567) หรือ ค.ศ. (เช่น 2024)")
+        % {"year": year}
     )
 
 
@@ -162,7 +164,7 @@ def parse_date(text: str) -> date:
     """
     cleaned = " ".join(_ERA.sub(" ", to_arabic_digits(text)).strip().split())
     if not cleaned:
-        raise ThaiDateError("กรุณากรอกวันที่")
+        raise ThaiDateError(_("กรุณากรอกวันที่"))
     try:
         if m := _ISO_DATE.match(cleaned):
             return date(_year_to_ce(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -172,15 +174,19 @@ def parse_date(text: str) -> date:
             month_name = m.group(2).replace(" ", "")
             month = _MONTH_LOOKUP.get(month_name) or _MONTH_LOOKUP.get(month_name + ".")
             if month is None and not month_name.strip("."):
-                raise ThaiDateError("กรุณาระบุเดือน เช่น 30 กันยายน 2567 หรือ 30/09/2567")
+                raise ThaiDateError(_("กรุณาระบุเดือน เช่น 30 กันยายน 2567 หรือ 30/09/2567"))
             if month is None:
-                raise ThaiDateError(f"ไม่รู้จักชื่อเดือน “{m.group(2)}” กรุณาเขียนเช่น มกราคม หรือ ม.ค.")
+                raise ThaiDateError(
+                    _("ไม่รู้จักชื่อเดือน “%(month)s” กรุณาเขียนเช่น มกราคม หรือ ม.ค.") % {"month": m.group(2)}
+                )
             return date(_year_to_ce(m.group(3)), month, int(m.group(1)))
     except ValueError as exc:
         if isinstance(exc, ThaiDateError):
             raise
-        raise ThaiDateError(f"ไม่มีวันที่ “{text}” ในปฏิทิน กรุณาตรวจสอบวัน เดือน และปี") from None
-    raise ThaiDateError(f"อ่านวันที่ “{text}” ไม่ได้ กรุณาเขียนเช่น 30 กันยายน 2567 หรือ 30/09/2567")
+        raise ThaiDateError(_("ไม่มีวันที่ “%(text)s” ในปฏิทิน กรุณาตรวจสอบวัน เดือน และปี") % {"text": text}) from None
+    raise ThaiDateError(
+        _("อ่านวันที่ “%(text)s” ไม่ได้ กรุณาเขียนเช่น 30 กันยายน 2567 หรือ 30/09/2567") % {"text": text}
+    )
 
 
 # --- fiscal year -------------------------------------------------------------------------------------------
