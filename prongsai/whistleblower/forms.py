@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from prongsai.core.files import ALLOWED_DESCRIPTION
 from prongsai.core.forms import limit_choices
 from prongsai.whistleblower import crypto
-from prongsai.whistleblower.models import ChannelSettings, KeyHolder, Report
+from prongsai.whistleblower.models import ChannelSettings, HowKnown, KeyHolder, Report
 from prongsai.whistleblower.services import MAX_FILES
 
 
@@ -38,14 +38,7 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-HOW_KNOWN = [
-    ("", _("— เลือก (ไม่บังคับ) —")),
-    ("witnessed", _("เห็นหรือประสบเหตุการณ์ด้วยตนเอง")),
-    ("documents", _("พบจากเอกสารหรือข้อมูลในการทำงาน")),
-    ("told", _("ได้รับทราบจากผู้อื่น")),
-    ("victim", _("เป็นผู้ได้รับความเสียหายโดยตรง")),
-    ("other", _("อื่น ๆ")),
-]
+HOW_KNOWN = [("", _("— เลือก (ไม่บังคับ) —")), *HowKnown.choices]
 
 
 class HolderChoiceField(forms.ModelMultipleChoiceField):
@@ -196,7 +189,7 @@ class RecoverForm(KeySetupForm):
 
 
 class MessageForm(forms.Form):
-    text = forms.CharField(label=_("ข้อความ"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("ข้อความใหม่"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4}))
     internal = forms.BooleanField(label=_("บันทึกภายในคณะทำงาน (ผู้แจ้งไม่เห็น)"), required=False)
 
 

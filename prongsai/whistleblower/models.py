@@ -76,6 +76,14 @@ class ChannelSettings(TenantModel):
         return f"settings of agency {self.agency_id}"
 
 
+class HowKnown(models.TextChoices):
+    WITNESSED = "witnessed", _("เห็นหรือประสบเหตุการณ์ด้วยตนเอง")
+    DOCUMENTS = "documents", _("พบจากเอกสารหรือข้อมูลในการทำงาน")
+    TOLD = "told", _("ได้รับทราบจากผู้อื่น")
+    VICTIM = "victim", _("เป็นผู้ได้รับความเสียหายโดยตรง")
+    OTHER = "other", _("อื่น ๆ")
+
+
 class ReportStatus(models.TextChoices):
     RECEIVED = "received", _("รับเรื่องแล้ว")
     UNDER_REVIEW = "under_review", _("อยู่ระหว่างพิจารณา")

@@ -29,6 +29,7 @@ from prongsai.core.services import email_queue
 from prongsai.core.workdays import add_working_days
 from prongsai.whistleblower import crypto, ratelimit, selectors
 from prongsai.whistleblower.models import (
+    HowKnown,
     IdentityShare,
     KeyHolder,
     Report,
@@ -65,6 +66,10 @@ class ReportContent:
     how_known: str = ""
     category: str = ""
     excluded_holders: list[int] = field(default_factory=list)
+
+    @property
+    def how_known_label(self) -> str:
+        return str(HowKnown(self.how_known).label) if self.how_known in HowKnown.values else self.how_known
 
     def as_json(self) -> bytes:
         return json.dumps(self.__dict__, ensure_ascii=False).encode()
@@ -169,7 +174,7 @@ def create_report(
     """
     if not content.what.strip():
         raise ValidationError({"what": _("กรุณาเล่าเหตุการณ์ที่เกิดขึ้น")})
-    if len(files) > MAX_FILES:
+    if origin == Report.Origin.ONLINE and len(files) > MAX_FILES:
         raise ValidationError({"files": _("แนบไฟล์ได้ไม่เกิน 5 ไฟล์ต่อครั้ง")})
     recipients = [h for h in selectors.recipient_holders(agency) if h.pk not in content.excluded_holders]
     if not recipients:
