@@ -71,7 +71,7 @@ INVENTORY: tuple[PersonalField, ...] = (
         "whistleblower.report",
         "content_ciphertext",
         "handling a corruption report (PDPA s.24(4)); may name the accused and witnesses",
-        "until the agency's retention period after closure ends (default 5 years), then purged with a warning",
+        "until the agency's retention period after closure ends (default 5 years); purged after a warning",
     ),
     PersonalField(
         "whistleblower.report",
@@ -80,7 +80,9 @@ INVENTORY: tuple[PersonalField, ...] = (
         "as content_ciphertext",
     ),
     PersonalField("whistleblower.reportmessage", "ciphertext", "two-way anonymous messages", "as the report"),
-    PersonalField("whistleblower.reportfile", "meta_ciphertext", "evidence file name and type", "as the report"),
+    PersonalField(
+        "whistleblower.reportfile", "meta_ciphertext", "evidence file name and type", "as the report"
+    ),
     PersonalField(
         "whistleblower.identityrequest",
         "reason",
@@ -110,7 +112,7 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         # reviewed before publication like any official text.
         ("portal.newsarticle", "body"),
         ("portal.infopage", "body"),
-        # An authority a report was forwarded to (ป.ป.ช., ป.ป.ท. or another agency's name), and published text.
+        # The authority a report was forwarded to (ป.ป.ช., ป.ป.ท. or an agency's name); published text.
         ("whistleblower.report", "forwarded_to"),
         ("whistleblower.report", "forwarded_to_other"),
         ("whistleblower.guideline", "what_to_include"),

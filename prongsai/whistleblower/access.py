@@ -31,7 +31,9 @@ def report_key(grant: ReportGrant, private_key: bytes) -> bytes:
 
 def get_identity_request(agency: Agency, pk: int) -> IdentityRequest:
     request = (
-        IdentityRequest.objects.filter(agency=agency, pk=pk).select_related("requester__user", "report").first()
+        IdentityRequest.objects.filter(agency=agency, pk=pk)
+        .select_related("requester__user", "report")
+        .first()
     )
     if request is None:
         raise Http404

@@ -198,7 +198,9 @@ class ReceiptSecrets:
 def receipt_secrets(receipt: str, salt: bytes, params: KdfParams) -> ReceiptSecrets:
     """One Argon2id call turns a receipt into its stored verifier and its (never stored) wrapping key."""
     master = argon2id(receipt.encode(), salt, params)
-    return ReceiptSecrets(verifier=derive(master, "receipt-verifier"), wrapping_key=derive(master, "receipt-wrap"))
+    return ReceiptSecrets(
+        verifier=derive(master, "receipt-verifier"), wrapping_key=derive(master, "receipt-wrap")
+    )
 
 
 # --- passphrases and recovery keys ------------------------------------------------------------------------
@@ -252,7 +254,7 @@ _PAD_BLOCK = 4096
 
 
 def pad(data: bytes) -> bytes:
-    """Length-prefix and pad to a multiple of 4 KiB, so a stored file's size tells little about its content."""
+    """Length-prefix and pad to a multiple of 4 KiB: a stored file's size tells little about its content."""
     framed = struct.pack(">Q", len(data)) + data
     return framed + bytes(-len(framed) % _PAD_BLOCK)
 

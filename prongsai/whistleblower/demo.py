@@ -62,16 +62,18 @@ def seed(context: DemoContext) -> None:
         ),
         files=[services.Evidence("สำเนาใบสั่งซื้อ.pdf", "application/pdf", document_pdf("Demo purchase orders"))],
         identity=services.Identity(name="ผู้แจ้งสาธิต", contact="081-000-0000"),
-        submission_token="demo-report-1",
+        submission_token="demo-report-1",  # noqa: S106 - an idempotency key
     )
     services_case.report_acknowledge(report=first.report, acting_user=committee)
     services.report_submit(
         agency=agency,
         acting_user=None,
-        content=services.ReportContent(what="มีการเรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง (ข้อมูลสาธิต)", how_known="told"),
+        content=services.ReportContent(
+            what="มีการเรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง (ข้อมูลสาธิต)", how_known="told"
+        ),
         files=[],
         identity=None,
-        submission_token="demo-report-2",
+        submission_token="demo-report-2",  # noqa: S106 - an idempotency key
     )
     receive_complaint(
         agency=agency,

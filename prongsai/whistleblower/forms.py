@@ -69,10 +69,13 @@ class ReportForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     where = forms.CharField(
-        label=_("เกิดขึ้นที่ไหน"), max_length=500, required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
+        label=_("เกิดขึ้นที่ไหน"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     how_known = forms.ChoiceField(label=_("ท่านทราบเรื่องนี้อย่างไร"), choices=HOW_KNOWN, required=False)
-    files = MultipleFileField(
+    evidence = MultipleFileField(
         label=_("ไฟล์หลักฐาน (ไม่บังคับ)"),
         required=False,
         help_text=_("ไม่เกิน 5 ไฟล์ ชนิด %(kinds)s ไฟล์จะถูกเข้ารหัสทันทีที่ได้รับ") % {"kinds": ALLOWED_DESCRIPTION},
@@ -88,7 +91,10 @@ class ReportForm(forms.Form):
         help_text=_("เลือกได้หากผู้ถูกกล่าวหาเป็นหรือใกล้ชิดกับคณะทำงานคนใด ผู้ที่ถูกเลือกจะไม่ได้รับรายงานและไม่ได้รับแจ้งเตือน"),
     )
     identity_name = forms.CharField(
-        label=_("ชื่อ-นามสกุล"), max_length=200, required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
+        label=_("ชื่อ-นามสกุล"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     identity_contact = forms.CharField(
         label=_("ช่องทางติดต่อกลับ (โทรศัพท์หรืออีเมล)"),
@@ -104,10 +110,16 @@ class ReportForm(forms.Form):
     )
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args: Any, recipients: list[KeyHolder], identity_enabled: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, recipients: list[KeyHolder], identity_enabled: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["token"].initial = secrets.token_urlsafe(24)
-        limit_choices(self, "excluded", KeyHolder.objects.filter(pk__in=[h.pk for h in recipients]).select_related("user"))
+        limit_choices(
+            self,
+            "excluded",
+            KeyHolder.objects.filter(pk__in=[h.pk for h in recipients]).select_related("user"),
+        )
         self.recipient_count = len(recipients)
         if not identity_enabled:
             for name in ("identity_name", "identity_contact", "identity_other"):
@@ -115,7 +127,7 @@ class ReportForm(forms.Form):
         self.identity_enabled = identity_enabled
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         excluded = data.get("excluded") or []
         if self.recipient_count and len(excluded) >= self.recipient_count:
             self.add_error("excluded", _("ต้องเหลือผู้รับรายงานอย่างน้อยหนึ่งคน กรุณายกเลิกการเลือกบางคน"))
@@ -145,19 +157,19 @@ class FollowUpForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
     )
-    files = MultipleFileField(label=_("แนบไฟล์หลักฐานเพิ่มเติม"), required=False)
+    evidence = MultipleFileField(label=_("แนบไฟล์หลักฐานเพิ่มเติม"), required=False)
     strip_metadata = forms.BooleanField(
         label=_("ลบข้อมูลแฝงออกจากรูปภาพ (เช่น พิกัด GPS) ก่อนเก็บ"), required=False, initial=True
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("files"):
+        data = super().clean() or {}
+        if not (data.get("text") or "").strip() and not data.get("evidence"):
             raise ValidationError(_("กรุณาพิมพ์ข้อความหรือแนบไฟล์อย่างน้อยหนึ่งรายการ"))
         return data
 
 
-# --- staff ----------------------------------------------------------------------------------------------------
+# --- staff ------------------------------------------------------------------------------------------------
 
 
 class KeySetupForm(forms.Form):
@@ -171,7 +183,7 @@ class KeySetupForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("passphrase") and data.get("passphrase") != data.get("passphrase2"):
             self.add_error("passphrase2", _("รหัสผ่านทั้งสองช่องไม่ตรงกัน กรุณากรอกใหม่"))
         return data
@@ -184,7 +196,9 @@ class UnlockForm(forms.Form):
 
 
 class RecoverForm(KeySetupForm):
-    recovery_key = forms.CharField(label=_("รหัสกู้คืน"), max_length=64, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    recovery_key = forms.CharField(
+        label=_("รหัสกู้คืน"), max_length=64, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     field_order = ["recovery_key", "passphrase", "passphrase2"]
 
 
@@ -201,21 +215,25 @@ class ForwardForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("ผลการดำเนินการ"), choices=Report.Outcome.choices)
     note = forms.CharField(
-        label=_("บันทึกสรุป (เข้ารหัส เห็นเฉพาะผู้รับรายงาน)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("บันทึกสรุป (เข้ารหัส เห็นเฉพาะผู้รับรายงาน)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class HolderSingleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.get_full_name() or obj.user.get_username())
 
 
 class GrantForm(forms.Form):
-    holder: forms.ModelChoiceField[KeyHolder] = forms.ModelChoiceField(
-        label=_("เพิ่มผู้รับรายงาน"), queryset=KeyHolder.objects.none()
-    )
+    holder = HolderSingleChoiceField(label=_("เพิ่มผู้รับรายงาน"), queryset=KeyHolder.objects.none())
 
     def __init__(self, *args: Any, candidates: list[KeyHolder], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "holder", KeyHolder.objects.filter(pk__in=[h.pk for h in candidates]).select_related("user"))
-        field = self.fields["holder"]
-        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - declared above
-        field.label_from_instance = lambda obj: obj.user.get_full_name() or obj.user.get_username()
+        limit_choices(
+            self, "holder", KeyHolder.objects.filter(pk__in=[h.pk for h in candidates]).select_related("user")
+        )
 
 
 class IdentityRequestForm(forms.Form):

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponseBase
 
 from prongsai.whistleblower.ratelimit import client_tag

@@ -334,7 +334,9 @@ class ArchivedTally(TenantModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["agency", "year", "month"], name="whistleblower_tally_unique_month"),
+            models.UniqueConstraint(
+                fields=["agency", "year", "month"], name="whistleblower_tally_unique_month"
+            ),
         ]
 
     def __str__(self) -> str:

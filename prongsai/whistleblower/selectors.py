@@ -34,7 +34,9 @@ def _holders_with_role(agency: Agency, role: str) -> list[KeyHolder]:
         "user_id"
     )
     return list(
-        KeyHolder.objects.filter(agency=agency, user_id__in=users).select_related("user").order_by("user__first_name")
+        KeyHolder.objects.filter(agency=agency, user_id__in=users)
+        .select_related("user")
+        .order_by("user__first_name")
     )
 
 
@@ -60,7 +62,9 @@ def holders_of(report: Report) -> list[KeyHolder]:
 
 def reports_with_tags(agency: Agency, tags: list[str]) -> list[Report]:
     """Reports whose receipt lookup tag is one of ``tags`` (a handful at most)."""
-    return list(Report.objects.filter(agency=agency, receipt_tag__in=tags).exclude(receipt_verifier=None)[:20])
+    return list(
+        Report.objects.filter(agency=agency, receipt_tag__in=tags).exclude(receipt_verifier=None)[:20]
+    )
 
 
 def grants_for(holder: KeyHolder) -> QuerySet[ReportGrant]:
@@ -110,7 +114,7 @@ def channel_ready(agency: Agency) -> bool:
     return bool(recipient_holders(agency))
 
 
-# --- statistics -----------------------------------------------------------------------------------------------
+# --- statistics -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,9 @@ def statistics(agency: Agency, fy_be: int, *, as_of: date) -> FiscalYearStats:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     start = datetime(first.year, first.month, 1, tzinfo=BANGKOK)
     end = datetime(last.year, last.month, last.day, 23, 59, 59, tzinfo=BANGKOK)
-    rows = Report.objects.filter(agency=agency, received_at__range=(start, end)).values_list("received_at", "status")
+    rows = Report.objects.filter(agency=agency, received_at__range=(start, end)).values_list(
+        "received_at", "status"
+    )
     for received_at, status in rows:
         bucket = counts[_month_of(received_at)]
         bucket[0] += 1
@@ -182,7 +188,12 @@ def statistics(agency: Agency, fy_be: int, *, as_of: date) -> FiscalYearStats:
 def statistics_years(agency: Agency, *, today: date) -> list[int]:
     """Fiscal years to offer: from the first report (or this year) to the current one."""
     current = fiscal_year(today)
-    first = Report.objects.filter(agency=agency).order_by("received_at").values_list("received_at", flat=True).first()
+    first = (
+        Report.objects.filter(agency=agency)
+        .order_by("received_at")
+        .values_list("received_at", flat=True)
+        .first()
+    )
     earliest = fiscal_year(first) if first else current
     tally = ArchivedTally.objects.filter(agency=agency).order_by("year", "month").first()
     if tally is not None:

@@ -179,10 +179,7 @@ def create_report(
     recipients = [h for h in selectors.recipient_holders(agency) if h.pk not in content.excluded_holders]
     if not recipients:
         raise ValidationError(
-            _(
-                "ยังไม่มีผู้รับรายงานที่รับเรื่องนี้ได้ กรุณาไม่ยกเว้นผู้รับทุกคน "
-                "หรือติดต่อสำนักงาน ป.ป.ช. หรือ ป.ป.ท. โดยตรง"
-            )
+            _("ยังไม่มีผู้รับรายงานที่รับเรื่องนี้ได้ กรุณาไม่ยกเว้นผู้รับทุกคน หรือติดต่อสำนักงาน ป.ป.ช. หรือ ป.ป.ท. โดยตรง")
         )
     custodians = selectors.custodian_holders(agency) if identity and not identity.is_empty() else []
     if identity and not identity.is_empty() and not custodians:
@@ -214,7 +211,9 @@ def create_report(
 
     receipt = None
     update = ["content_ciphertext"]
-    report.content_ciphertext = crypto.encrypt(report_key, content.as_json(), context=report.context("content"))
+    report.content_ciphertext = crypto.encrypt(
+        report_key, content.as_json(), context=report.context("content")
+    )
     if with_receipt:
         receipt = crypto.new_receipt()
         params = crypto.kdf_params("receipt")
@@ -245,7 +244,10 @@ def create_report(
     report.save(update_fields=update)
     for holder in recipients:
         ReportGrant.objects.create(
-            agency=agency, report=report, holder=holder, sealed_key=crypto.seal_to(bytes(holder.public_key), report_key)
+            agency=agency,
+            report=report,
+            holder=holder,
+            sealed_key=crypto.seal_to(bytes(holder.public_key), report_key),
         )
     for evidence in files:
         _store_file(report=report, report_key=report_key, evidence=evidence, from_reporter=True)
@@ -319,7 +321,9 @@ def receipt_open(*, agency: Agency, receipt_text: str, client: str) -> ReceiptCh
         )
         if hmac.compare_digest(derived.verifier, bytes(report.receipt_verifier or b"")):
             report_key = crypto.decrypt(
-                derived.wrapping_key, bytes(report.reporter_wrapped_key or b""), context=report.context("reporter-key")
+                derived.wrapping_key,
+                bytes(report.reporter_wrapped_key or b""),
+                context=report.context("reporter-key"),
             )
             audit_record(
                 agency=agency,
@@ -345,13 +349,17 @@ def _message(report: Report, report_key: bytes, kind: str, author: User | None, 
         raise ValidationError({"text": _("ข้อความยาวเกิน 10,000 ตัวอักษร กรุณาแบ่งส่งเป็นหลายข้อความ")})
     message = ReportMessage(agency=report.agency, report=report, kind=kind, author=author, ciphertext=b"")
     message.save()
-    message.ciphertext = crypto.encrypt(report_key, text.encode(), context=report.context(f"message:{message.pk}"))
+    message.ciphertext = crypto.encrypt(
+        report_key, text.encode(), context=report.context(f"message:{message.pk}")
+    )
     message.save(update_fields=["ciphertext"])
     return message
 
 
 @transaction.atomic
-def reporter_add(*, agency: Agency, report_id: int, report_key: bytes, text: str, files: list[Evidence]) -> Report:
+def reporter_add(
+    *, agency: Agency, report_id: int, report_key: bytes, text: str, files: list[Evidence]
+) -> Report:
     """The reporter adds a message and/or evidence files to their report (known from their session)."""
     report = Report.objects.select_for_update().filter(agency=agency, pk=report_id).first()
     if report is None:
@@ -399,13 +407,17 @@ def decrypt_report(report: Report, report_key: bytes, *, for_reporter: bool) -> 
     for message in report.messages.all().select_related("author"):
         if for_reporter and message.kind == ReportMessage.Kind.INTERNAL:
             continue
-        text = crypto.decrypt(report_key, bytes(message.ciphertext), context=report.context(f"message:{message.pk}"))
+        text = crypto.decrypt(
+            report_key, bytes(message.ciphertext), context=report.context(f"message:{message.pk}")
+        )
         messages.append((message, text.decode()))
     files = []
     for item in report.files.all():
         meta = json.loads(
             crypto.decrypt(
-                report_key, bytes(item.meta_ciphertext), context=report.context(f"file:{item.public_id}") + ":meta"
+                report_key,
+                bytes(item.meta_ciphertext),
+                context=report.context(f"file:{item.public_id}") + ":meta",
             )
         )
         files.append((item, meta))
@@ -421,7 +433,9 @@ def report_read(*, report: Report, report_key: bytes, acting_user: User) -> Open
 
 
 @transaction.atomic
-def file_read(*, report: Report, report_key: bytes, file_public_id: str, acting_user: User | None) -> Evidence:
+def file_read(
+    *, report: Report, report_key: bytes, file_public_id: str, acting_user: User | None
+) -> Evidence:
     """Decrypt one evidence file for a recipient (audited) or the reporter; the original bytes come back."""
     item = ReportFile.objects.filter(agency=report.agency, report=report, public_id=file_public_id).first()
     if item is None:

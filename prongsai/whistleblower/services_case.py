@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -83,7 +84,9 @@ def report_forward(*, report: Report, acting_user: User, authority: str, other_n
 
 
 @transaction.atomic
-def report_close(*, report: Report, report_key: bytes, acting_user: User, outcome: str, note: str = "") -> Report:
+def report_close(
+    *, report: Report, report_key: bytes, acting_user: User, outcome: str, note: str = ""
+) -> Report:
     """Any open state → closed with an outcome; an optional note is kept encrypted as an internal note."""
     locked = _locked(report)
     if locked.status not in OPEN_STATUSES:
@@ -103,7 +106,8 @@ def report_close(*, report: Report, report_key: bytes, acting_user: User, outcom
 
 @transaction.atomic
 def report_grant(*, report: Report, report_key: bytes, acting_user: User, holder: KeyHolder) -> ReportGrant:
-    """Seal a report to another committee member (e.g. one who joined later), unless the reporter excluded them."""
+    """Seal a report to another committee member (e.g. one who joined later), unless the reporter excluded
+    them."""
     locked = _locked(report)
     if holder.agency_id != locked.agency_id or holder not in selectors.recipient_holders(locked.agency):
         raise ValidationError({"holder": _("ผู้รับต้องเป็นคณะทำงานที่มีกุญแจแล้ว")})
@@ -237,15 +241,19 @@ def warn_before_purge(*, agency: Agency, now: datetime | None = None) -> int:
 
 
 def _delete_report(report: Report) -> None:
-    blobs = list(ReportFile.objects.filter(agency=report.agency, report=report).values_list("blob", flat=True))
+    blobs = list(
+        ReportFile.objects.filter(agency=report.agency, report=report).values_list("blob", flat=True)
+    )
     local = report.received_at.astimezone(BANGKOK)
-    tally, _created = ArchivedTally.objects.get_or_create(agency=report.agency, year=local.year, month=local.month)
+    tally, _created = ArchivedTally.objects.get_or_create(
+        agency=report.agency, year=local.year, month=local.month
+    )
     tally.closed_count += 1
     tally.save(update_fields=["closed_count", "updated_at"])
     report_id = report.pk
     report.delete()  # grants, identity shares and requests, messages and file rows go with it (CASCADE)
     for blob in blobs:
-        transaction.on_commit(lambda name=blob: default_storage.delete(name))
+        transaction.on_commit(partial(default_storage.delete, blob))
     audit_record(
         agency=report.agency,
         actor=None,
@@ -309,7 +317,9 @@ def guideline_save_draft(*, agency: Agency, acting_user: User, **fields: str) ->
 
 @transaction.atomic
 def guideline_publish(*, guideline: Guideline, acting_user: User) -> Guideline:
-    return record_publish(record=guideline, acting_user=acting_user, action="whistleblower.guideline.published")
+    return record_publish(
+        record=guideline, acting_user=acting_user, action="whistleblower.guideline.published"
+    )
 
 
 @transaction.atomic

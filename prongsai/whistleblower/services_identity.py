@@ -71,7 +71,9 @@ def identity_decide(
     reason: str,
 ) -> IdentityRequest:
     """A custodian approves (re-sealing their share to the requester) or denies a request, with a reason."""
-    locked = IdentityRequest.objects.select_for_update().select_related("requester", "report").get(pk=request.pk)
+    locked = (
+        IdentityRequest.objects.select_for_update().select_related("requester", "report").get(pk=request.pk)
+    )
     if custodian.user_id != acting_user.pk:
         raise ValidationError(_("กุญแจนี้ไม่ใช่ของท่าน"))
     if locked.status != IdentityRequestStatus.PENDING:
@@ -81,7 +83,9 @@ def identity_decide(
     if len(reason.strip()) < 5:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลของการพิจารณา")})
     if approve:
-        share_row = IdentityShare.objects.filter(agency=locked.agency, report=locked.report, holder=custodian).first()
+        share_row = IdentityShare.objects.filter(
+            agency=locked.agency, report=locked.report, holder=custodian
+        ).first()
         if share_row is None:
             raise ValidationError(_("ท่านไม่ได้ถือส่วนกุญแจข้อมูลตัวตนของรายงานนี้ กรุณาให้ผู้ดูแลคนอื่นพิจารณา"))
         share = crypto.unseal(custodian_private_key, bytes(share_row.sealed_share))
@@ -92,7 +96,9 @@ def identity_decide(
     locked.decided_by = custodian
     locked.decided_at = timezone.now()
     locked.decision_reason = reason.strip()
-    locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason", "sealed_share", "updated_at"])
+    locked.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_reason", "sealed_share", "updated_at"]
+    )
     audit_record(
         agency=locked.agency,
         actor=acting_user,
@@ -115,7 +121,9 @@ def identity_open(
     report = request.report
     share = crypto.unseal(requester_private_key, bytes(request.sealed_share))
     data = crypto.decrypt(
-        crypto.identity_key(report_key, share), bytes(report.identity_ciphertext or b""), context=report.context("identity")
+        crypto.identity_key(report_key, share),
+        bytes(report.identity_ciphertext or b""),
+        context=report.context("identity"),
     )
     audit_record(
         agency=report.agency,

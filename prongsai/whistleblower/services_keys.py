@@ -24,9 +24,7 @@ def has_key_role(agency: Agency, user: User) -> bool:
 
 def _check_passphrase(passphrase: str, user: User) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            {"passphrase": _("รหัสผ่านกุญแจต้องยาวอย่างน้อย 12 ตัวอักษร แนะนำให้ใช้วลีหลายคำที่จำได้")}
-        )
+        raise ValidationError({"passphrase": _("รหัสผ่านกุญแจต้องยาวอย่างน้อย 12 ตัวอักษร แนะนำให้ใช้วลีหลายคำที่จำได้")})
     try:
         validate_password(passphrase, user)
     except ValidationError as exc:
@@ -87,7 +85,9 @@ def key_unlock(*, holder: KeyHolder, acting_user: User, passphrase: str) -> byte
             wrapping, bytes(holder.private_key_by_passphrase), context=_context(holder, "pass")
         )
     except crypto.DecryptionError:
-        audit_record(agency=holder.agency, actor=acting_user, action="whistleblower.key.unlock_failed", obj=holder)
+        audit_record(
+            agency=holder.agency, actor=acting_user, action="whistleblower.key.unlock_failed", obj=holder
+        )
         raise ValidationError({"passphrase": _("รหัสผ่านกุญแจไม่ถูกต้อง กรุณาลองใหม่")}) from None
     audit_record(agency=holder.agency, actor=acting_user, action="whistleblower.key.unlocked", obj=holder)
     return private_key
@@ -109,6 +109,8 @@ def key_recover(*, holder: KeyHolder, acting_user: User, recovery_key: str, new_
         raise ValidationError({"recovery_key": _("รหัสกู้คืนไม่ถูกต้อง กรุณาตรวจสอบจากเอกสารที่พิมพ์ไว้")}) from None
     _check_passphrase(new_passphrase, acting_user)
     _wrap_private_key(locked, private_key, new_passphrase)
-    locked.save(update_fields=["passphrase_salt", "passphrase_kdf", "private_key_by_passphrase", "updated_at"])
+    locked.save(
+        update_fields=["passphrase_salt", "passphrase_kdf", "private_key_by_passphrase", "updated_at"]
+    )
     audit_record(agency=locked.agency, actor=acting_user, action="whistleblower.key.recovered", obj=locked)
     return private_key

@@ -44,7 +44,11 @@ def receive_complaint(
     for name, content in attachments:
         kind = detect_kind(content)
         files.append(
-            Evidence(name=name[:200], content_type=_MIME.get(str(kind), "application/octet-stream"), content=content)
+            Evidence(
+                name=name[:200],
+                content_type=_MIME.get(str(kind), "application/octet-stream"),
+                content=content,
+            )
         )
     create_report(
         agency=agency,

@@ -21,8 +21,14 @@ urlpatterns = [
     path("staff/integrity/key/recover/", views_staff.key_recover, name="key_recover"),
     path("staff/integrity/reports/<str:handle>/", views_staff.report_detail, name="report_detail"),
     path("staff/integrity/reports/<str:handle>/action/", views_staff.report_action, name="report_action"),
-    path("staff/integrity/reports/<str:handle>/files/<str:file_id>/", views_staff.report_file, name="report_file"),
-    path("staff/integrity/reports/<str:handle>/identity/", views_staff.report_identity, name="report_identity"),
+    path(
+        "staff/integrity/reports/<str:handle>/files/<str:file_id>/",
+        views_staff.report_file,
+        name="report_file",
+    ),
+    path(
+        "staff/integrity/reports/<str:handle>/identity/", views_staff.report_identity, name="report_identity"
+    ),
     path("staff/integrity/custody/", views_staff.custody, name="custody"),
     path("staff/integrity/custody/<int:pk>/", views_staff.custody_decide, name="custody_decide"),
     path("staff/integrity/settings/", views_staff.channel_settings_view, name="settings"),

@@ -45,7 +45,9 @@ def _cookie_key(request: HttpRequest, place: Compartment) -> bytes | None:
     return key if len(key) == crypto.KEY_BYTES else None
 
 
-def put(request: HttpRequest, response: HttpResponseBase, place: Compartment, payload: dict[str, str]) -> None:
+def put(
+    request: HttpRequest, response: HttpResponseBase, place: Compartment, payload: dict[str, str]
+) -> None:
     """Keep ``payload`` (short strings) for this browser: ciphertext in the session, key in a cookie."""
     key = _cookie_key(request, place) or crypto.random_bytes()
     data = json.dumps({"v": payload, "exp": int(time.time()) + place.ttl_seconds}).encode()

@@ -65,7 +65,7 @@ def report_form(request: AgencyRequest) -> HttpResponse:
         elif form.is_valid():
             data = form.cleaned_data
             try:
-                files = _evidence(data["files"], data["strip_metadata"])
+                files = _evidence(data["evidence"], data["strip_metadata"])
                 identity = (
                     services.Identity(
                         name=data.get("identity_name", ""),
@@ -124,7 +124,9 @@ def _reporter_session(request: AgencyRequest) -> tuple[int, bytes] | None:
         return None
 
 
-def _follow_up_page(request: AgencyRequest, session: tuple[int, bytes], form: FollowUpForm, status: int) -> HttpResponse:
+def _follow_up_page(
+    request: AgencyRequest, session: tuple[int, bytes], form: FollowUpForm, status: int
+) -> HttpResponse:
     report_id, key = session
     report = access.get_reporter_report(request.agency, report_id)
     opened = services.decrypt_report(report, key, for_reporter=True)
@@ -151,7 +153,10 @@ def follow_up(request: AgencyRequest) -> HttpResponseBase:
             if check.outcome == "ok" and check.report_id is not None and check.report_key is not None:
                 response = redirect("whistleblower:follow_up")
                 vault.put(
-                    request, response, vault.REPORTER, {"report": str(check.report_id), "key": vault.b64(check.report_key)}
+                    request,
+                    response,
+                    vault.REPORTER,
+                    {"report": str(check.report_id), "key": vault.b64(check.report_key)},
                 )
                 return response
             if check.outcome == "limited":
@@ -172,9 +177,13 @@ def follow_up_add(request: AgencyRequest) -> HttpResponseBase:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            files = _evidence(data["files"], data["strip_metadata"])
+            files = _evidence(data["evidence"], data["strip_metadata"])
             services.reporter_add(
-                agency=request.agency, report_id=session[0], report_key=session[1], text=data["text"], files=files
+                agency=request.agency,
+                report_id=session[0],
+                report_key=session[1],
+                text=data["text"],
+                files=files,
             )
         except ValidationError as exc:
             apply_errors(form, exc)

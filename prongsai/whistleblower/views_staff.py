@@ -23,7 +23,15 @@ from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
-from prongsai.whistleblower import access, selectors, services, services_case, services_identity, services_keys, vault
+from prongsai.whistleblower import (
+    access,
+    selectors,
+    services,
+    services_case,
+    services_identity,
+    services_keys,
+    vault,
+)
 from prongsai.whistleblower.forms import (
     ChannelSettingsForm,
     CloseForm,
@@ -169,7 +177,9 @@ def key_unlock(request: StaffRequest) -> HttpResponseBase:
             apply_errors(form, exc)
         else:
             response = redirect(_next(request))
-            vault.put(request, response, vault.STAFF, {"holder": str(holder.pk), "sk": vault.b64(private_key)})
+            vault.put(
+                request, response, vault.STAFF, {"holder": str(holder.pk), "sk": vault.b64(private_key)}
+            )
             return response
     return render(
         request,
@@ -209,16 +219,26 @@ def key_recover(request: StaffRequest) -> HttpResponseBase:
             apply_errors(form, exc)
         else:
             response = redirect("whistleblower:staff_home")
-            vault.put(request, response, vault.STAFF, {"holder": str(holder.pk), "sk": vault.b64(private_key)})
+            vault.put(
+                request, response, vault.STAFF, {"holder": str(holder.pk), "sk": vault.b64(private_key)}
+            )
             messages.success(request, _("ตั้งรหัสผ่านกุญแจใหม่แล้ว รหัสกู้คืนเดิมยังใช้ได้ กรุณาเก็บไว้ในที่ปลอดภัย"))
             return response
     return render(
-        request, "whistleblower/staff/key_recover.html", {"form": form}, status=400 if request.method == "POST" else 200
+        request,
+        "whistleblower/staff/key_recover.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
 def _detail_context(
-    request: StaffRequest, handle: str, report: Report, opened: services.OpenedReport, holder: KeyHolder, **forms: Any
+    request: StaffRequest,
+    handle: str,
+    report: Report,
+    opened: services.OpenedReport,
+    holder: KeyHolder,
+    **forms: Any,
 ) -> dict[str, Any]:
     granted = {g.holder_id for g in report.grants.all()}
     excluded = set(opened.content.excluded_holders)
@@ -261,7 +281,9 @@ def report_detail(request: StaffRequest, handle: str) -> HttpResponseBase:
         return found
     report, key, holder = found
     opened = services.report_read(report=report, report_key=key, acting_user=request.user)
-    return render(request, "whistleblower/staff/report.html", _detail_context(request, handle, report, opened, holder))
+    return render(
+        request, "whistleblower/staff/report.html", _detail_context(request, handle, report, opened, holder)
+    )
 
 
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
@@ -274,6 +296,7 @@ def report_action(request: StaffRequest, handle: str) -> HttpResponseBase:
     action = request.POST.get("action", "")
     user = request.user
     forms: dict[str, Any] = {}
+    form: Any
     try:
         if action == "acknowledge":
             services_case.report_acknowledge(report=report, acting_user=user)
@@ -324,7 +347,11 @@ def report_action(request: StaffRequest, handle: str) -> HttpResponseBase:
             if not form.is_valid():
                 raise ValidationError(_("กรุณาระบุเหตุผล"))
             services_identity.identity_request(
-                report=report, report_key=key, requester=holder, acting_user=user, reason=form.cleaned_data["reason"]
+                report=report,
+                report_key=key,
+                requester=holder,
+                acting_user=user,
+                reason=form.cleaned_data["reason"],
             )
         else:
             raise ValidationError(_("ไม่รู้จักคำสั่งนี้ กรุณาลองใหม่จากหน้ารายงาน"))
@@ -349,7 +376,9 @@ def report_file(request: StaffRequest, handle: str, file_id: str) -> HttpRespons
         return found
     report, key, _holder = found
     try:
-        evidence = services.file_read(report=report, report_key=key, file_public_id=file_id, acting_user=request.user)
+        evidence = services.file_read(
+            report=report, report_key=key, file_public_id=file_id, acting_user=request.user
+        )
     except (ValidationError, ValueError):
         raise Http404 from None
     response = HttpResponse(evidence.content, content_type=evidence.content_type)
@@ -366,7 +395,9 @@ def report_identity(request: StaffRequest, handle: str) -> HttpResponseBase:
     if not isinstance(found, tuple):
         return found
     report, key, holder = found
-    approved = report.identity_requests.filter(requester=holder, status=IdentityRequestStatus.APPROVED).first()
+    approved = report.identity_requests.filter(
+        requester=holder, status=IdentityRequestStatus.APPROVED
+    ).first()
     if approved is None:
         raise Http404
     unlocked = _unlocked(request)
@@ -375,7 +406,9 @@ def report_identity(request: StaffRequest, handle: str) -> HttpResponseBase:
         request=approved, report_key=key, requester_private_key=unlocked[1], acting_user=request.user
     )
     return render(
-        request, "whistleblower/staff/identity.html", {"identity": identity, "handle": handle, "request_obj": approved}
+        request,
+        "whistleblower/staff/identity.html",
+        {"identity": identity, "handle": handle, "request_obj": approved},
     )
 
 
@@ -440,7 +473,10 @@ def channel_settings_view(request: StaffRequest) -> HttpResponseBase:
             messages.success(request, _("บันทึกการตั้งค่าแล้ว"))
             return redirect("whistleblower:settings")
     return render(
-        request, "whistleblower/staff/settings.html", {"form": form}, status=400 if request.method == "POST" else 200
+        request,
+        "whistleblower/staff/settings.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

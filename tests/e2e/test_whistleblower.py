@@ -12,7 +12,15 @@ import pytest
 from prongsai.core.thai import to_thai_digits
 from prongsai.whistleblower.demo import DEMO_KEY_PASSPHRASE
 from prongsai.whistleblower.tests.conftest import pdf_bytes
-from tests.e2e.helpers import axe_violations, describe_violations, duplicate_ids, screenshot, seed_demo, sign_in, submit
+from tests.e2e.helpers import (
+    axe_violations,
+    describe_violations,
+    duplicate_ids,
+    screenshot,
+    seed_demo,
+    sign_in,
+    submit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +29,9 @@ QUESTION = "ขอทราบช่วงเวลาที่เกิดเ�
 ANSWER = "ประมาณสัปดาห์แรกของเดือนมีนาคม"
 
 
-def test_reporter_and_committee_exchange_messages_through_the_receipt(browser, live_server, axe_source, artifacts_dir, tmp_path):
+def test_reporter_and_committee_exchange_messages_through_the_receipt(
+    browser, live_server, axe_source, artifacts_dir, tmp_path
+):
     seed_demo()
     base = live_server.url
     problems: list[str] = []
@@ -53,7 +63,7 @@ def test_reporter_and_committee_exchange_messages_through_the_receipt(browser, l
     reporter.get_by_label("ท่านทราบเรื่องนี้อย่างไร").select_option("witnessed")
     evidence = tmp_path / "ใบตรวจรับ.pdf"
     evidence.write_bytes(pdf_bytes("inspection report"))
-    reporter.locator("#id_files").set_input_files(str(evidence))
+    reporter.locator("#id_evidence").set_input_files(str(evidence))
     response = submit(reporter, "ส่งรายงาน")
     assert response.status == 200, response.status
     assert urlsplit(reporter.url).path == "/integrity/report/done/"

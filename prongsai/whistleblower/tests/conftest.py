@@ -94,7 +94,9 @@ def pdf_bytes(text: str) -> bytes:
     return out.getvalue()
 
 
-def submit(client: Client, *, what="เจ้าหน้าที่เรียกรับเงินใต้โต๊ะ", files=(), token=None, **extra) -> tuple[object, str | None]:
+def submit(
+    client: Client, *, what="เจ้าหน้าที่เรียกรับเงินใต้โต๊ะ", files=(), token=None, **extra
+) -> tuple[object, str | None]:
     """Submit the form as a reporter; return the done page's response and the receipt shown on it."""
     page = client.get("/integrity/report/")
     assert page.status_code == 200, page.content.decode()[:500]
@@ -102,7 +104,7 @@ def submit(client: Client, *, what="เจ้าหน้าที่เรี�
         token = re.search(r'name="token" value="([^"]+)"', page.content.decode()).group(1)
     data = {"what": what, "token": token, "strip_metadata": "", **extra}
     if files:
-        data["files"] = [SimpleUploadedFile(name, content) for name, content in files]
+        data["evidence"] = [SimpleUploadedFile(name, content) for name, content in files]
     response = client.post("/integrity/report/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     done = client.get(response["Location"])

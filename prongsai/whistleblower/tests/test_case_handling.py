@@ -38,16 +38,29 @@ def test_the_committee_moves_a_report_through_every_state_and_the_reporter_sees_
     assert staff.post(action, {"action": "investigate"}).status_code == 400, "must be acknowledged first"
     for step in ("acknowledge", "investigate"):
         assert staff.post(action, {"action": step}).status_code == 302
-    assert staff.post(action, {"action": "forward", "authority": "other", "other_name": ""}).status_code == 400
+    assert (
+        staff.post(action, {"action": "forward", "authority": "other", "other_name": ""}).status_code == 400
+    )
     assert staff.post(action, {"action": "forward", "authority": "nacc"}).status_code == 302
-    assert staff.post(action, {"action": "close", "outcome": "forwarded", "note": "ส่ง ป.ป.ช. แล้ว"}).status_code == 302
+    assert (
+        staff.post(action, {"action": "close", "outcome": "forwarded", "note": "ส่ง ป.ป.ช. แล้ว"}).status_code
+        == 302
+    )
     with scopes_disabled():
         report = Report.objects.get()
         assert report.status == ReportStatus.CLOSED
         assert report.forwarded_to == "nacc" and report.outcome == "forwarded"
-        actions = list(AuditEvent.objects.filter(object_type="whistleblower.report", object_id=str(report.pk)).values_list("action", flat=True))
+        actions = list(
+            AuditEvent.objects.filter(
+                object_type="whistleblower.report", object_id=str(report.pk)
+            ).values_list("action", flat=True)
+        )
     assert actions[:1] == ["whistleblower.report.submitted"]
-    assert {"whistleblower.report.read", "whistleblower.report.forwarded", "whistleblower.report.closed"} <= set(actions)
+    assert {
+        "whistleblower.report.read",
+        "whistleblower.report.forwarded",
+        "whistleblower.report.closed",
+    } <= set(actions)
     follower = Client(HTTP_HOST=AGENCY_HOST)
     follower.post("/integrity/follow-up/", {"receipt": receipt})
     page = follower.get("/integrity/follow-up/").content.decode()
@@ -81,7 +94,9 @@ def test_reminders_go_once_per_stage_to_recipients_and_say_nothing_of_the_conten
         submit(Client(HTTP_HOST=AGENCY_HOST), what="ลับเฉพาะ-เรื่องเตือน")
     with agency_scope(agency):
         before = OutboundEmail.objects.count()
-        assert services_case.send_reminders(agency=agency, now=FRIDAY + timedelta(days=4)) == 1  # ack due soon
+        assert (
+            services_case.send_reminders(agency=agency, now=FRIDAY + timedelta(days=4)) == 1
+        )  # ack due soon
         assert services_case.send_reminders(agency=agency, now=FRIDAY + timedelta(days=4)) == 0  # not twice
         assert services_case.send_reminders(agency=agency, now=FRIDAY + timedelta(days=6)) == 1  # overdue
         mails = list(OutboundEmail.objects.order_by("pk")[before:])
@@ -97,7 +112,9 @@ def test_after_the_retention_period_nothing_of_the_report_remains(agency, commit
         staff = unlocked_client(committee)
         handle = _open(staff)
         staff.post(f"/staff/integrity/reports/{handle}/action/", {"action": "message", "text": canary})
-        staff.post(f"/staff/integrity/reports/{handle}/action/", {"action": "close", "outcome": "unsubstantiated"})
+        staff.post(
+            f"/staff/integrity/reports/{handle}/action/", {"action": "close", "outcome": "unsubstantiated"}
+        )
     with scopes_disabled():
         report = Report.objects.get()
         report_id = report.pk
@@ -109,9 +126,15 @@ def test_after_the_retention_period_nothing_of_the_report_remains(agency, commit
         # Before the warning, nothing is purged even when the period has passed.
         assert services_case.purge_expired(agency=agency, now=FRIDAY + retention + timedelta(days=1)) == 0
         # The warning comes within 30 days of the end, once.
-        assert services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=40)) == 0
-        assert services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=20)) == 1
-        assert services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=19)) == 0
+        assert (
+            services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=40)) == 0
+        )
+        assert (
+            services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=20)) == 1
+        )
+        assert (
+            services_case.warn_before_purge(agency=agency, now=FRIDAY + retention - timedelta(days=19)) == 0
+        )
         warning = OutboundEmail.objects.order_by("-pk").first()
         assert "จะถูกลบถาวร" in warning.body and canary not in warning.body
         assert services_case.purge_expired(agency=agency, now=FRIDAY + retention - timedelta(days=1)) == 0
@@ -124,7 +147,14 @@ def test_after_the_retention_period_nothing_of_the_report_remains(agency, commit
             call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     with scopes_disabled():
-        for model in ("Report", "ReportGrant", "ReportMessage", "ReportFile", "IdentityShare", "IdentityRequest"):
+        for model in (
+            "Report",
+            "ReportGrant",
+            "ReportMessage",
+            "ReportFile",
+            "IdentityShare",
+            "IdentityRequest",
+        ):
             from django.apps import apps
 
             assert not apps.get_model("whistleblower", model).objects.exists(), model
@@ -149,7 +179,12 @@ def test_the_committee_can_lengthen_retention_but_not_below_thirty_days(agency, 
     assert bad.status_code == 400
     good = staff.post(
         "/staff/integrity/settings/",
-        {"ack_working_days": 5, "feedback_working_days": 20, "retention_days": 3650, "purge_warning_days": 60},
+        {
+            "ack_working_days": 5,
+            "feedback_working_days": 20,
+            "retention_days": 3650,
+            "purge_warning_days": 60,
+        },
     )
     assert good.status_code == 302
     with scopes_disabled():
@@ -176,7 +211,9 @@ def test_a_report_can_be_granted_to_a_member_who_joined_later_but_never_to_an_ex
     with agency_scope(agency), pytest.raises(crypto.DecryptionError):
         # A wrong key never writes: the service proves the key on the content first.
         report = Report.objects.get()
-        services_case.report_grant(report=report, report_key=b"\0" * 32, acting_user=committee, holder=late.holder)
+        services_case.report_grant(
+            report=report, report_key=b"\0" * 32, acting_user=committee, holder=late.holder
+        )
 
 
 def test_reminder_and_purge_command_runs_for_every_agency(agency, committee, capsys):
@@ -184,4 +221,3 @@ def test_reminder_and_purge_command_runs_for_every_agency(agency, committee, cap
 
     call_command("whistleblower_daily")
     assert "wangthong" in capsys.readouterr().out
-

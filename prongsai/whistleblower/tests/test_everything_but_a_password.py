@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 
@@ -17,7 +18,14 @@ from django_scopes import scopes_disabled
 
 from conftest import AGENCY_HOST, login_verified
 from prongsai.whistleblower import crypto
-from prongsai.whistleblower.models import IdentityShare, KeyHolder, Report, ReportFile, ReportGrant, ReportMessage
+from prongsai.whistleblower.models import (
+    IdentityShare,
+    KeyHolder,
+    Report,
+    ReportFile,
+    ReportGrant,
+    ReportMessage,
+)
 
 from .conftest import PASSPHRASE, pdf_bytes, submit, unlocked_client
 from .leaks import media_files
@@ -32,14 +40,10 @@ def _values(value: object) -> list[bytes]:
         return [json.dumps(value).encode()]
     if isinstance(value, str):
         found = [value.encode()]
-        try:
+        with contextlib.suppress(binascii.Error, ValueError):
             found.append(base64.b64decode(value, validate=True))
-        except (binascii.Error, ValueError):
-            pass
-        try:
+        with contextlib.suppress(binascii.Error, ValueError):
             found.append(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
-        except (binascii.Error, ValueError):
-            pass
         return found
     return [str(value).encode()]
 
@@ -115,9 +119,14 @@ def test_everything_on_the_server_without_a_password_opens_no_report(agency, com
             except crypto.DecryptionError:
                 pass
         for holder in holders:
-            for blob, purpose in [(holder.private_key_by_passphrase, "pass"), (holder.private_key_by_recovery, "recovery")]:
+            for blob, purpose in [
+                (holder.private_key_by_passphrase, "pass"),
+                (holder.private_key_by_recovery, "recovery"),
+            ]:
                 try:
-                    crypto.decrypt(key, bytes(blob), context=f"pswb:{holder.agency_id}:holder:{holder.user_id}:{purpose}")
+                    crypto.decrypt(
+                        key, bytes(blob), context=f"pswb:{holder.agency_id}:holder:{holder.user_id}:{purpose}"
+                    )
                     opened += 1
                 except crypto.DecryptionError:
                     pass
@@ -148,7 +157,9 @@ def test_everything_on_the_server_without_a_password_opens_no_report(agency, com
     )
     grant = next(g for g in grants if g.holder_id == holder.pk)
     report_key = crypto.unseal(private, bytes(grant.sealed_key))
-    content = json.loads(crypto.decrypt(report_key, bytes(report.content_ciphertext), context=report.context("content")))
+    content = json.loads(
+        crypto.decrypt(report_key, bytes(report.content_ciphertext), context=report.context("content"))
+    )
     assert content["what"] == SECRET
     # And the recovery key alone (no passphrase) opens it too.
     recovered = crypto.decrypt(

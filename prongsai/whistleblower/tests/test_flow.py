@@ -11,8 +11,12 @@ from prongsai.whistleblower.models import Report, ReportMessage
 from .conftest import jpeg_bytes, pdf_bytes, submit
 
 
-def test_a_reporter_submits_gets_a_receipt_once_and_follows_up_with_thai_digits(reporter, committee, committee_client):
-    done, receipt = submit(reporter, what="ปลัดเรียกรับเงินจากผู้รับเหมา", who="ปลัด", files=[("a.pdf", pdf_bytes("x"))])
+def test_a_reporter_submits_gets_a_receipt_once_and_follows_up_with_thai_digits(
+    reporter, committee, committee_client
+):
+    _done, receipt = submit(
+        reporter, what="ปลัดเรียกรับเงินจากผู้รับเหมา", who="ปลัด", files=[("a.pdf", pdf_bytes("x"))]
+    )
     assert receipt and len(receipt) == 16
     # Shown once: reloading the page shows no receipt.
     again = reporter.get("/integrity/report/done/")
@@ -45,7 +49,9 @@ def test_a_reporter_submits_gets_a_receipt_once_and_follows_up_with_thai_digits(
     page = follower.get("/integrity/follow-up/")
     assert "ขอทราบวันที่โดยประมาณ" in page.content.decode()
     assert "อยู่ระหว่างพิจารณา" in page.content.decode()
-    reply = follower.post("/integrity/follow-up/add/", {"text": "ประมาณต้นเดือนมีนาคม", "files": [], "strip_metadata": ""})
+    reply = follower.post(
+        "/integrity/follow-up/add/", {"text": "ประมาณต้นเดือนมีนาคม", "evidence": [], "strip_metadata": ""}
+    )
     assert reply.status_code == 302
     detail = committee_client.get(f"/staff/integrity/reports/{handle}/")
     assert "ประมาณต้นเดือนมีนาคม" in detail.content.decode()
@@ -74,7 +80,12 @@ def test_bad_input_gets_a_thai_error_and_keeps_what_was_typed(reporter, committe
 
     response = reporter.post(
         "/integrity/report/",
-        {"what": "", "who": "นายก", "token": token, "files": [SimpleUploadedFile("x.exe", b"MZ\x90\x00binary")]},
+        {
+            "what": "",
+            "who": "นายก",
+            "token": token,
+            "evidence": [SimpleUploadedFile("x.exe", b"MZ\x90\x00binary")],
+        },
     )
     assert response.status_code == 400
     body = response.content.decode()
@@ -82,7 +93,7 @@ def test_bad_input_gets_a_thai_error_and_keeps_what_was_typed(reporter, committe
     assert "นายก" in body
     response = reporter.post(
         "/integrity/report/",
-        {"what": "มีเรื่อง", "token": token, "files": [SimpleUploadedFile("x.exe", b"MZ\x90\x00binary")]},
+        {"what": "มีเรื่อง", "token": token, "evidence": [SimpleUploadedFile("x.exe", b"MZ\x90\x00binary")]},
     )
     assert response.status_code == 400
     assert "ไม่ใช่ชนิดที่รับได้" in response.content.decode()

@@ -34,7 +34,10 @@ def test_the_guideline_is_drafted_published_and_corrected_only_with_a_reason(age
     assert "ตอบรับภายใน 3 วันทำการ" in page and "เผยแพร่ครั้งแรก" in page
     changed = {**GUIDELINE, "time_frame": "ตอบรับภายใน 5 วันทำการ"}
     assert admin_client.post("/staff/integrity/guideline/", changed).status_code == 400
-    assert admin_client.post("/staff/integrity/guideline/", {**changed, "reason": "ปรับตามคำสั่งใหม่"}).status_code == 302
+    assert (
+        admin_client.post("/staff/integrity/guideline/", {**changed, "reason": "ปรับตามคำสั่งใหม่"}).status_code
+        == 302
+    )
     page = anon.get("/integrity/guideline/").content.decode()
     assert "ตอบรับภายใน 5 วันทำการ" in page and "ปรับตามคำสั่งใหม่" in page
 
@@ -47,7 +50,11 @@ def test_the_guideline_is_not_shown_to_another_agency(agency, other_agency, admi
 
 
 def test_statistics_list_every_month_of_the_fiscal_year_with_explicit_zeros(agency, committee):
-    for moment in [datetime(2023, 10, 3, 9, tzinfo=BANGKOK), datetime(2024, 3, 5, 9, tzinfo=BANGKOK), datetime(2024, 3, 20, 9, tzinfo=BANGKOK)]:
+    for moment in [
+        datetime(2023, 10, 3, 9, tzinfo=BANGKOK),
+        datetime(2024, 3, 5, 9, tzinfo=BANGKOK),
+        datetime(2024, 3, 20, 9, tzinfo=BANGKOK),
+    ]:
         with time_machine.travel(moment, tick=False):
             submit(Client(HTTP_HOST=AGENCY_HOST))
     staff = unlocked_client(committee)
@@ -61,13 +68,19 @@ def test_statistics_list_every_month_of_the_fiscal_year_with_explicit_zeros(agen
         assert (stats.total, stats.completed, stats.in_progress) == (3, 1, 2)
         page = response.content.decode()
         assert "ตุลาคม 2566" in page and "กันยายน 2567" in page
-        rows = list(csv.reader(io.StringIO(anon.get("/integrity/statistics.csv?year=2567").content.decode("utf-8-sig"))))
+        rows = list(
+            csv.reader(
+                io.StringIO(anon.get("/integrity/statistics.csv?year=2567").content.decode("utf-8-sig"))
+            )
+        )
     assert rows[0] == ["ปีงบประมาณ", "เดือน", "จำนวนเรื่องทั้งหมด", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ"]
     assert len(rows) == 14 and rows[-1] == ["2567", "รวม", "3", "1", "2"]
     assert rows[2] == ["2567", "พฤศจิกายน 2566", "0", "0", "0"]
 
 
-def test_statistics_carry_nothing_but_counts_and_another_agency_counts_nothing(agency, other_agency, committee):
+def test_statistics_carry_nothing_but_counts_and_another_agency_counts_nothing(
+    agency, other_agency, committee
+):
     submit(Client(HTTP_HOST=AGENCY_HOST), what="ลับมาก-สถิติ")
     page = Client(HTTP_HOST=AGENCY_HOST).get("/integrity/statistics/").content.decode()
     assert "ลับมาก" not in page

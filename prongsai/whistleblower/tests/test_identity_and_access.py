@@ -22,12 +22,16 @@ def test_only_the_committee_and_custodians_hold_the_channel_capabilities():
     assert Cap.WHISTLEBLOWER_RECEIVE not in ROLE_CAPABILITIES[Role.ADMINISTRATOR]
 
 
-def test_an_excluded_committee_member_gets_no_grant_no_notice_and_no_list_entry(agency, committee, committee2, reporter):
+def test_an_excluded_committee_member_gets_no_grant_no_notice_and_no_list_entry(
+    agency, committee, committee2, reporter
+):
     submit(reporter, what="เรื่องเกี่ยวกับกรรมการคนที่สอง", excluded=[committee2.holder.pk])
     with scopes_disabled():
         assert list(ReportGrant.objects.values_list("holder__user__username", flat=True)) == ["committee"]
         assert list(OutboundEmail.objects.values_list("to", flat=True)) == ["committee@example.test"]
-        audit = list(AuditEvent.objects.filter(action="whistleblower.report.submitted").values_list("data", flat=True))
+        audit = list(
+            AuditEvent.objects.filter(action="whistleblower.report.submitted").values_list("data", flat=True)
+        )
     assert "committee2" not in repr(audit)
     excluded = unlocked_client(committee2)
     assert excluded.get("/staff/integrity/").context["rows"] == []
@@ -44,7 +48,9 @@ def test_excluding_every_recipient_is_refused_with_a_thai_message(agency, commit
     import re
 
     token = re.search(r'name="token" value="([^"]+)"', page.content.decode()).group(1)
-    response = reporter.post("/integrity/report/", {"what": "x", "token": token, "excluded": [committee.holder.pk]})
+    response = reporter.post(
+        "/integrity/report/", {"what": "x", "token": token, "excluded": [committee.holder.pk]}
+    )
     assert response.status_code == 400
     assert "ต้องเหลือผู้รับรายงานอย่างน้อยหนึ่งคน" in response.content.decode()
 
@@ -66,7 +72,10 @@ def test_a_committee_member_of_another_agency_sees_nothing_here(agency, other_ag
     client = login_verified(Client(HTTP_HOST=AGENCY_HOST), stranger)
     assert client.get("/staff/integrity/").status_code == 403
     at_home = login_verified(Client(HTTP_HOST="other.test"), stranger)
-    assert at_home.post("/staff/integrity/key/unlock/", {"passphrase": "ก้อนเมฆสีเทาลอยผ่านทุ่งนา 2567"}).status_code == 302
+    assert (
+        at_home.post("/staff/integrity/key/unlock/", {"passphrase": "ก้อนเมฆสีเทาลอยผ่านทุ่งนา 2567"}).status_code
+        == 302
+    )
     assert at_home.get("/staff/integrity/").context["rows"] == []
 
 
@@ -77,7 +86,9 @@ def test_a_custodian_alone_cannot_open_a_report(agency, committee, custodian, re
     assert client.get("/staff/integrity/reports/x/").status_code == 403
 
 
-def test_the_identity_opens_only_after_a_custodian_approves_a_logged_request(agency, committee, custodian, reporter):
+def test_the_identity_opens_only_after_a_custodian_approves_a_logged_request(
+    agency, committee, custodian, reporter
+):
     submit(reporter, identity_name="นายผู้แจ้ง ใจกล้า", identity_contact="081-111-2222")
     staff = unlocked_client(committee)
     handle = staff.get("/staff/integrity/").context["rows"][0][0]
@@ -98,14 +109,20 @@ def test_the_identity_opens_only_after_a_custodian_approves_a_logged_request(age
     guardian.post(f"/staff/integrity/custody/{request.pk}/", {"decision": "approve", "reason": ""})
     request.refresh_from_db()
     assert request.status == "pending", "a decision needs a reason"
-    guardian.post(f"/staff/integrity/custody/{request.pk}/", {"decision": "approve", "reason": "จำเป็นต่อการสอบข้อเท็จจริง"})
+    guardian.post(
+        f"/staff/integrity/custody/{request.pk}/", {"decision": "approve", "reason": "จำเป็นต่อการสอบข้อเท็จจริง"}
+    )
     request.refresh_from_db()
     assert request.status == "approved"
     identity = staff.get(f"/staff/integrity/reports/{handle}/identity/")
     assert identity.status_code == 200
     assert "นายผู้แจ้ง ใจกล้า" in identity.content.decode()
     with scopes_disabled():
-        actions = list(AuditEvent.objects.filter(action__startswith="whistleblower.identity").values_list("action", "data"))
+        actions = list(
+            AuditEvent.objects.filter(action__startswith="whistleblower.identity").values_list(
+                "action", "data"
+            )
+        )
     assert [a for a, _d in actions] == [
         "whistleblower.identity.requested",
         "whistleblower.identity.approved",
@@ -118,7 +135,10 @@ def test_a_denied_request_opens_nothing(agency, committee, custodian, reporter):
     submit(reporter, identity_name="นางสาวลับ")
     staff = unlocked_client(committee)
     handle = staff.get("/staff/integrity/").context["rows"][0][0]
-    staff.post(f"/staff/integrity/reports/{handle}/action/", {"action": "identity", "reason": "อยากทราบว่าใครแจ้งเรื่องนี้"})
+    staff.post(
+        f"/staff/integrity/reports/{handle}/action/",
+        {"action": "identity", "reason": "อยากทราบว่าใครแจ้งเรื่องนี้"},
+    )
     with scopes_disabled():
         request = IdentityRequest.objects.get()
     unlocked_client(custodian).post(

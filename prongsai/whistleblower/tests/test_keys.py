@@ -1,4 +1,4 @@
-"""Recipients' keys: set-up shows a recovery key once, unlocking is audited, recovery sets a new passphrase."""
+"""Recipients' keys: set-up shows a recovery key once, unlocking is audited, recovery sets a passphrase."""
 
 from __future__ import annotations
 
@@ -19,9 +19,13 @@ def test_a_committee_member_creates_a_key_and_sees_the_recovery_key_once(agency)
     assert client.get("/staff/integrity/").status_code == 200
     weak = client.post("/staff/integrity/key/setup/", {"passphrase": "short", "passphrase2": "short"})
     assert weak.status_code == 400 and "อย่างน้อย 12 ตัวอักษร" in weak.content.decode()
-    mismatch = client.post("/staff/integrity/key/setup/", {"passphrase": PASSPHRASE, "passphrase2": PASSPHRASE + "x"})
+    mismatch = client.post(
+        "/staff/integrity/key/setup/", {"passphrase": PASSPHRASE, "passphrase2": PASSPHRASE + "x"}
+    )
     assert mismatch.status_code == 400 and "ไม่ตรงกัน" in mismatch.content.decode()
-    created = client.post("/staff/integrity/key/setup/", {"passphrase": PASSPHRASE, "passphrase2": PASSPHRASE})
+    created = client.post(
+        "/staff/integrity/key/setup/", {"passphrase": PASSPHRASE, "passphrase2": PASSPHRASE}
+    )
     assert created.status_code == 200
     recovery = created.context["recovery_key"]
     assert len(recovery.replace("-", "")) == 32
@@ -48,7 +52,11 @@ def test_the_recovery_key_sets_a_new_passphrase_and_reports_still_open(agency, c
     client = login_verified(Client(HTTP_HOST=AGENCY_HOST), committee)
     bad = client.post(
         "/staff/integrity/key/recover/",
-        {"recovery_key": "AAAA-BBBB", "passphrase": "รหัสผ่านใหม่ที่ยาวพอแล้วนะ", "passphrase2": "รหัสผ่านใหม่ที่ยาวพอแล้วนะ"},
+        {
+            "recovery_key": "AAAA-BBBB",
+            "passphrase": "รหัสผ่านใหม่ที่ยาวพอแล้วนะ",
+            "passphrase2": "รหัสผ่านใหม่ที่ยาวพอแล้วนะ",
+        },
     )
     assert bad.status_code == 400 and "รหัสกู้คืนไม่ถูกต้อง" in bad.content.decode()
     typed = committee.recovery_key.lower().replace("-", " ")

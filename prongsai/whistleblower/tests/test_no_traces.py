@@ -131,11 +131,19 @@ def test_a_distinctive_client_address_and_user_agent_leave_no_trace(
         assert all(packed not in data for data in haystacks.values()), address
 
 
-CHANNEL_PAGES = ["/integrity/", "/integrity/report/", "/integrity/follow-up/", "/integrity/guideline/", "/integrity/statistics/"]
+CHANNEL_PAGES = [
+    "/integrity/",
+    "/integrity/report/",
+    "/integrity/follow-up/",
+    "/integrity/guideline/",
+    "/integrity/statistics/",
+]
 
 
 @pytest.mark.parametrize("path", CHANNEL_PAGES)
-def test_channel_pages_tell_browsers_to_keep_nothing_and_load_nothing_from_elsewhere(reporter, committee, path):
+def test_channel_pages_tell_browsers_to_keep_nothing_and_load_nothing_from_elsewhere(
+    reporter, committee, path
+):
     response = reporter.get(path)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]

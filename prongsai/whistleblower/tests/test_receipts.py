@@ -1,4 +1,4 @@
-"""Receipts: typed in any digits, looked up by a partial tag, checked by Argon2id, guessing throttled first."""
+"""Receipts: typed in any digits, found by a partial tag, checked by Argon2id, guessing throttled first."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def test_receipts_are_read_in_thai_arabic_and_other_digits_with_spaces_or_dashes
     assert crypto.normalize_receipt(typed) == "1234567890123456"
 
 
-@pytest.mark.parametrize("typed", ["", "123", "1234 5678 9012 345", "1234 5678 9012 34567", "1234a678901234561"])
+@pytest.mark.parametrize(
+    "typed", ["", "123", "1234 5678 9012 345", "1234 5678 9012 34567", "1234a678901234561"]
+)
 def test_anything_else_is_not_a_receipt(typed):
     assert crypto.normalize_receipt(typed) is None
 
@@ -112,7 +114,9 @@ def test_the_global_limit_bounds_slow_hashes_from_many_clients(agency, committee
     settings.WHISTLEBLOWER_RATE_LIMITS = {"receipt": (10, 25)}
     with agency_scope(agency):
         outcomes = [
-            services.receipt_open(agency=agency, receipt_text="1111 2222 3333 4444", client=f"client-{n}").outcome
+            services.receipt_open(
+                agency=agency, receipt_text="1111 2222 3333 4444", client=f"client-{n}"
+            ).outcome
             for n in range(40)
         ]
     assert outcomes.count("limited") == 15

@@ -50,34 +50,40 @@ def test_a_transferred_complaint_arrives_encrypted_and_readable_only_by_the_comm
     got = staff.get(f"/staff/integrity/reports/{handle}/files/{files[f'{canary}.pdf'].public_id}/")
     assert got.content == pdf
     # Nobody follows a transferred report up, so messages to "the reporter" are refused.
-    refused = staff.post(f"/staff/integrity/reports/{handle}/action/", {"action": "message", "text": "ถึงผู้แจ้ง"})
+    refused = staff.post(
+        f"/staff/integrity/reports/{handle}/action/", {"action": "message", "text": "ถึงผู้แจ้ง"}
+    )
     assert refused.status_code == 400
 
 
 def test_a_transfer_nobody_could_read_is_refused_and_the_caller_keeps_its_complaint(agency):
     officer = make_member(agency, "clerk", Role.OFFICER)
-    with agency_scope(agency), pytest.raises(ValidationError):
-        with transaction.atomic():
-            receive_complaint(
-                agency=agency,
-                acting_user=officer,
-                category="",
-                description="เรื่อง",
-                location="",
-                occurred="",
-                attachments=[],
-            )
+    with agency_scope(agency), pytest.raises(ValidationError), transaction.atomic():
+        receive_complaint(
+            agency=agency,
+            acting_user=officer,
+            category="",
+            description="เรื่อง",
+            location="",
+            occurred="",
+            attachments=[],
+        )
     with scopes_disabled():
         assert not Report.objects.exists()
 
 
 def test_a_transfer_rolls_back_with_the_callers_transaction(agency, committee):
     officer = make_member(agency, "clerk", Role.OFFICER)
-    with agency_scope(agency):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            receive_complaint(
-                agency=agency, acting_user=officer, category="", description="เรื่อง", location="", occurred="", attachments=[]
-            )
-            raise RuntimeError("the complaint could not be deleted")
+    with agency_scope(agency), pytest.raises(RuntimeError), transaction.atomic():
+        receive_complaint(
+            agency=agency,
+            acting_user=officer,
+            category="",
+            description="เรื่อง",
+            location="",
+            occurred="",
+            attachments=[],
+        )
+        raise RuntimeError("the complaint could not be deleted")
     with scopes_disabled():
         assert not Report.objects.exists()
