@@ -82,6 +82,10 @@ class InMemoryUploadHandler(FileUploadHandler):
     def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
         self.total += len(raw_data)
         if self.total > self.limit:
+            # The view sees the flag and refuses the whole submission with a Thai message; silently
+            # accepting a report without the evidence the reporter attached would lose it.
+            if self.request is not None:
+                self.request.whistleblower_upload_too_large = True  # type: ignore[attr-defined]
             raise StopUpload(connection_reset=False)
         self.chunks.append(raw_data)
         return None

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from prongsai.core.http import AgencyRequest
@@ -39,6 +40,15 @@ def landing(request: AgencyRequest) -> HttpResponse:
     )
 
 
+def _too_large(request: AgencyRequest) -> bool:
+    return bool(getattr(request, "whistleblower_upload_too_large", False))
+
+
+TOO_LARGE = gettext_lazy(
+    "ไฟล์ที่แนบรวมกันมีขนาดใหญ่เกินกว่าที่รับได้ในครั้งเดียว กรุณาลดขนาดหรือส่งไฟล์ที่เหลือภายหลังด้วยเลขรับแจ้ง"
+)
+
+
 def _evidence(files: list[Any], strip: bool) -> list[services.Evidence]:
     return [services.evidence_from_upload(f, strip_metadata=strip) for f in files]
 
@@ -62,6 +72,9 @@ def report_form(request: AgencyRequest) -> HttpResponse:
         if not ratelimit.allow("submit", client=_client(request), agency_id=agency.pk):
             form.add_error(None, _("มีการส่งรายงานจากเครือข่ายนี้จำนวนมากในชั่วโมงนี้ กรุณาลองใหม่ภายหลัง"))
             status = 429
+        elif _too_large(request):
+            form.is_valid()
+            form.add_error(None, TOO_LARGE)
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -174,7 +187,10 @@ def follow_up_add(request: AgencyRequest) -> HttpResponseBase:
     if session is None:
         return redirect("whistleblower:follow_up")
     form = FollowUpForm(request.POST, request.FILES)
-    if form.is_valid():
+    if _too_large(request):
+        form.is_valid()
+        form.add_error(None, TOO_LARGE)
+    elif form.is_valid():
         data = form.cleaned_data
         try:
             files = _evidence(data["evidence"], data["strip_metadata"])

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -383,8 +383,7 @@ def report_file(request: StaffRequest, handle: str, file_id: str) -> HttpRespons
         raise Http404 from None
     response = HttpResponse(evidence.content, content_type=evidence.content_type)
     # Evidence may be hostile: always a download, never rendered as a page of ours.
-    safe_name = "".join(ch for ch in evidence.name if ch.isalnum() or ch in "._- ") or "evidence"
-    response["Content-Disposition"] = f'attachment; filename="{safe_name}"'
+    response["Content-Disposition"] = content_disposition_header(True, evidence.name or "evidence")
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 

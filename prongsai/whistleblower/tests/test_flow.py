@@ -131,3 +131,21 @@ def test_evidence_files_come_back_byte_for_byte_to_the_committee(reporter, commi
         got[meta["name"]] = response.content
     assert got["photo.jpg"] == jpeg
     assert got["doc.pdf"].startswith(b"%PDF-")
+
+
+def test_an_upload_over_the_request_limit_is_refused_whole_rather_than_saved_without_its_files(
+    reporter, committee, settings
+):
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.WHISTLEBLOWER_MAX_REQUEST_UPLOAD = 2000
+    page = reporter.get("/integrity/report/")
+    token = re.search(r'name="token" value="([^"]+)"', page.content.decode()).group(1)
+    big = SimpleUploadedFile("big.pdf", pdf_bytes("x" * 5000))
+    response = reporter.post("/integrity/report/", {"what": "มีหลักฐานแนบ", "token": token, "evidence": [big]})
+    assert response.status_code == 400
+    assert "มีขนาดใหญ่เกินกว่าที่รับได้" in response.content.decode()
+    with scopes_disabled():
+        assert not Report.objects.exists()

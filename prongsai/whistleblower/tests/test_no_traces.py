@@ -179,3 +179,46 @@ def test_a_form_posted_with_origin_null_from_the_same_site_passes_csrf(committee
         HTTP_SEC_FETCH_SITE="cross-site",
     )
     assert cross.status_code == 403
+
+
+def test_django_axes_and_the_views_of_the_channel_never_see_the_client_address(agency, committee):
+    from axes.helpers import get_client_ip_address, get_client_user_agent
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from prongsai.whistleblower.middleware import ChannelPrivacyMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["ip"] = get_client_ip_address(request)
+        seen["ua"] = get_client_user_agent(request)
+        seen["meta"] = repr(request.META)
+        return HttpResponse("ok")
+
+    request = RequestFactory().post(
+        "/integrity/follow-up/",
+        REMOTE_ADDR=DISTINCT_ADDRESS,
+        HTTP_X_FORWARDED_FOR=FORWARDED_CLIENT,
+        HTTP_USER_AGENT=USER_AGENT,
+    )
+    ChannelPrivacyMiddleware(view)(request)
+    assert seen["ip"] in (None, "")
+    assert seen["ua"] in (None, "", "<unknown>")
+    assert (
+        DISTINCT_ADDRESS not in seen["meta"]
+        and FORWARDED_CLIENT not in seen["meta"]
+        and USER_AGENT not in seen["meta"]
+    )
+    assert getattr(request, "whistleblower_client", "") not in ("", DISTINCT_ADDRESS)
+
+
+def test_other_pages_keep_their_request_metadata(agency):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from prongsai.whistleblower.middleware import ChannelPrivacyMiddleware
+
+    request = RequestFactory().get("/news/", REMOTE_ADDR="192.0.2.5")
+    ChannelPrivacyMiddleware(lambda r: HttpResponse("ok"))(request)
+    assert request.META["REMOTE_ADDR"] == "192.0.2.5", "staff login throttling (axes) still needs addresses"
