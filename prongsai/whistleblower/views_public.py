@@ -44,9 +44,7 @@ def _too_large(request: AgencyRequest) -> bool:
     return bool(getattr(request, "whistleblower_upload_too_large", False))
 
 
-TOO_LARGE = gettext_lazy(
-    "ไฟล์ที่แนบรวมกันมีขนาดใหญ่เกินกว่าที่รับได้ในครั้งเดียว กรุณาลดขนาดหรือส่งไฟล์ที่เหลือภายหลังด้วยเลขรับแจ้ง"
-)
+TOO_LARGE = gettext_lazy("ไฟล์ที่แนบรวมกันมีขนาดใหญ่เกินกว่าที่รับได้ในครั้งเดียว กรุณาลดขนาดหรือส่งไฟล์ที่เหลือภายหลังด้วยเลขรับแจ้ง")
 
 
 def _evidence(files: list[Any], strip: bool) -> list[services.Evidence]:
