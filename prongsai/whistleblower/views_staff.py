@@ -383,7 +383,9 @@ def report_file(request: StaffRequest, handle: str, file_id: str) -> HttpRespons
         raise Http404 from None
     response = HttpResponse(evidence.content, content_type=evidence.content_type)
     # Evidence may be hostile: always a download, never rendered as a page of ours.
-    response["Content-Disposition"] = content_disposition_header(True, evidence.name or "evidence") or "attachment"
+    response["Content-Disposition"] = (
+        content_disposition_header(True, evidence.name or "evidence") or "attachment"
+    )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 
