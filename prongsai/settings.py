@@ -45,6 +45,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "prongsai.core",
     "prongsai.portal",
+    "prongsai.whistleblower",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: the corruption-reporting channel's requests lose the client address and user agent
+    # before any other middleware, view or logger sees them (prongsai/whistleblower/middleware.py).
+    "prongsai.whistleblower.middleware.ChannelPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -201,6 +205,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# The corruption-reporting channel: behind a reverse proxy that appends the client's address to
+# X-Forwarded-For, rate limits must key on that address (it is hashed and never stored; see ADR 0041).
+WHISTLEBLOWER_TRUST_X_FORWARDED_FOR = env_bool("WHISTLEBLOWER_TRUST_X_FORWARDED_FOR", False)
 
 # --- Language and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "th"

@@ -30,3 +30,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# Argon2id at its minimum cost (1 pass, 8 MiB): the channel's tests derive many keys; production costs are
+# in prongsai/whistleblower/crypto.py and printed by bench/whistleblower.py.
+WHISTLEBLOWER_KDF = {"passphrase": (1, 8 * 1024 * 1024), "receipt": (1, 8 * 1024 * 1024)}

@@ -64,6 +64,31 @@ INVENTORY: tuple[PersonalField, ...] = (
         "as the record it is attached to",
         published=True,
     ),
+    # The corruption-reporting channel: every field below is a ciphertext readable only by the report's
+    # recipients (ADR 0040); the retention is the agency's own period after closure, enforced by
+    # whistleblower.retention (purge_personal_data). No client address or user agent is stored at all.
+    PersonalField(
+        "whistleblower.report",
+        "content_ciphertext",
+        "handling a corruption report (PDPA s.24(4)); may name the accused and witnesses",
+        "until the agency's retention period after closure ends (default 5 years); purged after a warning",
+    ),
+    PersonalField(
+        "whistleblower.report",
+        "identity_ciphertext",
+        "contacting the reporter if needed; opened only with a custodian's approval",
+        "as content_ciphertext",
+    ),
+    PersonalField("whistleblower.reportmessage", "ciphertext", "two-way anonymous messages", "as the report"),
+    PersonalField(
+        "whistleblower.reportfile", "meta_ciphertext", "evidence file name and type", "as the report"
+    ),
+    PersonalField(
+        "whistleblower.identityrequest",
+        "reason",
+        "accountability of opening a reporter's identity (staff are told not to put case details here)",
+        "as the report",
+    ),
 )
 
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
@@ -87,6 +112,10 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         # reviewed before publication like any official text.
         ("portal.newsarticle", "body"),
         ("portal.infopage", "body"),
+        # The authority a report was forwarded to (ป.ป.ช., ป.ป.ท. or an agency's name); published text.
+        ("whistleblower.report", "forwarded_to"),
+        ("whistleblower.report", "forwarded_to_other"),
+        ("whistleblower.guideline", "what_to_include"),
     }
 )
 

@@ -34,6 +34,11 @@ class Cap(StrEnum):
     MEMBERS_MANAGE = "members.manage"
     CALENDAR_MANAGE = "calendar.manage"
     AUDIT_VIEW = "audit.view"
+    # The corruption-reporting channel: only the integrity committee receives reports, only custodians
+    # decide on opening a reporter's identity. Deliberately granted to no other role, not even the
+    # administrator.
+    WHISTLEBLOWER_RECEIVE = "whistleblower.receive"
+    WHISTLEBLOWER_CUSTODIAN = "whistleblower.custodian"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -44,8 +49,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.EXECUTIVE: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH}),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
     # deliberately not given content or administration rights through these roles.
-    Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER),
-    Role.IDENTITY_CUSTODIAN: frozenset(_EVERY_MEMBER),
+    Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_RECEIVE}),
+    Role.IDENTITY_CUSTODIAN: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_CUSTODIAN}),
     # The auditor reads what is not sealed and verifies the audit chain, but changes nothing.
     Role.INTERNAL_AUDITOR: frozenset(_EVERY_MEMBER | {Cap.AUDIT_VIEW}),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
