@@ -11,4 +11,5 @@ urlpatterns = [
     path("operator/", operator_site.urls),
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
+    path("procurement/", include("prongsai.procurement.urls")),
 ]
