@@ -142,6 +142,17 @@ def months_of_year(fy: int) -> list[tuple[int, int]]:
     return [(start.year + (start.month + i - 1) // 12, (start.month + i - 1) % 12 + 1) for i in range(12)]
 
 
+def months_with_data(agency: Agency, fy: int) -> list[tuple[int, int]]:
+    """Months of a fiscal year that have a published row reported in them (signed, else announced)."""
+    rows = _base(agency, published_only=True).filter(fiscal_year=fy).order_by()
+    found: set[tuple[int, int]] = set()
+    for signed, announced in rows.values_list("contract_signed_on", "announced_on").distinct():
+        day = signed or announced
+        if day is not None:
+            found.add((day.year, day.month))
+    return [m for m in months_of_year(fy) if m in found]
+
+
 def procurement_for_detail(qs: QuerySet[Procurement]) -> QuerySet[Procurement]:
     return qs.select_related("vendor", "plan_item").prefetch_related("bidders", "amendments", "announcements")
 
