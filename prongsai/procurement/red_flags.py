@@ -93,7 +93,14 @@ def _d(day: date) -> str:
     return format_date(day, month="abbr")
 
 
+# Where suppliers compete. Under the specific method the agreed price is normally the reference price
+# (the reference is set from the one quotation), so closeness there says nothing.
+COMPETITIVE = frozenset({Method.E_BIDDING, Method.E_MARKET, Method.PRICE_INQUIRY, Method.SELECTION})
+
+
 def _near_reference(row: FlagRow, params: dict[str, Decimal]) -> RedFlag | None:
+    if row.method not in COMPETITIVE:
+        return None
     ref, agreed = row.reference_price, row.agreed_price
     if ref is None or agreed is None or ref <= 0 or ref < params[p.NEAR_REFERENCE_MIN_AMOUNT]:
         return None
