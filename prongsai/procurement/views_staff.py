@@ -56,7 +56,7 @@ def _year(request: StaffRequest) -> int:
 # --- overview and register --------------------------------------------------------------------------------
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.BACKOFFICE)
 def dashboard(request: StaffRequest) -> HttpResponse:
     return render(
         request,

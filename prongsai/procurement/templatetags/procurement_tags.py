@@ -52,3 +52,12 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def procurement_caps(context: Any) -> frozenset[str]:
+    """The request user's capabilities (strings), to show only the menu entries they may open."""
+    from prongsai.core.permissions import capabilities_for
+
+    request = context.get("request")
+    return frozenset(str(c) for c in capabilities_for(request)) if request is not None else frozenset()
