@@ -96,7 +96,8 @@ _PROJECT_NO = re.compile(r"^[0-9A-Za-z\-/]{4,20}$")
 
 def _header_key(text: object) -> str:
     cleaned = _NUMBERING.sub("", to_arabic_digits(clean_text(text)))
-    return re.sub(r"[\s\-_.()]", "", cleaned.lower())
+    # "ฯ" (the abbreviation mark) ends several names in the seed's wording: "สถานะการจัดซื้อจัดจ้างฯ".
+    return re.sub(r"[\s\-_.()ฯ]", "", cleaned.lower())
 
 
 _ALIASES: dict[str, str] = {}
