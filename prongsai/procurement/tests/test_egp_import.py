@@ -187,7 +187,7 @@ def test_an_xlsx_export_with_date_cells_and_a_title_row_is_read():
             29500.5,
             COMPANY,
             "หจก. ปั๊มทดสอบ",
-            datetime(2024, 3, 4),
+            datetime(2024, 3, 4),  # noqa: DTZ001 - spreadsheets store naive date-times
         ]
     )
     out = io.BytesIO()

@@ -230,7 +230,7 @@ def test_the_annual_summary_totals_equal_the_register(year, anon, admin_member):
     annual = anon.get("/procurement/reports/annual/2567/").content.decode()
     assert re.search(r'id="total-count">6<', annual) and re.search(r'id="total-agreed">1,759,000.00<', annual)
     book = load_workbook(io.BytesIO(anon.get("/procurement/reports/annual/2567/?format=xlsx").content))
-    total_row = [r for r in book["สรุปตามวิธี"].iter_rows(values_only=True) if r[0] == "รวม"][0]
+    total_row = next(r for r in book["สรุปตามวิธี"].iter_rows(values_only=True) if r[0] == "รวม")
     assert total_row[1] == 6 and Decimal(str(total_row[3])) == Decimal("1759000")
 
 
