@@ -336,7 +336,6 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
             Problem(row_number, LABELS["vendor_name"], "", "มีเลขประจำตัวผู้เสียภาษีแต่ไม่มีชื่อผู้ประกอบการ กรุณาใส่ชื่อ")
         )
     if status in SIGNED_STATUSES:
-        label = str(status.label) if status is not None else ""
         for field, present in (
             ("vendor_name", bool(vendor_name)),
             ("agreed_price", agreed_price is not None),
@@ -348,7 +347,7 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
                         row_number,
                         LABELS[field],
                         "",
-                        f"สถานะ “{label}” ต้องมี{LABELS[field]} กรุณาเพิ่มข้อมูลหรือแก้ไขสถานะ",
+                        f"สถานะ “{status.label}” ต้องมี{LABELS[field]} กรุณาเพิ่มข้อมูลหรือแก้ไขสถานะ",
                     )
                 )
     if year is None:

@@ -28,6 +28,7 @@ from prongsai.core.thai import BANGKOK, fiscal_year_range
 from prongsai.core.thaiid import is_juristic_person_id
 
 from .models import SIGNED_STATUSES, Category, EgpStatus, Method, Procurement
+from .models.register import load_children, prefetched
 
 OCDS_VERSION = "1.1"
 CURRENCY = "THB"
@@ -272,10 +273,10 @@ def _documents(publisher: Publisher, procurement: Procurement) -> list[dict[str,
         "cancellation": "tenderNotice",
     }
     documents = []
-    for announcement in procurement.announcements.all():
+    for announcement in prefetched(procurement, "announcements"):
         if announcement.status != PublicationStatus.PUBLISHED:
             continue
-        for attachment in announcement.attachments.all():
+        for attachment in prefetched(announcement, "attachments"):
             documents.append(
                 _drop_empty(
                     {
@@ -305,7 +306,6 @@ def published_processes(agency: Agency) -> QuerySet[Procurement]:
     return (
         Procurement.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED)
         .select_related("vendor")
-        .prefetch_related("bidders", "amendments", "announcements__attachments")
         .annotate(released_at=Subquery(latest))
         .order_by("pk")
     )
@@ -326,7 +326,9 @@ def current_release(publisher: Publisher, procurement: Procurement) -> dict[str,
 def release_package(publisher: Publisher, rows: Iterable[Procurement], *, uri: str) -> dict[str, Any] | None:
     """A release package of the rows' latest releases; None when there is nothing to publish (OCDS requires
     at least one release)."""
-    releases = [current_release(publisher, row) for row in rows]
+    materialised = list(rows)
+    load_children(materialised, ("bidders", "amendments", "announcements"))
+    releases = [current_release(publisher, row) for row in materialised]
     if not releases:
         return None
     return {
