@@ -176,9 +176,8 @@ def main() -> int:
         batch = services_import.import_validate(batch_id=batch.pk)
         t1 = time.perf_counter()
         if batch.status != ImportBatch.Status.READY:
-            raise SystemExit(
-                f"the file has {batch.problem_count} problems: {list(batch.problems.values_list('message', flat=True)[:3])}"
-            )
+            first = list(batch.problems.values_list("message", flat=True)[:3])
+            raise SystemExit(f"the file has {batch.problem_count} problems: {first}")
         services_import.import_commit_request(batch=batch, acting_user=user)
         batch = services_import.import_apply(batch_id=batch.pk)
         t2 = time.perf_counter()
@@ -187,8 +186,8 @@ def main() -> int:
     with agency_scope(agency):
         batch, preview, commit = import_file(content, "egp.csv")
         print(
-            f"import of {rows:,} rows: preview {preview:.1f} s + commit {commit:.1f} s = {preview + commit:.1f} s "
-            f"({rows / (preview + commit):,.0f} rows/s); created {batch.new_count:,}"
+            f"import of {rows:,} rows: preview {preview:.1f} s + commit {commit:.1f} s = "
+            f"{preview + commit:.1f} s ({rows / (preview + commit):,.0f} rows/s); created {batch.new_count:,}"
         )
         again, preview2, commit2 = import_file(b"\n" + content, "egp-again.csv")
         print(

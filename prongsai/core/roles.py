@@ -48,7 +48,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
         _EVERY_MEMBER
         | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT, Cap.PROCUREMENT_PUBLISH}
     ),
-    Role.EXECUTIVE: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH}),
+    Role.EXECUTIVE: frozenset(
+        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH}
+    ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
     # deliberately not given content or administration rights through these roles.
     Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER),

@@ -392,7 +392,9 @@ def _pdf(kind: str) -> bytes:
     return document_pdf(f"Wang Thong SAO procurement announcement: {kind}")
 
 
-def _announce(context: DemoContext, officer: User, fy: int, item: Procurement, kinds: list[str]) -> None:
+def _announce(
+    context: DemoContext, officer: User, fy: int, item: Procurement, kinds: list[AnnouncementKind]
+) -> None:
     admin = context.admin
     titles = {
         AnnouncementKind.INVITATION: "ประกาศเชิญชวน",
@@ -549,14 +551,14 @@ def seed(context: DemoContext) -> None:
     # which therefore hold their rows back from publication until reviewed.
     if auditor is not None:
         for fy in (2566, 2567, 2568):
-            for item in selectors.red_flags(agency, fy):
-                if fy == 2568 and item.flag.kind in {"vendor_share", "dates_order"}:
+            for reviewed in selectors.red_flags(agency, fy):
+                if fy == 2568 and reviewed.flag.kind in {"vendor_share", "dates_order"}:
                     continue
                 services.red_flag_review(
                     agency=agency,
                     acting_user=auditor,
-                    kind=item.flag.kind,
-                    key=item.flag.key,
+                    kind=reviewed.flag.kind,
+                    key=reviewed.flag.key,
                     fiscal_year=fy,
                     note="ตรวจเอกสารประกอบแล้ว มีเหตุผลและหลักฐานเพียงพอ ให้ติดตามในการตรวจสอบประจำปี",
                 )

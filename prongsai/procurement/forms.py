@@ -290,13 +290,18 @@ class RegisterFilterForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        everything = [("", _("ทั้งหมด"))]
-        self.fields["fy"].choices = everything + [(y, str(y)) for y in years]
+        everything: list[tuple[Any, Any]] = [("", _("ทั้งหมด"))]
         months = months_of_year(fiscal_year) if fiscal_year else []
-        self.fields["month"].choices = everything + [(f"{y}-{m:02d}", format_month(y, m)) for y, m in months]
-        self.fields["method"].choices = everything + list(Method.choices)
-        self.fields["status"].choices = everything + list(EgpStatus.choices)
-        self.fields["vendor"].choices = everything + vendors
+        for name, choices in (
+            ("fy", [(y, str(y)) for y in years]),
+            ("month", [(f"{y}-{m:02d}", format_month(y, m)) for y, m in months]),
+            ("method", list(Method.choices)),
+            ("status", list(EgpStatus.choices)),
+            ("vendor", vendors),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+            field.choices = everything + choices
 
     def month_value(self) -> tuple[int, int] | None:
         value = self.cleaned_data.get("month") or ""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.models import Agency
@@ -21,8 +21,8 @@ from prongsai.core.models import Agency
 class Definition:
     key: str
     default: Decimal
-    label: str | Promise
-    help: str | Promise
+    label: Any  # a lazy translation
+    help: Any
     group: str  # "law" or "flags"
 
 

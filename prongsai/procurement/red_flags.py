@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ class FlagKind(models.TextChoices):
     ABOVE_BUDGET = "above_budget", gettext_lazy("ราคาสูงกว่าวงเงินงบประมาณ")
 
 
-WHY: dict[str, str] = {
+WHY: dict[str, Any] = {
     FlagKind.NEAR_REFERENCE: gettext_lazy(
         "ราคาที่ชนะใกล้ราคากลางมากอาจเกิดจากราคากลางรั่วไหลหรือการเสนอราคาที่ไม่มีการแข่งขันจริง"
     ),
@@ -170,40 +171,48 @@ def _splits(rows: list[FlagRow], params: dict[str, Decimal]) -> list[RedFlag]:
         if row.agreed_price >= limit or row.egp_status == EgpStatus.CANCELLED:
             continue
         groups[(row.vendor_id, row.category)].append(row)
-    flags: list[RedFlag] = []
+    clusters: list[list[FlagRow]] = []
     for group in groups.values():
-        group.sort(key=lambda r: (r.signed_on, r.pk))
+        group.sort(key=lambda r: (r.signed_on or date.min, r.pk))
         cluster: list[FlagRow] = []
-        for row in [*group, None]:
-            assert row is None or row.signed_on is not None  # noqa: S101 - filtered above
-            if row is not None and cluster and (row.signed_on - cluster[-1].signed_on).days <= window:  # type: ignore[operator]
+        for row in group:
+            gap = (
+                (row.signed_on - cluster[-1].signed_on).days
+                if cluster and row.signed_on and cluster[-1].signed_on
+                else None
+            )
+            if gap is not None and gap <= window:
                 cluster.append(row)
-                continue
-            total = sum((r.agreed_price or Decimal(0) for r in cluster), Decimal(0))
-            if len(cluster) >= min_count and total > limit:
-                first, last = cluster[0], cluster[-1]
-                flags.append(
-                    RedFlag(
-                        FlagKind.SPLIT,
-                        ",".join(str(r.pk) for r in cluster),
-                        first.fiscal_year,
-                        tuple(r.pk for r in cluster),
-                        first.vendor_name,
-                        _(
-                            "%(vendor)s ได้รับ %(count)s สัญญาระหว่าง %(start)s ถึง %(end)s แต่ละสัญญาต่ำกว่า "
-                            "%(limit)s บาท แต่รวมกัน %(total)s บาท เกินวงเงินวิธีเฉพาะเจาะจง"
-                        )
-                        % {
-                            "vendor": first.vendor_name,
-                            "count": len(cluster),
-                            "start": _d(first.signed_on),  # type: ignore[arg-type]
-                            "end": _d(last.signed_on),  # type: ignore[arg-type]
-                            "limit": format_baht(limit),
-                            "total": format_baht(total),
-                        },
+            else:
+                clusters.append(cluster)
+                cluster = [row]
+        clusters.append(cluster)
+    flags: list[RedFlag] = []
+    for cluster in clusters:
+        total = sum((r.agreed_price or Decimal(0) for r in cluster), Decimal(0))
+        if len(cluster) >= min_count and total > limit:
+            first, last = cluster[0], cluster[-1]
+            flags.append(
+                RedFlag(
+                    FlagKind.SPLIT,
+                    ",".join(str(r.pk) for r in cluster),
+                    first.fiscal_year,
+                    tuple(r.pk for r in cluster),
+                    first.vendor_name,
+                    _(
+                        "%(vendor)s ได้รับ %(count)s สัญญาระหว่าง %(start)s ถึง %(end)s แต่ละสัญญาต่ำกว่า "
+                        "%(limit)s บาท แต่รวมกัน %(total)s บาท เกินวงเงินวิธีเฉพาะเจาะจง"
                     )
+                    % {
+                        "vendor": first.vendor_name,
+                        "count": len(cluster),
+                        "start": _d(first.signed_on),  # type: ignore[arg-type]
+                        "end": _d(last.signed_on),  # type: ignore[arg-type]
+                        "limit": format_baht(limit),
+                        "total": format_baht(total),
+                    },
                 )
-            cluster = [row] if row is not None else []
+            )
     return flags
 
 

@@ -289,11 +289,12 @@ def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpRespon
 def report_dataset(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
     if not 2400 <= fiscal_year <= 2700:
         raise Http404
-    as_of: date | str | None = None
+    as_of: date | None = None
     if request.GET.get("as_of"):
-        as_of = _as_of(request)
-        if isinstance(as_of, str):
-            return _bad_request(request, as_of)
+        parsed = _as_of(request)
+        if isinstance(parsed, str):
+            return _bad_request(request, parsed)
+        as_of = parsed
     report = reports.dataset16(request.agency, fiscal_year, as_of)
     if request.GET.get("format") == "xlsx":
         return _xlsx(exporters.dataset16_xlsx(report), f"ita-o12-{fiscal_year}.xlsx")

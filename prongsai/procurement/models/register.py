@@ -17,7 +17,11 @@ from prongsai.core.models import Publishable, TenantModel
 from .choices import Category, EgpStatus, Method
 from .vendor import Vendor
 
-AMOUNT = {"max_digits": 15, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
+AMOUNT: dict[str, Any] = {
+    "max_digits": 15,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(Decimal("0"))],
+}
 
 
 def _money(value: Decimal | None) -> str | None:
