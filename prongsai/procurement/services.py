@@ -333,7 +333,7 @@ def procurement_publish_many(*, agency: Agency, acting_user: User, ids: list[int
     rows: list[Procurement] = []
     for start in range(0, len(ids), 5000):
         rows.extend(
-            Procurement.objects.select_for_update()
+            Procurement.objects.select_for_update(of=("self",))
             .filter(agency=agency, pk__in=ids[start : start + 5000], status=PublicationStatus.DRAFT)
             .select_related("vendor")
             .order_by("pk")

@@ -138,7 +138,8 @@ def _compare(agency: Agency, rows: list[ParsedRow], *, lock: bool = False) -> Pl
     plan = Plan()
     qs = Procurement.objects.filter(agency=agency, egp_project_no__in=[r.egp_project_no for r in rows])
     if lock:
-        qs = qs.select_for_update()
+        # of=self: PostgreSQL cannot lock the nullable side of the outer join to the vendor.
+        qs = qs.select_for_update(of=("self",))
     existing = {p.egp_project_no: p for p in qs.select_related("vendor")}
     for row in rows:
         current = existing.get(row.egp_project_no)
