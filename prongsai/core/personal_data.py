@@ -130,6 +130,7 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("portal.infopage", "body"),
         # Procurement: labels of forms, and announcements written by staff for the public.
         ("procurement.procurementprofile", "agency_type_label"),
+        ("procurement.procurementprofile", "ocid_prefix"),
         ("procurement.announcement", "body"),
     }
 )
