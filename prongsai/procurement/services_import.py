@@ -136,7 +136,11 @@ def _vendor_changed(row: ParsedRow, existing: Procurement) -> bool:
 
 def _compare(agency: Agency, rows: list[ParsedRow], *, lock: bool = False) -> Plan:
     plan = Plan()
-    qs = Procurement.objects.filter(agency=agency, egp_project_no__in=[r.egp_project_no for r in rows])
+    # No ordering: with the model's default order SQLite would walk the signing-date index instead of
+    # looking the numbers up.
+    qs = Procurement.objects.filter(
+        agency=agency, egp_project_no__in=[r.egp_project_no for r in rows]
+    ).order_by()
     if lock:
         # of=self: PostgreSQL cannot lock the nullable side of the outer join to the vendor.
         qs = qs.select_for_update(of=("self",))

@@ -163,6 +163,9 @@ class Procurement(Publishable):
             models.Index(fields=["agency", "fiscal_year", "status"], name="procurement_fy_status"),
             # Serves the monthly reports (สขร.1, progress) that select by signing date.
             models.Index(fields=["agency", "contract_signed_on"], name="procurement_signed"),
+            # Serves the import's look-up by natural key (e-GP project number IN (…)): SQLite's planner does
+            # not use the partial unique index for it and would scan the agency's whole register per chunk.
+            models.Index(fields=["agency", "egp_project_no"], name="procurement_egp_no"),
         ]
 
     def __str__(self) -> str:
