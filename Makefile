@@ -64,6 +64,7 @@ format: install-dev
 bench: install-dev
 	$(PY) bench/public_pages.py
 	$(PY) bench/whistleblower.py
+	$(PY) bench/procurement.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

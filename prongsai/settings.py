@@ -7,6 +7,7 @@ production is this module with DEBUG off and the secrets set, so what runs in CI
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "prongsai.core",
     "prongsai.portal",
     "prongsai.whistleblower",
+    "prongsai.procurement",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -249,6 +251,16 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost") or "no-reply@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Open data ------------------------------------------------------------------------------------------
+# The OCDS ocid prefix registered by whoever publishes this instance's data (https://standard.open-contracting
+# .org: a prefix is registered with the OCDS Helpdesk). Each agency's processes are published under
+# "<prefix>-<agency code>" unless the agency sets its own prefix. The default is a visible placeholder.
+OCDS_OCID_PREFIX = env_str("OCDS_OCID_PREFIX", "ocds-xxxxxx") or "ocds-xxxxxx"
+if not re.fullmatch(r"ocds-[a-z0-9]{6}", OCDS_OCID_PREFIX):
+    raise ImproperlyConfigured(
+        f"OCDS_OCID_PREFIX must be 'ocds-' followed by the 6 registered characters; got {OCDS_OCID_PREFIX!r}."
+    )
 
 # --- Logging ---------------------------------------------------------------------------------------------
 LOGGING = {

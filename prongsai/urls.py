@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
     path("", include("prongsai.whistleblower.urls")),
+    path("procurement/", include("prongsai.procurement.urls")),
 ]

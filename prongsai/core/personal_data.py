@@ -58,6 +58,47 @@ INVENTORY: tuple[PersonalField, ...] = (
     ),
     PersonalField("core.outboundemail", "body", "delivering a notification", "as to"),
     PersonalField(
+        "procurement.vendor",
+        "tax_id",
+        "identifying the selected vendor (measure 6.4 field 8); a natural person's citizen ID is masked in "
+        "everything public, a company's tax ID is published",
+        "while the procurement records are kept (the law on official records); never purged automatically",
+        published=True,
+    ),
+    PersonalField(
+        "procurement.vendor",
+        "name",
+        "the vendor's name, published by law (measure 6.4 field 9, สขร.1); may be a natural person's name",
+        "as tax_id",
+        published=True,
+    ),
+    PersonalField(
+        "procurement.bidder",
+        "name",
+        "bidders and their prices are published by law (สขร.1 column 6)",
+        "as the procurement",
+        published=True,
+    ),
+    PersonalField(
+        "procurement.bidder",
+        "tax_id",
+        "telling bidders apart; never published (OCDS shows a company's ID only)",
+        "as the procurement",
+    ),
+    PersonalField(
+        "procurement.importbatch",
+        "original_name",
+        "showing staff which file was imported",
+        "as the batch; the uploaded file itself (vendor IDs) is deleted 90 days after the batch ends "
+        "(purge_personal_data)",
+    ),
+    PersonalField(
+        "procurement.importbatch",
+        "file",
+        "the e-GP export being imported (contains vendors' IDs)",
+        "deleted 90 days after the batch was committed or last changed (purge_personal_data)",
+    ),
+    PersonalField(
         "core.attachment",
         "original_name",
         "showing the file's name to the public; may contain a name",
@@ -116,6 +157,10 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("whistleblower.report", "forwarded_to"),
         ("whistleblower.report", "forwarded_to_other"),
         ("whistleblower.guideline", "what_to_include"),
+        # Procurement: labels of forms, and announcements written by staff for the public.
+        ("procurement.procurementprofile", "agency_type_label"),
+        ("procurement.procurementprofile", "ocid_prefix"),
+        ("procurement.announcement", "body"),
     }
 )
 

@@ -39,20 +39,33 @@ class Cap(StrEnum):
     # administrator.
     WHISTLEBLOWER_RECEIVE = "whistleblower.receive"
     WHISTLEBLOWER_CUSTODIAN = "whistleblower.custodian"
+    PROCUREMENT_EDIT = "procurement.edit"
+    PROCUREMENT_PUBLISH = "procurement.publish"
+    PROCUREMENT_RED_FLAGS = "procurement.red_flags"
+    PROCUREMENT_SETTINGS = "procurement.settings"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT}),
-    Role.HEAD_OF_DIVISION: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT}),
-    Role.EXECUTIVE: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH}),
+    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT}),
+    Role.HEAD_OF_DIVISION: frozenset(
+        _EVERY_MEMBER
+        | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT, Cap.PROCUREMENT_PUBLISH}
+    ),
+    Role.EXECUTIVE: frozenset(
+        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH}
+    ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
     # deliberately not given content or administration rights through these roles.
     Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_RECEIVE}),
     Role.IDENTITY_CUSTODIAN: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_CUSTODIAN}),
     # The auditor reads what is not sealed and verifies the audit chain, but changes nothing.
-    Role.INTERNAL_AUDITOR: frozenset(_EVERY_MEMBER | {Cap.AUDIT_VIEW}),
+    # Procurement red flags are shown to the auditor before publication (the auditor also tunes their
+    # parameters; every change is in the audit log).
+    Role.INTERNAL_AUDITOR: frozenset(
+        _EVERY_MEMBER | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS}
+    ),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
     # a sealed channel.
     Role.ADMINISTRATOR: frozenset(
@@ -65,6 +78,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.MEMBERS_MANAGE,
             Cap.CALENDAR_MANAGE,
             Cap.AUDIT_VIEW,
+            Cap.PROCUREMENT_EDIT,
+            Cap.PROCUREMENT_PUBLISH,
+            Cap.PROCUREMENT_SETTINGS,
         }
     ),
 }

@@ -1,0 +1,226 @@
+"""Procurement figures: importing 100,000 e-GP register rows, and building a fiscal year's OCDS package.
+
+What is measured
+----------------
+A throw-away instance (SQLite in a temporary directory unless ``--database-url`` is given) is migrated and
+gets one agency. An e-GP-style CSV is generated: ``--rows`` rows (100,000 by default) over fiscal years
+2566–2568, about 2,000 vendors with valid 13-digit IDs, Buddhist-era short dates ("15 ม.ค. 67"), amounts
+with thousands separators and some Thai digits. Then, timed with ``time.perf_counter()``:
+
+1. upload + preview: storing the file and checking every row (what the background task does);
+2. commit: writing every row in one transaction (bulk inserts);
+3. re-import of the same rows in another file: checked and committed, nothing changes;
+4. publication of every row (the auditor's gate switched off for the benchmark);
+5. the OCDS release package of the largest fiscal year, built and serialised to JSON, as
+   ``/procurement/ocds/<year>.json`` serves it.
+
+Nothing is asserted; the figures are printed. The exit status is non-zero only if a step fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+THAI_MONTHS = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def check_digit(first_twelve: str) -> str:
+    total = sum(int(d) * (13 - i) for i, d in enumerate(first_twelve))
+    return str((11 - total % 11) % 10)
+
+
+def thai_short(year: int, month: int, day: int) -> str:
+    return f"{day} {THAI_MONTHS[month - 1]} {(year + 543) % 100:02d}"
+
+
+def generate(rows: int, seed: int = 2567) -> bytes:
+    rnd = random.Random(seed)
+    vendors = []
+    for index in range(2000):
+        first = (
+            f"0{rnd.randrange(10**10, 10**11):011d}"[:12] if index % 10 else f"3{rnd.randrange(10**11):011d}"
+        )
+        vendors.append((first + check_digit(first), f"ห้างหุ้นส่วนจำกัด ผู้ประกอบการทดสอบ {index}"))
+    methods = ["e-bidding", "เฉพาะเจาะจง", "เฉพาะเจาะจง", "เฉพาะเจาะจง", "คัดเลือก", "e-market"]
+    statuses = ["สิ้นสุดระยะสัญญา", "อยู่ระหว่างระยะสัญญา", "สิ้นสุดระยะสัญญา"]
+    works = [
+        "จัดซื้อวัสดุสำนักงาน",
+        "จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ {n}",
+        "จัดซื้อน้ำมันเชื้อเพลิง",
+        "จัดซื้ออาหารเสริม (นม)",
+        "จ้างซ่อมแซมรถบรรทุกขยะ",
+        "จัดซื้อวัสดุไฟฟ้าและวิทยุ",
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["รายงานผลการจัดซื้อจัดจ้างจากระบบ e-GP"])
+    writer.writerow(
+        [
+            "เลขที่โครงการ",
+            "งานที่ซื้อหรือจ้าง",
+            "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)",
+            "แหล่งที่มาของงบประมาณ",
+            "สถานะการจัดซื้อจัดจ้าง",
+            "วิธีการจัดซื้อจัดจ้าง",
+            "ราคากลาง (บาท)",
+            "ราคาที่ตกลงซื้อหรือจ้าง (บาท)",
+            "เลขประจำตัวผู้เสียภาษี",
+            "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก",
+            "เลขที่สัญญา",
+            "วันที่ลงนามในสัญญา",
+            "วันสิ้นสุดสัญญา",
+        ]
+    )
+    for number in range(rows):
+        fy = 2566 + number % 3
+        month = rnd.randrange(1, 13)
+        year = fy - 543 - (1 if month >= 10 else 0)
+        day = rnd.randrange(1, 28)
+        budget = rnd.randrange(5, 3000) * 1000
+        agreed = budget - rnd.randrange(0, budget // 10 + 1)
+        tax_id, name = rnd.choice(vendors)
+        signed = thai_short(year, month, day)
+        if number % 7 == 0:
+            signed = signed.translate(TO_THAI)
+        end_month = month % 12 + 1
+        writer.writerow(
+            [
+                f"{fy % 100}{number:09d}",
+                rnd.choice(works).format(n=rnd.randrange(1, 13)),
+                f"{budget:,.2f}",
+                "เงินงบประมาณรายจ่ายประจำปี",
+                rnd.choice(statuses),
+                rnd.choice(methods),
+                f"{budget:,.2f}",
+                f"{agreed:,.2f}",
+                tax_id,
+                name,
+                f"{number}/{fy}",
+                signed,
+                thai_short(year + (1 if end_month < month else 0), end_month, day),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="10,000 rows (a smoke run)")
+    parser.add_argument("--database-url", default="", help="e.g. postgres://postgres@127.0.0.1:5432/bench")
+    args = parser.parse_args()
+    rows = 10_000 if args.quick else args.rows
+
+    workdir = Path(tempfile.mkdtemp(prefix="prongsai-bench-procurement-"))
+    os.environ.update({"PRONGSAI_VAR_DIR": str(workdir), "DEBUG": "true", "TASKS_BACKEND": "immediate"})
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prongsai.settings")
+    sys.path.insert(0, str(REPO_ROOT))
+    import django
+
+    django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.db import connection
+    from django_scopes import scopes_disabled
+
+    from prongsai.core.models import Agency, User
+    from prongsai.core.tenancy import agency_scope
+    from prongsai.procurement import ocds, selectors, services, services_import
+    from prongsai.procurement.models import ImportBatch, Procurement
+
+    call_command("migrate", verbosity=0)
+    with scopes_disabled():
+        agency = Agency.objects.create(
+            code="bench", name_th="องค์การบริหารส่วนตำบลทดสอบ", kind="sao", province="ชัยภูมิ"
+        )
+    user = User.objects.create_user(username="bench", password="x" * 12)
+    print(f"database: {connection.vendor}; rows: {rows:,}")
+
+    started = time.perf_counter()
+    content = generate(rows)
+    print(
+        f"generated an e-GP-style CSV of {len(content) / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s"
+    )
+
+    def import_file(data: bytes, name: str) -> tuple[ImportBatch, float, float]:
+        t0 = time.perf_counter()
+        batch = services_import.import_upload(
+            agency=agency, acting_user=user, upload=SimpleUploadedFile(name, data)
+        ).batch
+        batch = services_import.import_validate(batch_id=batch.pk)
+        t1 = time.perf_counter()
+        if batch.status != ImportBatch.Status.READY:
+            first = list(batch.problems.values_list("message", flat=True)[:3])
+            raise SystemExit(f"the file has {batch.problem_count} problems: {first}")
+        services_import.import_commit_request(batch=batch, acting_user=user)
+        batch = services_import.import_apply(batch_id=batch.pk)
+        t2 = time.perf_counter()
+        return batch, t1 - t0, t2 - t1
+
+    with agency_scope(agency):
+        batch, preview, commit = import_file(content, "egp.csv")
+        print(
+            f"import of {rows:,} rows: preview {preview:.1f} s + commit {commit:.1f} s = "
+            f"{preview + commit:.1f} s ({rows / (preview + commit):,.0f} rows/s); created {batch.new_count:,}"
+        )
+        again, preview2, commit2 = import_file(b"\n" + content, "egp-again.csv")
+        print(
+            f"re-import of the same rows: {preview2 + commit2:.1f} s; new {again.new_count}, changed "
+            f"{again.changed_count}, unchanged {again.unchanged_count:,}"
+        )
+
+        services.settings_update(
+            agency=agency, acting_user=user, values={}, require_review_before_publication=False
+        )
+        t0 = time.perf_counter()
+        ids = list(Procurement.objects.filter(agency=agency).values_list("pk", flat=True))
+        result = services.procurement_publish_many(agency=agency, acting_user=user, ids=ids)
+        print(f"publication of {result.published:,} rows: {time.perf_counter() - t0:.1f} s")
+
+        year = max(
+            selectors.fiscal_years(agency), key=lambda fy: Procurement.objects.filter(fiscal_year=fy).count()
+        )
+        publisher = ocds.Publisher(
+            agency=agency, prefix=selectors.ocid_prefix(agency), base_url="https://bench.example"
+        )
+        t0 = time.perf_counter()
+        package = ocds.release_package(
+            publisher, ocds.year_rows(agency, year), uri="https://bench.example/y.json"
+        )
+        body = json.dumps(package, ensure_ascii=False, separators=(",", ":"))
+        elapsed = time.perf_counter() - t0
+        print(
+            f"OCDS release package of fiscal year {year}: {len(package['releases']):,} releases, "
+            f"{len(body) / 1e6:.1f} MB, built in {elapsed:.1f} s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

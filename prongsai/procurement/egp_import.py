@@ -1,0 +1,416 @@
+"""Reading e-GP export files (CSV or XLSX) into register rows, with every problem in Thai.
+
+This module touches no database: it turns bytes into ``ParsedRow`` objects and ``Problem`` messages. The
+import services decide what the rows change and write them (``services_import``).
+
+The header row is found among the first rows of the sheet (e-GP exports often have title lines above it)
+by matching column names; each column may be written several ways, numbered ("(๑) งานที่ซื้อหรือจ้าง") or not,
+in any order. Unknown columns are ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from prongsai.core.thai import fiscal_year as fiscal_year_of
+from prongsai.core.thai import to_arabic_digits
+
+from .models.choices import SIGNED_STATUSES, Category, EgpStatus, Method
+from .normalize import (
+    clean_text,
+    parse_amount,
+    parse_category,
+    parse_day,
+    parse_fiscal_year,
+    parse_method,
+    parse_status,
+    parse_tax_id,
+)
+
+HEADER_SCAN_ROWS = 20
+MAX_TITLE = 500
+DEFAULT_BUDGET_SOURCE = "เงินงบประมาณรายจ่ายประจำปี"
+
+# Field → the column names it may have in a file (the first is the name this platform writes).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "egp_project_no": ("เลขที่โครงการ", "เลขที่โครงการในระบบ e-GP", "เลขที่โครงการ e-GP", "เลขโครงการ"),
+    "title": (
+        "งานที่ซื้อหรือจ้าง",
+        "ชื่อรายการของงานที่ซื้อหรือจ้าง",
+        "ชื่อโครงการ",
+        "งานที่จัดซื้อหรือจัดจ้าง",
+        "รายการ",
+    ),
+    "budget": (
+        "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)",
+        "วงเงินงบประมาณ (บาท)",
+        "วงเงินงบประมาณ",
+        "วงเงินที่จะซื้อหรือจ้าง (บาท)",
+        "วงเงินที่จะซื้อหรือจ้าง",
+    ),
+    "budget_source": ("แหล่งที่มาของงบประมาณ", "แหล่งเงิน", "แหล่งงบประมาณ"),
+    "egp_status": ("สถานะการจัดซื้อจัดจ้าง", "สถานะโครงการ", "สถานะ"),
+    "method": ("วิธีการจัดซื้อจัดจ้าง", "วิธีการจัดหา", "วิธีซื้อหรือจ้าง"),
+    "category": ("ประเภทการจัดซื้อจัดจ้าง", "ประเภท"),
+    "reference_price": ("ราคากลาง (บาท)", "ราคากลาง"),
+    "agreed_price": (
+        "ราคาที่ตกลงซื้อหรือจ้าง (บาท)",
+        "ราคาที่ตกลงซื้อหรือจ้าง",
+        "ราคาที่ตกลง",
+        "จำนวนเงินตามสัญญา",
+    ),
+    "vendor_tax_id": (
+        "เลขประจำตัวผู้เสียภาษี/เลขประจำตัวประชาชนของผู้ประกอบการที่ได้รับการคัดเลือก",
+        "เลขประจำตัวผู้เสียภาษี/เลขประจำตัวประชาชน",
+        "เลขประจำตัวผู้เสียภาษีอากร",
+        "เลขประจำตัวผู้เสียภาษี",
+    ),
+    "vendor_name": (
+        "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก",
+        "ชื่อผู้ประกอบการที่ได้รับการคัดเลือก",
+        "ชื่อผู้ประกอบการ",
+        "ผู้ได้รับการคัดเลือก",
+        "ผู้ชนะการเสนอราคา",
+    ),
+    "contract_no": ("เลขที่สัญญา", "เลขที่สัญญา/ใบสั่งซื้อ"),
+    "announced_on": ("วันที่ประกาศเชิญชวน", "วันที่ประกาศ", "วันที่เริ่มดำเนินการ"),
+    "contract_signed_on": ("วันที่ลงนามในสัญญา", "วันที่ลงนามสัญญา", "วันที่ทำสัญญา"),
+    "contract_ends_on": ("วันสิ้นสุดสัญญา", "วันที่สิ้นสุดสัญญา", "วันครบกำหนดส่งมอบ"),
+    "fiscal_year": ("ปีงบประมาณ",),
+    "selection_reason": ("เหตุผลที่คัดเลือกโดยสรุป", "เหตุผลที่คัดเลือก"),
+}
+REQUIRED = ("egp_project_no", "title", "budget", "egp_status", "method")
+LABELS: dict[str, str] = {field: names[0] for field, names in COLUMNS.items()}
+
+_NUMBERING = re.compile(r"^\s*\(?\s*\d{1,2}\s*[).]\s*")
+_PROJECT_NO = re.compile(r"^[0-9A-Za-z\-/]{4,20}$")
+
+
+def _header_key(text: object) -> str:
+    cleaned = _NUMBERING.sub("", to_arabic_digits(clean_text(text)))
+    # "ฯ" (the abbreviation mark) ends several names in the seed's wording: "สถานะการจัดซื้อจัดจ้างฯ".
+    return re.sub(r"[\s\-_.()ฯ]", "", cleaned.lower())
+
+
+_ALIASES: dict[str, str] = {}
+for _field, _names in COLUMNS.items():
+    for _name in _names:
+        _ALIASES.setdefault(_header_key(_name), _field)
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read (wrong type, no header, missing columns): a Thai sentence."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row_number: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    row_number: int
+    egp_project_no: str
+    title: str
+    budget: Decimal
+    budget_source: str
+    egp_status: EgpStatus
+    method: Method
+    category: Category
+    reference_price: Decimal | None
+    agreed_price: Decimal | None
+    vendor_tax_id: str
+    vendor_name: str
+    contract_no: str
+    announced_on: date | None
+    contract_signed_on: date | None
+    contract_ends_on: date | None
+    fiscal_year: int
+    selection_reason: str
+
+    def register_values(self) -> dict[str, Any]:
+        """The values of the Procurement fields this row sets (the vendor is resolved by the caller)."""
+        return {
+            "fiscal_year": self.fiscal_year,
+            "title": self.title,
+            "budget": self.budget,
+            "budget_source": self.budget_source,
+            "egp_status": str(self.egp_status),
+            "method": str(self.method),
+            "category": str(self.category),
+            "reference_price": self.reference_price,
+            "agreed_price": self.agreed_price,
+            "contract_no": self.contract_no,
+            "announced_on": self.announced_on,
+            "contract_signed_on": self.contract_signed_on,
+            "contract_ends_on": self.contract_ends_on,
+            "selection_reason": self.selection_reason,
+        }
+
+
+# --- reading the table ----------------------------------------------------------------------------------
+
+
+def detect_kind(content: bytes) -> str:
+    """ "xlsx" or "csv" judged by the bytes; anything else is refused with a Thai message."""
+    if content.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as package:
+                if "xl/workbook.xml" in package.namelist():
+                    return "xlsx"
+        except zipfile.BadZipFile:
+            pass
+        raise FileProblem("ไฟล์นี้ไม่ใช่ไฟล์ Excel (XLSX) ที่อ่านได้ กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่")
+    if b"\x00" in content[:4096]:
+        raise FileProblem(
+            "ไฟล์นี้ไม่ใช่ไฟล์ CSV หรือ XLSX (อาจเป็นไฟล์ Excel รุ่นเก่า .xls) กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่"
+        )
+    return "csv"
+
+
+def _decode(content: bytes) -> str:
+    # e-GP and Thai Excel write UTF-8 (often with a BOM) or Windows-874 (TIS-620).
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem("อ่านตัวอักษรในไฟล์ CSV ไม่ได้ กรุณาบันทึกไฟล์เป็น CSV แบบ UTF-8 แล้วอัปโหลดใหม่")
+
+
+def _csv_rows(content: bytes) -> Iterator[list[Any]]:
+    text = _decode(content)
+    sample = text[:8192]
+    delimiter = max([",", ";", "\t"], key=sample.count)
+    yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds of errors for a damaged file
+        raise FileProblem(f"เปิดไฟล์ Excel ไม่ได้ ({type(exc).__name__}) กรุณาบันทึกไฟล์ใหม่แล้วอัปโหลดอีกครั้ง") from None
+    try:
+        sheet = workbook.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            yield list(values)
+    finally:
+        workbook.close()
+
+
+def table_rows(content: bytes, kind: str) -> Iterator[list[Any]]:
+    return _xlsx_rows(content) if kind == "xlsx" else _csv_rows(content)
+
+
+def _map_header(cells: list[Any]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        field = _ALIASES.get(_header_key(cell))
+        if field is not None and field not in mapping:
+            mapping[field] = index
+    return mapping
+
+
+@dataclass
+class Table:
+    header_row: int
+    columns: dict[str, int]
+    rows: Iterator[tuple[int, list[Any]]]
+
+
+def open_table(content: bytes, kind: str) -> Table:
+    """Find the header row and return the data rows with their row numbers as a spreadsheet shows them."""
+    iterator = table_rows(content, kind)
+    for row_number, cells in enumerate(iterator, start=1):
+        columns = _map_header(cells)
+        if "egp_project_no" in columns and len(columns) >= 3:
+            missing = [LABELS[f] for f in REQUIRED if f not in columns]
+            if missing:
+                raise FileProblem(
+                    "ไฟล์ไม่มีคอลัมน์ " + ", ".join(f"“{m}”" for m in missing) + " กรุณาเพิ่มคอลัมน์แล้วอัปโหลดใหม่"
+                )
+
+            return Table(
+                header_row=row_number, columns=columns, rows=enumerate(iterator, start=row_number + 1)
+            )
+        if row_number >= HEADER_SCAN_ROWS:
+            break
+    raise FileProblem(
+        "ไม่พบแถวหัวตาราง กรุณาตรวจว่าไฟล์มีคอลัมน์ “เลขที่โครงการ”, “งานที่ซื้อหรือจ้าง”, "
+        "“วงเงินงบประมาณที่ได้รับจัดสรร (บาท)”, “สถานะการจัดซื้อจัดจ้าง” และ “วิธีการจัดซื้อจัดจ้าง” "
+        f"ภายใน {HEADER_SCAN_ROWS} แถวแรก"
+    )
+
+
+# --- one row --------------------------------------------------------------------------------------------
+
+
+def _cell(cells: list[Any], columns: dict[str, int], field: str) -> Any:
+    index = columns.get(field)
+    if index is None or index >= len(cells):
+        return None
+    return cells[index]
+
+
+def _is_blank(cells: list[Any]) -> bool:
+    return all(clean_text(c) == "" for c in cells)
+
+
+def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> ParsedRow | list[Problem]:
+    """One data row → a ParsedRow, or the list of its problems (every problem, not just the first)."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+
+    def read(field: str, parser: Any, *args: Any) -> Any:
+        raw = _cell(cells, columns, field)
+        try:
+            return parser(raw, *args)
+        except ValueError as exc:
+            problems.append(Problem(row_number, LABELS[field], clean_text(raw)[:200], str(exc)))
+            return None
+
+    project_no = to_arabic_digits(clean_text(_cell(cells, columns, "egp_project_no")))
+    if not project_no:
+        problems.append(
+            Problem(row_number, LABELS["egp_project_no"], "", "ไม่มีเลขที่โครงการ กรุณาใส่เลขที่โครงการจากระบบ e-GP")
+        )
+    elif not _PROJECT_NO.match(project_no):
+        problems.append(
+            Problem(
+                row_number,
+                LABELS["egp_project_no"],
+                project_no[:200],
+                f"เลขที่โครงการ “{project_no}” ไม่ถูกต้อง กรุณาใช้เลขที่โครงการจากระบบ e-GP (ตัวเลข 4–20 หลัก)",
+            )
+        )
+    title = clean_text(_cell(cells, columns, "title"))
+    if not title:
+        problems.append(Problem(row_number, LABELS["title"], "", "ไม่มีชื่องานที่ซื้อหรือจ้าง กรุณาใส่ชื่อรายการ"))
+    elif len(title) > MAX_TITLE:
+        problems.append(
+            Problem(
+                row_number, LABELS["title"], title[:200], f"ชื่องานยาวเกิน {MAX_TITLE} ตัวอักษร กรุณาย่อชื่อรายการ"
+            )
+        )
+    values["budget"] = read("budget", parse_amount)
+    if values["budget"] is None and not any(p.column == LABELS["budget"] for p in problems):
+        problems.append(
+            Problem(row_number, LABELS["budget"], "", "ไม่มีวงเงินงบประมาณ กรุณาใส่จำนวนเงิน เช่น 1,250,000.00")
+        )
+    status = read("egp_status", parse_status)
+    method = read("method", parse_method)
+    category = read("category", parse_category, title)
+    reference_price = read("reference_price", parse_amount)
+    agreed_price = read("agreed_price", parse_amount)
+    tax_id = read("vendor_tax_id", parse_tax_id) or ""
+    vendor_name = clean_text(_cell(cells, columns, "vendor_name"))[:300]
+    announced_on = read("announced_on", parse_day)
+    signed_on = read("contract_signed_on", parse_day)
+    ends_on = read("contract_ends_on", parse_day)
+    year = read("fiscal_year", parse_fiscal_year)
+
+    if vendor_name and not tax_id and not any(p.column == LABELS["vendor_tax_id"] for p in problems):
+        problems.append(
+            Problem(
+                row_number,
+                LABELS["vendor_tax_id"],
+                "",
+                "มีชื่อผู้ประกอบการแต่ไม่มีเลขประจำตัวผู้เสียภาษี กรุณาใส่เลข 13 หลักของผู้ประกอบการ",
+            )
+        )
+    if tax_id and not vendor_name:
+        problems.append(
+            Problem(row_number, LABELS["vendor_name"], "", "มีเลขประจำตัวผู้เสียภาษีแต่ไม่มีชื่อผู้ประกอบการ กรุณาใส่ชื่อ")
+        )
+    if status in SIGNED_STATUSES:
+        for field, present in (
+            ("vendor_name", bool(vendor_name)),
+            ("agreed_price", agreed_price is not None),
+            ("contract_signed_on", signed_on is not None),
+        ):
+            if not present and not any(p.column == LABELS[field] for p in problems):
+                problems.append(
+                    Problem(
+                        row_number,
+                        LABELS[field],
+                        "",
+                        f"สถานะ “{status.label}” ต้องมี{LABELS[field]} กรุณาเพิ่มข้อมูลหรือแก้ไขสถานะ",
+                    )
+                )
+    if year is None:
+        anchor = signed_on or announced_on
+        if anchor is not None:
+            year = fiscal_year_of(anchor)
+        elif not problems:
+            problems.append(
+                Problem(
+                    row_number,
+                    LABELS["fiscal_year"],
+                    "",
+                    "ไม่ทราบปีงบประมาณของรายการนี้ กรุณาเพิ่มคอลัมน์ปีงบประมาณ หรือใส่วันที่ลงนามในสัญญา",
+                )
+            )
+    if problems:
+        return problems
+    return ParsedRow(
+        row_number=row_number,
+        egp_project_no=project_no,
+        title=title,
+        budget=values["budget"],
+        budget_source=clean_text(_cell(cells, columns, "budget_source"))[:200] or DEFAULT_BUDGET_SOURCE,
+        egp_status=status,
+        method=method,
+        category=category,
+        reference_price=reference_price,
+        agreed_price=agreed_price,
+        vendor_tax_id=tax_id,
+        vendor_name=vendor_name,
+        contract_no=clean_text(_cell(cells, columns, "contract_no"))[:60],
+        announced_on=announced_on,
+        contract_signed_on=signed_on,
+        contract_ends_on=ends_on,
+        fiscal_year=year,
+        selection_reason=clean_text(_cell(cells, columns, "selection_reason")),
+    )
+
+
+def iter_parsed(content: bytes, kind: str) -> Iterator[ParsedRow | list[Problem]]:
+    """Every non-blank data row of the file, parsed; a project number seen twice is a problem."""
+    table = open_table(content, kind)
+    seen: dict[str, int] = {}
+    for row_number, cells in table.rows:
+        if _is_blank(cells):
+            continue
+        project = clean_text(_cell(cells, table.columns, "egp_project_no"))
+        title = clean_text(_cell(cells, table.columns, "title"))
+        if not project and title.startswith("รวม"):
+            continue  # the total line many exports end with
+        result = parse_row(row_number, cells, table.columns)
+        if isinstance(result, ParsedRow):
+            first = seen.get(result.egp_project_no)
+            if first is not None:
+                result = [
+                    Problem(
+                        row_number,
+                        LABELS["egp_project_no"],
+                        result.egp_project_no,
+                        f"เลขที่โครงการ {result.egp_project_no} ซ้ำกับแถวที่ {first} "
+                        "กรุณารวมเป็นแถวเดียวหรือแก้ไขเลขที่โครงการ",
+                    )
+                ]
+            else:
+                seen[result.egp_project_no] = row_number
+        yield result

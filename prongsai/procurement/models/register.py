@@ -1,0 +1,261 @@
+"""The procurement register: one row per procurement with the 12 fields of measure 6.4 of the seed report,
+plus what the other official forms need (contract number, bidders and their prices, the reason for the
+selection, amendments)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.core.models import Publishable, TenantModel
+
+from .choices import Category, EgpStatus, Method
+from .vendor import Vendor
+
+AMOUNT: dict[str, Any] = {
+    "max_digits": 15,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(Decimal("0"))],
+}
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def prefetched(instance: models.Model, name: str) -> list[Any]:
+    """The related rows of ``name``: from ``load_children`` or Django's prefetch cache, else a query."""
+    loaded = getattr(instance, "_children", {})
+    if name in loaded:
+        return list(loaded[name])
+    cache = getattr(instance, "_prefetched_objects_cache", {})
+    if name in cache:
+        return list(cache[name])
+    return list(getattr(instance, name).all())
+
+
+def load_children(rows: list[Procurement], names: tuple[str, ...] = ("bidders", "amendments")) -> None:
+    """Load the bidders/amendments/announcements of many rows with one query each and attach them.
+
+    Django's prefetch_related builds one queryset per row and relation to hold the prefetched rows; on
+    100,000 rows that costs more than the queries themselves, so bulk paths (publication, OCDS packages)
+    use this instead. ``prefetched()`` reads what it attached.
+    """
+    from .announcement import Announcement
+
+    models_by_name: dict[str, Any] = {
+        "bidders": Bidder,
+        "amendments": ContractAmendment,
+        "announcements": Announcement,
+    }
+    ids = [r.pk for r in rows]
+    grouped: dict[str, dict[int, list[Any]]] = {name: {} for name in names}
+    for name in names:
+        model = models_by_name[name]
+        for start in range(0, len(ids), 2000):
+            qs = model.objects.filter(procurement_id__in=ids[start : start + 2000]).order_by(
+                *model._meta.ordering
+            )
+            if name == "announcements":
+                qs = qs.prefetch_related("attachments")
+            for child in qs:
+                grouped[name].setdefault(child.procurement_id, []).append(child)
+    for row in rows:
+        row._children = {name: grouped[name].get(row.pk, []) for name in names}  # type: ignore[attr-defined]
+
+
+class Procurement(Publishable):
+    """A procurement (โครงการจัดซื้อจัดจ้าง), drafted by staff or imported from e-GP, then published.
+
+    Field verbose names are the wording of the seed report (measure 6 item 4) so that every form and export
+    reads the same. A published row changes only through a revision with a reason.
+    """
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("บันทึกโดยเจ้าหน้าที่")
+        EGP_IMPORT = "egp_import", _("นำเข้าจากไฟล์ e-GP")
+
+    snapshot_fields = (
+        "fiscal_year",
+        "title",
+        "budget",
+        "budget_source",
+        "egp_status",
+        "method",
+        "category",
+        "reference_price",
+        "agreed_price",
+        "vendor",
+        "egp_project_no",
+        "contract_no",
+        "announced_on",
+        "contract_signed_on",
+        "contract_ends_on",
+        "selection_reason",
+    )
+
+    # The local part of the OCDS ocid, fixed at creation so the process keeps its identifier for ever.
+    ocid_local = models.CharField(max_length=64, editable=False)
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    title = models.CharField(_("งานที่ซื้อหรือจ้าง"), max_length=500)
+    budget = models.DecimalField(_("วงเงินงบประมาณที่ได้รับจัดสรร (บาท)"), **AMOUNT)
+    budget_source = models.CharField(_("แหล่งที่มาของงบประมาณ"), max_length=200)
+    egp_status = models.CharField(_("สถานะการจัดซื้อจัดจ้าง"), max_length=20, choices=EgpStatus.choices)
+    method = models.CharField(_("วิธีการจัดซื้อจัดจ้าง"), max_length=20, choices=Method.choices)
+    category = models.CharField(
+        _("ประเภทการจัดซื้อจัดจ้าง"), max_length=20, choices=Category.choices, default=Category.GOODS
+    )
+    reference_price = models.DecimalField(_("ราคากลาง (บาท)"), null=True, blank=True, **AMOUNT)
+    agreed_price = models.DecimalField(_("ราคาที่ตกลงซื้อหรือจ้าง (บาท)"), null=True, blank=True, **AMOUNT)
+    vendor = models.ForeignKey(
+        Vendor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="procurements",
+        verbose_name=_("ผู้ประกอบการที่ได้รับการคัดเลือก"),
+    )
+    egp_project_no = models.CharField(_("เลขที่โครงการ"), max_length=20, blank=True)
+    contract_no = models.CharField(_("เลขที่สัญญา"), max_length=60, blank=True)
+    announced_on = models.DateField(_("วันที่ประกาศเชิญชวน/เริ่มดำเนินการ"), null=True, blank=True)
+    contract_signed_on = models.DateField(_("วันที่ลงนามในสัญญา"), null=True, blank=True)
+    contract_ends_on = models.DateField(_("วันสิ้นสุดสัญญา"), null=True, blank=True)
+    selection_reason = models.TextField(_("เหตุผลที่คัดเลือกโดยสรุป"), blank=True)
+    plan_item = models.ForeignKey(
+        "procurement.PlanItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="procurements",
+        verbose_name=_("รายการในแผนการจัดซื้อจัดจ้าง"),
+    )
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL, editable=False)
+    import_batch = models.ForeignKey(
+        "procurement.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Thai digits as Arabic, lower case: the text the register's search matches by substring.
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("รายการจัดซื้อจัดจ้าง")
+        verbose_name_plural = _("ทะเบียนการจัดซื้อจัดจ้าง")
+        ordering = ["-contract_signed_on", "-pk"]
+        constraints = [
+            # The natural key of e-GP data: importing the same project again updates, never duplicates.
+            models.UniqueConstraint(
+                fields=["agency", "egp_project_no"],
+                condition=~Q(egp_project_no=""),
+                name="procurement_unique_egp_project_no",
+            ),
+            models.UniqueConstraint(fields=["agency", "ocid_local"], name="procurement_unique_ocid"),
+        ]
+        indexes = [
+            # Serves the public register, the reports and the OCDS packages: one agency's year.
+            models.Index(fields=["agency", "fiscal_year", "status"], name="procurement_fy_status"),
+            # Serves the monthly reports (สขร.1, progress) that select by signing date.
+            models.Index(fields=["agency", "contract_signed_on"], name="procurement_signed"),
+            # Serves the import's look-up by natural key (e-GP project number IN (…)): SQLite's planner does
+            # not use the partial unique index for it and would scan the agency's whole register per chunk.
+            models.Index(fields=["agency", "egp_project_no"], name="procurement_egp_no"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.egp_status == EgpStatus.CANCELLED
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a revision records, JSON-ready; also the input of the OCDS release builder."""
+        vendor = self.vendor
+        data: dict[str, Any] = {
+            "fiscal_year": self.fiscal_year,
+            "title": self.title,
+            "budget": _money(self.budget),
+            "budget_source": self.budget_source,
+            "egp_status": self.egp_status,
+            "method": self.method,
+            "category": self.category,
+            "reference_price": _money(self.reference_price),
+            "agreed_price": _money(self.agreed_price),
+            "vendor": None
+            if vendor is None
+            else {"public_id": str(vendor.public_id), "tax_id": vendor.tax_id, "name": vendor.name},
+            "egp_project_no": self.egp_project_no,
+            "contract_no": self.contract_no,
+            "announced_on": _day(self.announced_on),
+            "contract_signed_on": _day(self.contract_signed_on),
+            "contract_ends_on": _day(self.contract_ends_on),
+            "selection_reason": self.selection_reason,
+            "bidders": [],
+            "amendments": [],
+        }
+        if self.pk:
+            data["bidders"] = [
+                {"name": b.name, "tax_id": b.tax_id, "price": _money(b.price), "is_winner": b.is_winner}
+                for b in prefetched(self, "bidders")
+            ]
+            data["amendments"] = [
+                {
+                    "number": a.number,
+                    "signed_on": _day(a.signed_on),
+                    "description": a.description,
+                    "new_agreed_price": _money(a.new_agreed_price),
+                    "new_ends_on": _day(a.new_ends_on),
+                }
+                for a in prefetched(self, "amendments")
+            ]
+        return data
+
+
+class Bidder(TenantModel):
+    """A bidder and its offered price (สขร.1 column 6: รายชื่อผู้เสนอราคาและราคาที่เสนอ)."""
+
+    procurement = models.ForeignKey(Procurement, on_delete=models.CASCADE, related_name="bidders")
+    name = models.CharField(_("ชื่อผู้เสนอราคา"), max_length=300)
+    tax_id = models.CharField(_("เลขประจำตัวผู้เสียภาษี/เลขประจำตัวประชาชน"), max_length=13, blank=True)
+    price = models.DecimalField(_("ราคาที่เสนอ (บาท)"), null=True, blank=True, **AMOUNT)
+    is_winner = models.BooleanField(_("เป็นผู้ได้รับการคัดเลือก"), default=False)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+
+    class Meta:
+        verbose_name = _("ผู้เสนอราคา")
+        verbose_name_plural = _("ผู้เสนอราคา")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContractAmendment(TenantModel):
+    """An amendment of a signed contract (แก้ไขสัญญา): new price or end date, with its reason."""
+
+    procurement = models.ForeignKey(Procurement, on_delete=models.CASCADE, related_name="amendments")
+    number = models.PositiveSmallIntegerField(_("ครั้งที่"))
+    signed_on = models.DateField(_("วันที่แก้ไขสัญญา"))
+    description = models.TextField(_("สาระสำคัญและเหตุผลของการแก้ไข"))
+    new_agreed_price = models.DecimalField(_("ราคาใหม่ (บาท)"), null=True, blank=True, **AMOUNT)
+    new_ends_on = models.DateField(_("วันสิ้นสุดสัญญาใหม่"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("การแก้ไขสัญญา")
+        verbose_name_plural = _("การแก้ไขสัญญา")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "procurement", "number"], name="procurement_amendment_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procurement_id} #{self.number}"

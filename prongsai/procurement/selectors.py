@@ -1,0 +1,341 @@
+"""Reads of procurement data shared by the public pages, the back office, the reports and OCDS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+
+from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.thai import fiscal_year as fiscal_year_of
+from prongsai.core.thai import fiscal_year_range
+
+from . import parameters
+from .models import (
+    Announcement,
+    AnnualReportNote,
+    EgpStatus,
+    ImportBatch,
+    Procurement,
+    ProcurementPlan,
+    ProcurementProfile,
+    RedFlagReview,
+    Vendor,
+)
+from .normalize import search_text
+from .red_flags import FlagRow, RedFlag, compute_flags
+
+MAX_SEARCH_TERMS = 8
+
+
+def profile_for(agency: Agency) -> ProcurementProfile:
+    """The agency's procurement settings; an unsaved default when it has none yet."""
+    profile = ProcurementProfile.objects.filter(agency=agency).select_related("agency").first()
+    return profile or ProcurementProfile(agency=agency)
+
+
+def ocid_prefix(agency: Agency) -> str:
+    return profile_for(agency).effective_ocid_prefix
+
+
+# --- the register -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """What a visitor or staff member asked the register for. Every field is optional."""
+
+    fiscal_year: int | None = None
+    month: tuple[int, int] | None = None  # (CE year, month) of the signing date
+    method: str = ""
+    status: str = ""
+    vendor: str = ""  # the vendor's public id
+    query: str = ""
+
+
+def _base(agency: Agency, *, published_only: bool) -> QuerySet[Procurement]:
+    qs = Procurement.objects.filter(agency=agency)
+    if published_only:
+        qs = qs.filter(status=PublicationStatus.PUBLISHED)
+    return qs
+
+
+def register(agency: Agency, flt: RegisterFilter, *, published_only: bool = True) -> QuerySet[Procurement]:
+    """Register rows matching the filter, newest contract first, with the vendor joined."""
+    qs = _base(agency, published_only=published_only).select_related("vendor")
+    if flt.fiscal_year:
+        qs = qs.filter(fiscal_year=flt.fiscal_year)
+    if flt.month:
+        year, month = flt.month
+        qs = qs.filter(contract_signed_on__year=year, contract_signed_on__month=month)
+    if flt.method:
+        qs = qs.filter(method=flt.method)
+    if flt.status:
+        qs = qs.filter(egp_status=flt.status)
+    if flt.vendor:
+        qs = qs.filter(vendor__public_id=flt.vendor)
+    # Thai search: every word the visitor typed must appear. Thai has no spaces between words, so a
+    # substring match on the normalised text finds words inside compounds exactly (see ADR 0050).
+    for term in search_text(flt.query).split()[:MAX_SEARCH_TERMS]:
+        qs = qs.filter(search_text__contains=term)
+    return qs.order_by("-contract_signed_on", "-announced_on", "-pk")
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int
+    budget: Decimal
+    agreed: Decimal
+    cancelled: int
+
+
+def totals(qs: QuerySet[Procurement]) -> Totals:
+    """Count and amounts of the non-cancelled rows of ``qs``; cancelled rows are counted apart.
+
+    The register page and the annual summary both use this, so their totals agree by construction.
+    """
+    live = (
+        qs.exclude(egp_status=EgpStatus.CANCELLED)
+        .order_by()
+        .aggregate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
+    )
+    cancelled = qs.filter(egp_status=EgpStatus.CANCELLED).order_by().count()
+    return Totals(
+        count=live["n"] or 0,
+        budget=live["budget"] or Decimal("0"),
+        agreed=live["agreed"] or Decimal("0"),
+        cancelled=cancelled,
+    )
+
+
+def fiscal_years(agency: Agency, *, published_only: bool = True) -> list[int]:
+    """Fiscal years that have register rows, newest first."""
+    years = (
+        _base(agency, published_only=published_only)
+        .order_by()
+        .values_list("fiscal_year", flat=True)
+        .distinct()
+    )
+    return sorted(set(years), reverse=True)
+
+
+def current_fiscal_year(today: date | None = None) -> int:
+    from django.utils import timezone
+
+    return fiscal_year_of(today or timezone.localdate())
+
+
+def vendors_in(agency: Agency, fiscal_year: int | None) -> QuerySet[Vendor]:
+    """Vendors with published contracts (in the year, if given), for the register's vendor filter."""
+    rows = _base(agency, published_only=True)
+    if fiscal_year:
+        rows = rows.filter(fiscal_year=fiscal_year)
+    return Vendor.objects.filter(agency=agency, pk__in=rows.values("vendor_id")).order_by("name")
+
+
+def months_of_year(fy: int) -> list[tuple[int, int]]:
+    """(CE year, month) from October to September of a fiscal year."""
+    start, _end = fiscal_year_range(fy)
+    return [(start.year + (start.month + i - 1) // 12, (start.month + i - 1) % 12 + 1) for i in range(12)]
+
+
+def months_with_data(agency: Agency, fy: int) -> list[tuple[int, int]]:
+    """Months of a fiscal year that have a published row reported in them (signed, else announced)."""
+    rows = _base(agency, published_only=True).filter(fiscal_year=fy).order_by()
+    found: set[tuple[int, int]] = set()
+    for signed, announced in rows.values_list("contract_signed_on", "announced_on").distinct():
+        day = signed or announced
+        if day is not None:
+            found.add((day.year, day.month))
+    return [m for m in months_of_year(fy) if m in found]
+
+
+def procurement_for_detail(qs: QuerySet[Procurement]) -> QuerySet[Procurement]:
+    return qs.select_related("vendor", "plan_item").prefetch_related("bidders", "amendments", "announcements")
+
+
+def signing_span(agency: Agency) -> dict[str, Any]:
+    return (
+        _base(agency, published_only=True)
+        .order_by()
+        .aggregate(first=Min("contract_signed_on"), last=Max("contract_signed_on"), changed=Max("updated_at"))
+    )
+
+
+# --- plans, announcements, notes ------------------------------------------------------------------------
+
+
+def published_plans(agency: Agency) -> QuerySet[ProcurementPlan]:
+    return ProcurementPlan.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).order_by(
+        "-fiscal_year"
+    )
+
+
+def published_plan(agency: Agency, fiscal_year: int) -> ProcurementPlan | None:
+    return published_plans(agency).filter(fiscal_year=fiscal_year).prefetch_related("items").first()
+
+
+def plan_needs_no_large_announcement(plan: ProcurementPlan) -> bool:
+    """True when no item of the plan is above the amount that must be planned (500,000 baht by default)."""
+    limit = parameters.parameters_for(plan.agency)[parameters.PLAN_REQUIRED_ABOVE]
+    return not any(item.budget > limit for item in plan.items.all())
+
+
+def plan_published_in_time(plan: ProcurementPlan) -> bool | None:
+    """Whether the plan was published within the legal window after the budget; None if unknown."""
+    if plan.budget_approved_on is None or plan.published_at is None:
+        return None
+    from prongsai.core.thai import BANGKOK
+
+    days = int(parameters.parameters_for(plan.agency)[parameters.PLAN_PUBLISH_WITHIN_DAYS])
+    published = plan.published_at.astimezone(BANGKOK).date()
+    return (published - plan.budget_approved_on).days <= days
+
+
+def published_announcements(
+    agency: Agency, *, fiscal_year: int | None = None, kind: str = ""
+) -> QuerySet[Announcement]:
+    qs = Announcement.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED)
+    if fiscal_year:
+        qs = qs.filter(fiscal_year=fiscal_year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.prefetch_related("attachments").order_by("-announced_on", "-pk")
+
+
+def annual_note(agency: Agency, fiscal_year: int, *, published_only: bool = True) -> AnnualReportNote | None:
+    qs = AnnualReportNote.objects.filter(agency=agency, fiscal_year=fiscal_year)
+    if published_only:
+        qs = qs.filter(status=PublicationStatus.PUBLISHED)
+    return qs.first()
+
+
+# --- red flags --------------------------------------------------------------------------------------------
+
+
+def flag_rows(agency: Agency, fiscal_year: int) -> list[FlagRow]:
+    fields = (
+        "pk",
+        "title",
+        "fiscal_year",
+        "method",
+        "category",
+        "egp_status",
+        "budget",
+        "reference_price",
+        "agreed_price",
+        "vendor_id",
+        "vendor__name",
+        "announced_on",
+        "contract_signed_on",
+        "contract_ends_on",
+    )
+    return [
+        FlagRow(
+            pk=r[0],
+            title=r[1],
+            fiscal_year=r[2],
+            method=r[3],
+            category=r[4],
+            egp_status=r[5],
+            budget=r[6],
+            reference_price=r[7],
+            agreed_price=r[8],
+            vendor_id=r[9],
+            vendor_name=r[10] or "",
+            announced_on=r[11],
+            signed_on=r[12],
+            ends_on=r[13],
+        )
+        for r in Procurement.objects.filter(agency=agency, fiscal_year=fiscal_year)
+        .order_by("pk")
+        .values_list(*fields)
+    ]
+
+
+@dataclass(frozen=True)
+class ReviewedFlag:
+    flag: RedFlag
+    review: RedFlagReview | None
+    draft_ids: frozenset[int]
+
+    @property
+    def affects_drafts(self) -> bool:
+        return bool(self.draft_ids)
+
+
+def red_flags(agency: Agency, fiscal_year: int) -> list[ReviewedFlag]:
+    """The year's red flags with the auditor's reviews and which of their rows are still drafts."""
+    flags = compute_flags(flag_rows(agency, fiscal_year), parameters.parameters_for(agency), fiscal_year)
+    reviews = {
+        (r.kind, r.key): r
+        for r in RedFlagReview.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related(
+            "reviewed_by"
+        )
+    }
+    drafts = set(
+        Procurement.objects.filter(agency=agency, fiscal_year=fiscal_year, status=PublicationStatus.DRAFT)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    return [
+        ReviewedFlag(
+            flag=f, review=reviews.get((f.kind, f.key)), draft_ids=frozenset(set(f.procurement_ids) & drafts)
+        )
+        for f in flags
+    ]
+
+
+def unreviewed_flag_ids(agency: Agency, fiscal_years: set[int]) -> set[int]:
+    """Procurements that are part of a flag the auditor has not reviewed yet."""
+    held: set[int] = set()
+    for year in fiscal_years:
+        for item in red_flags(agency, year):
+            if item.review is None:
+                held.update(item.flag.procurement_ids)
+    return held
+
+
+def flag_counts_by_procurement(agency: Agency, fiscal_year: int) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for item in red_flags(agency, fiscal_year):
+        for pk in item.flag.procurement_ids:
+            counts[pk] = counts.get(pk, 0) + 1
+    return counts
+
+
+# --- back office ----------------------------------------------------------------------------------------
+
+
+def staff_overview(agency: Agency) -> list[dict[str, Any]]:
+    """Per fiscal year: rows, drafts and published."""
+    rows = (
+        Procurement.objects.filter(agency=agency)
+        .order_by()
+        .values("fiscal_year")
+        .annotate(
+            total=Count("pk"),
+            drafts=Count("pk", filter=Q(status=PublicationStatus.DRAFT)),
+            published=Count("pk", filter=Q(status=PublicationStatus.PUBLISHED)),
+        )
+    )
+    return sorted(rows, key=lambda r: r["fiscal_year"], reverse=True)
+
+
+def import_batches(agency: Agency) -> QuerySet[ImportBatch]:
+    return ImportBatch.objects.filter(agency=agency).select_related("uploaded_by").order_by("-created_at")
+
+
+def plans_for_staff(agency: Agency) -> QuerySet[ProcurementPlan]:
+    return (
+        ProcurementPlan.objects.filter(agency=agency)
+        .annotate(item_count=Count("items"))
+        .order_by("-fiscal_year")
+    )
+
+
+def announcements_for_staff(agency: Agency) -> QuerySet[Announcement]:
+    return Announcement.objects.filter(agency=agency).order_by("-announced_on", "-pk")

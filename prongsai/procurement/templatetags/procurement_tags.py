@@ -1,0 +1,63 @@
+"""Template filters of the procurement pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+
+from prongsai.core.thai import format_month
+from prongsai.procurement.models import public_tax_id as _public_tax_id
+
+register = template.Library()
+
+
+@register.filter
+def month_be(value: Any) -> str:
+    """``มีนาคม 2567`` for a date (the month it falls in)."""
+    if not isinstance(value, date):
+        return ""
+    return format_month(value.year, value.month)
+
+
+@register.filter
+def ym_be(value: Any) -> str:
+    """``มีนาคม 2567`` for a (CE year, month) pair."""
+    try:
+        year, month = value
+    except (TypeError, ValueError):
+        return ""
+    return format_month(int(year), int(month))
+
+
+@register.filter
+def public_tax_id(value: Any) -> str:
+    """A company's tax ID in full, a natural person's ID masked."""
+    return _public_tax_id(str(value or ""))
+
+
+@register.filter
+def be_year(value: Any) -> Any:
+    """The Buddhist-era year of a CE year number."""
+    try:
+        return int(value) + 543
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def procurement_caps(context: Any) -> frozenset[str]:
+    """The request user's capabilities (strings), to show only the menu entries they may open."""
+    from prongsai.core.permissions import capabilities_for
+
+    request = context.get("request")
+    return frozenset(str(c) for c in capabilities_for(request)) if request is not None else frozenset()

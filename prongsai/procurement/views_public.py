@@ -1,0 +1,377 @@
+"""Public procurement pages: plan, announcements, the register with its downloads, the reports, OCDS.
+
+Thin: parse the request, call selectors/builders, render. Only published rows are ever shown, and a
+natural person's ID is masked everywhere (templates use ``public_tax_id``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prongsai.core.http import AgencyRequest
+from prongsai.core.permissions import public
+from prongsai.core.publication import revisions_of
+from prongsai.core.thai import ThaiDateError, ce_year, format_date, parse_date
+
+from . import access, exporters, ocds, reports, selectors
+from .forms import ANNOUNCEMENT_KIND_CHOICES, RegisterFilterForm
+from .models import AnnouncementKind
+
+PER_PAGE = 50
+
+
+def _publisher(request: AgencyRequest) -> ocds.Publisher:
+    return ocds.Publisher(
+        agency=request.agency,
+        prefix=selectors.ocid_prefix(request.agency),
+        base_url=f"{request.scheme}://{request.get_host()}",
+    )
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=exporters.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _bad_request(request: AgencyRequest, message: str) -> HttpResponse:
+    return render(request, "procurement/bad_request.html", {"message": message}, status=400)
+
+
+@public
+def index(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    years = selectors.fiscal_years(agency)
+    fy = years[0] if years else selectors.current_fiscal_year()
+    return render(
+        request,
+        "procurement/index.html",
+        {
+            "years": years,
+            "fiscal_year": fy,
+            "totals": selectors.totals(selectors.register(agency, selectors.RegisterFilter(fiscal_year=fy))),
+            "plans": selectors.published_plans(agency)[:3],
+            "announcements": selectors.published_announcements(agency)[:5],
+            "months": selectors.months_of_year(fy),
+        },
+    )
+
+
+# --- plan -------------------------------------------------------------------------------------------------
+
+
+@public
+def plan_list(request: AgencyRequest) -> HttpResponse:
+    return render(request, "procurement/plan_list.html", {"plans": selectors.published_plans(request.agency)})
+
+
+@public
+def plan_detail(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+    plan = selectors.published_plan(request.agency, fiscal_year)
+    if plan is None:
+        raise Http404
+    from . import parameters
+
+    return render(
+        request,
+        "procurement/plan_detail.html",
+        {
+            "plan": plan,
+            "items": plan.items.all(),
+            "no_large": selectors.plan_needs_no_large_announcement(plan),
+            "threshold": parameters.parameters_for(request.agency)[parameters.PLAN_REQUIRED_ABOVE],
+            "in_time": selectors.plan_published_in_time(plan),
+            "revisions": revisions_of(plan),
+        },
+    )
+
+
+# --- announcements ----------------------------------------------------------------------------------------
+
+
+@public
+def announcement_list(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    kind = request.GET.get("kind", "")
+    if kind not in AnnouncementKind.values:
+        kind = ""
+    try:
+        fy = int(request.GET.get("fy") or 0) or None
+    except ValueError:
+        fy = None
+    paginator = Paginator(selectors.published_announcements(agency, fiscal_year=fy, kind=kind), PER_PAGE)
+    return render(
+        request,
+        "procurement/announcement_list.html",
+        {
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "kinds": ANNOUNCEMENT_KIND_CHOICES,
+            "kind": kind,
+            "fiscal_year": fy,
+            "years": selectors.fiscal_years(agency),
+        },
+    )
+
+
+@public
+def announcement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
+    item = access.get_public_announcement(request.agency, public_id)
+    procurement = item.procurement if item.procurement and item.procurement.is_published else None
+    return render(
+        request,
+        "procurement/announcement_detail.html",
+        {"item": item, "procurement": procurement, "revisions": revisions_of(item)},
+    )
+
+
+@public
+def public_file(request: AgencyRequest, public_id: str) -> FileResponse:
+    attachment = access.get_public_file(request.agency, public_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=attachment.kind not in {"pdf", "jpg", "png"},
+        filename=attachment.original_name,
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- the register -----------------------------------------------------------------------------------------
+
+
+def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, selectors.RegisterFilter]:
+    agency = request.agency
+    years = selectors.fiscal_years(agency)
+    raw_fy = request.GET.get("fy") or ""
+    fy = int(raw_fy) if raw_fy.isdigit() and int(raw_fy) in years else None
+    vendors = [(str(v.public_id), v.name) for v in selectors.vendors_in(agency, fy)]
+    form = RegisterFilterForm(request.GET or None, years=years, fiscal_year=fy, vendors=vendors)
+    if not form.is_valid():
+        return form, selectors.RegisterFilter()
+    data = form.cleaned_data
+    return form, selectors.RegisterFilter(
+        fiscal_year=data.get("fy"),
+        month=form.month_value(),
+        method=data.get("method") or "",
+        status=data.get("status") or "",
+        vendor=data.get("vendor") or "",
+        query=data.get("q") or "",
+    )
+
+
+@public
+def register(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    form, flt = _register_filter(request)
+    qs = selectors.register(agency, flt)
+    paginator = Paginator(qs, PER_PAGE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "procurement/register.html",
+        {
+            "form": form,
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "totals": selectors.totals(qs),
+            "querystring": query.urlencode(),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@public
+def register_csv(request: AgencyRequest) -> StreamingHttpResponse:
+    _form, flt = _register_filter(request)
+    rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
+    response = StreamingHttpResponse(
+        exporters.register_csv(rows, selectors.ocid_prefix(request.agency)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="procurement-register.csv"'
+    return response
+
+
+@public
+def register_xlsx(request: AgencyRequest) -> HttpResponse:
+    _form, flt = _register_filter(request)
+    rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
+    return _xlsx(
+        exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency)), "procurement-register.xlsx"
+    )
+
+
+@public
+def procurement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
+    row = access.get_public_procurement(request.agency, public_id)
+    return render(
+        request,
+        "procurement/procurement_detail.html",
+        {
+            "row": row,
+            "announcements": [a for a in row.announcements.all() if a.is_published],
+            "revisions": revisions_of(row),
+            "ocid": f"{selectors.ocid_prefix(request.agency)}-{row.ocid_local}",
+        },
+    )
+
+
+# --- reports ----------------------------------------------------------------------------------------------
+
+
+def _as_of(request: AgencyRequest) -> date | str:
+    raw = (request.GET.get("as_of") or "").strip()
+    if not raw:
+        return timezone.localdate()
+    try:
+        return parse_date(raw)
+    except ThaiDateError as exc:
+        return str(exc)
+
+
+@public
+def reports_index(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    years = selectors.fiscal_years(agency)
+    fy = years[0] if years else selectors.current_fiscal_year()
+    return render(
+        request,
+        "procurement/reports_index.html",
+        {"years": years, "fiscal_year": fy, "months": selectors.months_of_year(fy)},
+    )
+
+
+@public
+def report_progress(request: AgencyRequest) -> HttpResponse:
+    as_of = _as_of(request)
+    if isinstance(as_of, str):
+        return _bad_request(request, as_of)
+    report = reports.progress_report(request.agency, as_of)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exporters.progress_xlsx(report), f"progress-{as_of.isoformat()}.xlsx")
+    return render(request, "procurement/report_progress.html", {"report": report, "as_of": as_of})
+
+
+@public
+def report_sorkhor1(request: AgencyRequest, be_year: int, month: int) -> HttpResponse:
+    if not 1 <= month <= 12 or not 2400 <= be_year <= 2700:
+        raise Http404
+    report = reports.sorkhor1(request.agency, ce_year(be_year), month)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exporters.sorkhor1_xlsx([report]), f"sorkhor1-{be_year}-{month:02d}.xlsx")
+    return render(request, "procurement/report_sorkhor1.html", {"reports": [report]})
+
+
+@public
+def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+    if not 2400 <= fiscal_year <= 2700:
+        raise Http404
+    monthly = reports.sorkhor1_year(request.agency, fiscal_year)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exporters.sorkhor1_xlsx(monthly), f"sorkhor1-fy{fiscal_year}.xlsx")
+    return render(
+        request, "procurement/report_sorkhor1.html", {"reports": monthly, "fiscal_year": fiscal_year}
+    )
+
+
+@public
+def report_dataset(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+    if not 2400 <= fiscal_year <= 2700:
+        raise Http404
+    as_of: date | None = None
+    if request.GET.get("as_of"):
+        parsed = _as_of(request)
+        if isinstance(parsed, str):
+            return _bad_request(request, parsed)
+        as_of = parsed
+    report = reports.dataset16(request.agency, fiscal_year, as_of)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exporters.dataset16_xlsx(report), f"ita-o12-{fiscal_year}.xlsx")
+    return render(request, "procurement/report_dataset.html", {"report": report})
+
+
+@public
+def report_annual(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+    if not 2400 <= fiscal_year <= 2700:
+        raise Http404
+    report = reports.annual_summary(request.agency, fiscal_year)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exporters.annual_xlsx(report), f"annual-{fiscal_year}.xlsx")
+    return render(request, "procurement/report_annual.html", {"report": report})
+
+
+# --- OCDS -------------------------------------------------------------------------------------------------
+
+
+def _json(data: dict[str, Any], filename: str) -> HttpResponse:
+    body = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, separators=(",", ":"))
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _empty(message: str) -> JsonResponse:
+    # OCDS requires at least one release in a package, so an empty period is "not found", said in Thai.
+    return JsonResponse({"error": message}, status=404, json_dumps_params={"ensure_ascii": False})
+
+
+@public
+def ocds_index(request: AgencyRequest) -> HttpResponse:
+    agency = request.agency
+    years = selectors.fiscal_years(agency)
+    return render(
+        request,
+        "procurement/ocds_index.html",
+        {
+            "years": [(fy, selectors.months_with_data(agency, fy)) for fy in years],
+            "prefix": selectors.ocid_prefix(agency),
+        },
+    )
+
+
+@public
+def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+    publisher = _publisher(request)
+    uri = publisher.url(reverse("procurement:ocds_year", args=[fiscal_year]))
+    package = ocds.release_package(publisher, ocds.year_rows(request.agency, fiscal_year), uri=uri)
+    if package is None:
+        return _empty(_("ไม่มีการจัดซื้อจัดจ้างที่เผยแพร่ในปีงบประมาณ %(fy)s") % {"fy": fiscal_year})
+    return _json(package, f"ocds-{fiscal_year}.json")
+
+
+@public
+def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponse:
+    if not 1 <= month <= 12:
+        raise Http404
+    publisher = _publisher(request)
+    uri = publisher.url(reverse("procurement:ocds_month", args=[be_year, month]))
+    package = ocds.release_package(
+        publisher, ocds.month_rows(request.agency, ce_year(be_year), month), uri=uri
+    )
+    if package is None:
+        return _empty(_("ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"))
+    return _json(package, f"ocds-{be_year}-{month:02d}.json")
+
+
+@public
+def ocds_record(request: AgencyRequest, ocid_local: str) -> HttpResponse:
+    row = access.get_public_procurement_by_ocid(request.agency, ocid_local)
+    publisher = _publisher(request)
+    uri = publisher.url(reverse("procurement:ocds_record", args=[ocid_local]))
+    return _json(ocds.record_package(publisher, row, uri=uri), f"ocds-record-{ocid_local}.json")
+
+
+def as_of_text(value: date) -> str:
+    return format_date(value)

@@ -1,0 +1,607 @@
+"""Back-office pages of procurement: the register, e-GP import, plans, announcements, the annual report's
+text, red flags (internal auditor) and settings. Thin: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.core.http import StaffRequest
+from prongsai.core.models import PublicationStatus
+from prongsai.core.permissions import capabilities_for, staff
+from prongsai.core.publication import revisions_of
+from prongsai.core.roles import Cap
+from prongsai.core.views_staff import apply_errors
+
+from . import access, exporters, parameters, selectors, services, services_import, services_plan
+from .forms import (
+    AmendmentForm,
+    AnnouncementForm,
+    AnnualNoteForm,
+    AttachmentForm,
+    BidderForm,
+    ImportUploadForm,
+    PlanForm,
+    PlanItemForm,
+    ProcurementForm,
+    PublishForm,
+    RedFlagReviewForm,
+    SettingsForm,
+)
+from .models import ImportBatch, Procurement
+
+PER_PAGE = 100
+
+
+def _status(request: StaffRequest) -> int:
+    return 400 if request.method == "POST" else 200
+
+
+def _year(request: StaffRequest) -> int:
+    raw = request.GET.get("fy") or request.POST.get("fiscal_year") or ""
+    if raw.isdigit() and 2400 <= int(raw) <= 2700:
+        return int(raw)
+    years = selectors.fiscal_years(request.agency, published_only=False)
+    return years[0] if years else selectors.current_fiscal_year()
+
+
+# --- overview and register --------------------------------------------------------------------------------
+
+
+@staff(Cap.BACKOFFICE)
+def dashboard(request: StaffRequest) -> HttpResponse:
+    return render(
+        request,
+        "procurement/staff/dashboard.html",
+        {
+            "overview": selectors.staff_overview(request.agency),
+            "caps": capabilities_for(request),
+            "batches": selectors.import_batches(request.agency)[:5],
+        },
+    )
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def register_list(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    fy = _year(request)
+    state = request.GET.get("state", "")
+    qs = selectors.register(
+        agency, selectors.RegisterFilter(fiscal_year=fy, query=request.GET.get("q", "")), published_only=False
+    )
+    if state in PublicationStatus.values:
+        qs = qs.filter(status=state)
+    paginator = Paginator(qs, PER_PAGE)
+    return render(
+        request,
+        "procurement/staff/register.html",
+        {
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "fiscal_year": fy,
+            "years": selectors.fiscal_years(agency, published_only=False),
+            "state": state,
+            "q": request.GET.get("q", ""),
+            "drafts": qs.filter(status=PublicationStatus.DRAFT).count(),
+            "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "querystring": _querystring(request),
+        },
+    )
+
+
+def _querystring(request: StaffRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _edit_context(
+    request: StaffRequest, row: Procurement | None, form: ProcurementForm, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "form": form,
+        "row": row,
+        "bidder_form": extra.get("bidder_form") or BidderForm(),
+        "amendment_form": extra.get("amendment_form") or AmendmentForm(),
+        "revisions": revisions_of(row) if row and row.is_published else [],
+        "ocid": f"{selectors.ocid_prefix(request.agency)}-{row.ocid_local}" if row else "",
+    }
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    row = access.get_procurement_for_staff(agency, pk) if pk else None
+    form = ProcurementForm(request.POST or None, instance=row, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {k: data[k] for k in ProcurementForm.Meta.fields}
+        vendor = {
+            "vendor_tax_id": data.get("vendor_tax_id") or "",
+            "vendor_name": data.get("vendor_name") or "",
+        }
+        try:
+            if row is None:
+                row = services.procurement_create(agency=agency, acting_user=request.user, **vendor, **fields)
+            elif row.is_published:
+                row = services.procurement_revise(
+                    procurement=row, acting_user=request.user, reason=data["reason"], **vendor, **fields
+                )
+            else:
+                row = services.procurement_update_draft(
+                    procurement=row, acting_user=request.user, **vendor, **fields
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกรายการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    return render(
+        request,
+        "procurement/staff/procurement_edit.html",
+        _edit_context(request, row, form),
+        status=_status(request),
+    )
+
+
+def _child_error_page(request: StaffRequest, row: Procurement, form: BaseForm, key: str) -> HttpResponse:
+    context = _edit_context(request, row, ProcurementForm(instance=row, agency=request.agency), **{key: form})
+    return render(request, "procurement/staff/procurement_edit.html", context, status=400)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def bidder_add(request: StaffRequest, pk: int) -> HttpResponse:
+    row = access.get_procurement_for_staff(request.agency, pk)
+    form = BidderForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bidder_add(procurement=row, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("เพิ่มผู้เสนอราคาเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    return _child_error_page(request, row, form, "bidder_form")
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def bidder_remove(request: StaffRequest, pk: int) -> HttpResponse:
+    row = access.get_procurement_for_staff(request.agency, pk)
+    raw = request.POST.get("bidder", "")
+    if not raw.isdigit():
+        messages.error(request, _("ไม่พบผู้เสนอราคาที่ต้องการลบ กรุณาลองใหม่"))
+        return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    bidder = access.get_bidder_for_staff(request.agency, row, int(raw))
+    try:
+        services.bidder_remove(bidder=bidder, acting_user=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("ลบผู้เสนอราคาเรียบร้อยแล้ว"))
+    return redirect("procurement:staff_procurement_edit", pk=row.pk)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def amendment_add(request: StaffRequest, pk: int) -> HttpResponse:
+    row = access.get_procurement_for_staff(request.agency, pk)
+    form = AmendmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.amendment_add(procurement=row, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกการแก้ไขสัญญาเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    return _child_error_page(request, row, form, "amendment_form")
+
+
+@staff(Cap.PROCUREMENT_PUBLISH)
+@require_POST
+def publish_year(request: StaffRequest) -> HttpResponse:
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("กรุณาเลือกปีงบประมาณที่ต้องการเผยแพร่"))
+        return redirect("procurement:staff_register")
+    fy = form.cleaned_data["fiscal_year"]
+    ids = list(
+        Procurement.objects.filter(
+            agency=request.agency, fiscal_year=fy, status=PublicationStatus.DRAFT
+        ).values_list("pk", flat=True)
+    )
+    result = services.procurement_publish_many(agency=request.agency, acting_user=request.user, ids=ids)
+    messages.success(request, _("เผยแพร่ %(n)s รายการเรียบร้อยแล้ว") % {"n": result.published})
+    if result.held_back:
+        messages.warning(
+            request,
+            _(
+                "%(n)s รายการยังไม่เผยแพร่ เพราะมีข้อสังเกตที่ผู้ตรวจสอบภายในยังไม่ได้พิจารณา "
+                "กรุณาแจ้งผู้ตรวจสอบภายในให้พิจารณาก่อน แล้วเผยแพร่อีกครั้ง"
+            )
+            % {"n": len(result.held_back)},
+        )
+    return redirect(f"{_url('procurement:staff_register')}?fy={fy}")
+
+
+def _url(name: str, *args: Any) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=args)
+
+
+# --- import -----------------------------------------------------------------------------------------------
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def import_index(request: StaffRequest) -> HttpResponse:
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services_import.import_upload(
+                agency=request.agency, acting_user=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if result.already_imported:
+                messages.info(request, _("ไฟล์นี้นำเข้าแล้ว การนำเข้าซ้ำไม่เปลี่ยนแปลงข้อมูลใด"))
+            return redirect("procurement:staff_import_detail", pk=result.batch.pk)
+    return render(
+        request,
+        "procurement/staff/import_index.html",
+        {"form": form, "batches": selectors.import_batches(request.agency)[:50]},
+        status=_status(request),
+    )
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def import_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    batch = access.get_batch_for_staff(request.agency, pk)
+    problems = Paginator(batch.problems.all(), PER_PAGE)
+    return render(
+        request,
+        "procurement/staff/import_detail.html",
+        {
+            "batch": batch,
+            "problems": problems.get_page(request.GET.get("page")),
+            "Status": ImportBatch.Status,
+        },
+    )
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def import_commit(request: StaffRequest, pk: int) -> HttpResponse:
+    batch = access.get_batch_for_staff(request.agency, pk)
+    try:
+        services_import.import_commit_request(batch=batch, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เริ่มบันทึกข้อมูลแล้ว ระบบจะบันทึกทั้งไฟล์ในครั้งเดียว หน้านี้จะแสดงผลเมื่อเสร็จ"))
+    return redirect("procurement:staff_import_detail", pk=batch.pk)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def import_template(request: StaffRequest) -> HttpResponse:
+    response = HttpResponse(exporters.import_template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="egp-import-template.csv"'
+    return response
+
+
+# --- plans ------------------------------------------------------------------------------------------------
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def plan_index(request: StaffRequest) -> HttpResponse:
+    return render(
+        request, "procurement/staff/plan_index.html", {"plans": selectors.plans_for_staff(request.agency)}
+    )
+
+
+def _plan_page(
+    request: StaffRequest, plan: Any, form: PlanForm, item_form: PlanItemForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "procurement/staff/plan_edit.html",
+        {
+            "form": form,
+            "plan": plan,
+            "item_form": item_form or PlanItemForm(),
+            "revisions": revisions_of(plan) if plan and plan.is_published else [],
+            "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "no_large": selectors.plan_needs_no_large_announcement(plan) if plan else False,
+        },
+        status=_status(request),
+    )
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    plan = access.get_plan_for_staff(agency, pk) if pk else None
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in PlanForm.Meta.fields}
+        try:
+            if plan is None:
+                plan = services_plan.plan_create(agency=agency, acting_user=request.user, **fields)
+            else:
+                plan = services_plan.plan_update(
+                    plan=plan, acting_user=request.user, reason=form.cleaned_data.get("reason", ""), **fields
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกแผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_plan_edit", pk=plan.pk)
+    return _plan_page(request, plan, form)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def plan_item_add(request: StaffRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_staff(request.agency, pk)
+    form = PlanItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services_plan.plan_item_add(plan=plan, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("เพิ่มรายการในแผนเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_plan_edit", pk=plan.pk)
+    return _plan_page(request, plan, PlanForm(instance=plan), form)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def plan_item_remove(request: StaffRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_staff(request.agency, pk)
+    raw = request.POST.get("item", "")
+    if not raw.isdigit():
+        messages.error(request, _("ไม่พบรายการที่ต้องการลบ กรุณาลองใหม่"))
+        return redirect("procurement:staff_plan_edit", pk=plan.pk)
+    item = access.get_plan_item_for_staff(request.agency, plan, int(raw))
+    try:
+        services_plan.plan_item_remove(
+            item=item, acting_user=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("ลบรายการออกจากแผนเรียบร้อยแล้ว"))
+    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+
+
+@staff(Cap.PROCUREMENT_PUBLISH)
+@require_POST
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_staff(request.agency, pk)
+    try:
+        services_plan.plan_publish(plan=plan, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่แผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
+    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+
+
+# --- announcements ----------------------------------------------------------------------------------------
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def announcement_index(request: StaffRequest) -> HttpResponse:
+    return render(
+        request,
+        "procurement/staff/announcement_index.html",
+        {"items": selectors.announcements_for_staff(request.agency)[:200]},
+    )
+
+
+def _announcement_page(
+    request: StaffRequest, item: Any, form: AnnouncementForm, file_form: AttachmentForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "procurement/staff/announcement_edit.html",
+        {
+            "form": form,
+            "item": item,
+            "file_form": file_form or AttachmentForm(),
+            "revisions": revisions_of(item) if item and item.is_published else [],
+            "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+        },
+        status=_status(request),
+    )
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    item = access.get_announcement_for_staff(agency, pk) if pk else None
+    form = AnnouncementForm(request.POST or None, instance=item, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in AnnouncementForm.Meta.fields}
+        try:
+            if item is None:
+                item = services_plan.announcement_create(agency=agency, acting_user=request.user, **fields)
+            else:
+                item = services_plan.announcement_update(
+                    announcement=item,
+                    acting_user=request.user,
+                    reason=form.cleaned_data.get("reason", ""),
+                    **fields,
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกประกาศเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_announcement_edit", pk=item.pk)
+    return _announcement_page(request, item, form)
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+@require_POST
+def announcement_attach(request: StaffRequest, pk: int) -> HttpResponse:
+    item = access.get_announcement_for_staff(request.agency, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services_plan.announcement_attach(
+                announcement=item,
+                acting_user=request.user,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("แนบเอกสารเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_announcement_edit", pk=item.pk)
+    return _announcement_page(request, item, AnnouncementForm(instance=item, agency=request.agency), form)
+
+
+@staff(Cap.PROCUREMENT_PUBLISH)
+@require_POST
+def announcement_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    item = access.get_announcement_for_staff(request.agency, pk)
+    try:
+        services_plan.announcement_publish(announcement=item, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่ประกาศเรียบร้อยแล้ว"))
+    return redirect("procurement:staff_announcement_edit", pk=item.pk)
+
+
+# --- the annual report's text -----------------------------------------------------------------------------
+
+
+@staff(Cap.PROCUREMENT_EDIT)
+def annual_edit(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    fy = _year(request)
+    note = selectors.annual_note(agency, fy, published_only=False)
+    initial = {"problems": note.problems, "suggestions": note.suggestions} if note else {}
+    form = AnnualNoteForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.annual_note_save(
+                agency=agency, acting_user=request.user, fiscal_year=fy, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกบทวิเคราะห์รายงานประจำปีเรียบร้อยแล้ว"))
+            return redirect(f"{_url('procurement:staff_annual')}?fy={fy}")
+    return render(
+        request,
+        "procurement/staff/annual_edit.html",
+        {
+            "form": form,
+            "note": note,
+            "fiscal_year": fy,
+            "years": selectors.fiscal_years(agency, published_only=False),
+            "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+        },
+        status=_status(request),
+    )
+
+
+@staff(Cap.PROCUREMENT_PUBLISH)
+@require_POST
+def annual_publish(request: StaffRequest) -> HttpResponse:
+    fy = _year(request)
+    note = selectors.annual_note(request.agency, fy, published_only=False)
+    if note is None:
+        messages.error(request, _("ยังไม่มีบทวิเคราะห์ของปีนี้ กรุณาบันทึกก่อนเผยแพร่"))
+    else:
+        try:
+            services_plan.annual_note_publish(note=note, acting_user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("เผยแพร่บทวิเคราะห์เรียบร้อยแล้ว"))
+    return redirect(f"{_url('procurement:staff_annual')}?fy={fy}")
+
+
+# --- red flags and settings -------------------------------------------------------------------------------
+
+
+@staff(Cap.PROCUREMENT_RED_FLAGS)
+def red_flags(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    fy = _year(request)
+    items = selectors.red_flags(agency, fy)
+    rows = Procurement.objects.filter(
+        agency=agency, pk__in={pk for i in items for pk in i.flag.procurement_ids}
+    )
+    return render(
+        request,
+        "procurement/staff/red_flags.html",
+        {
+            "items": items,
+            "fiscal_year": fy,
+            "years": selectors.fiscal_years(agency, published_only=False),
+            "rows": {r.pk: r for r in rows},
+            "open_count": sum(1 for i in items if i.review is None),
+            "params": parameters.parameters_for(agency),
+            "definitions": [d for d in parameters.DEFINITIONS],
+        },
+    )
+
+
+@staff(Cap.PROCUREMENT_RED_FLAGS)
+@require_POST
+def red_flag_review(request: StaffRequest) -> HttpResponse:
+    form = RedFlagReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("กรุณาบันทึกความเห็นของผู้ตรวจสอบภายในก่อนยืนยันการพิจารณา"))
+        return redirect("procurement:staff_red_flags")
+    data = form.cleaned_data
+    try:
+        services.red_flag_review(agency=request.agency, acting_user=request.user, **data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("บันทึกการพิจารณาข้อสังเกตเรียบร้อยแล้ว"))
+    return redirect(f"{_url('procurement:staff_red_flags')}?fy={data['fiscal_year']}")
+
+
+@staff(Cap.PROCUREMENT_SETTINGS)
+def settings_edit(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    profile = selectors.profile_for(agency)
+    form = SettingsForm(request.POST or None, instance=profile, current=parameters.parameters_for(agency))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.settings_update(
+                agency=agency,
+                acting_user=request.user,
+                values=form.parameter_values(),
+                **{k: form.cleaned_data[k] for k in SettingsForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกค่าตั้งการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
+            return redirect("procurement:staff_settings")
+    return render(
+        request,
+        "procurement/staff/settings.html",
+        {"form": form, "effective_prefix": profile.effective_ocid_prefix},
+        status=_status(request),
+    )
