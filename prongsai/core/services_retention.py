@@ -20,6 +20,4 @@ def purge_expired_personal_data() -> dict[str, int]:
         deleted, _per_model = OutboundEmail.objects.filter(
             status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], updated_at__lt=cutoff
         ).delete()
-    from prongsai.procurement.retention import purge_import_files
-
-    return {"outbound e-mails": deleted, "procurement import files": purge_import_files()}
+    return {"outbound e-mails": deleted}

@@ -23,3 +23,8 @@ def purge_import_files() -> int:
             ImportBatch.objects.filter(pk=batch.pk).update(file="")
             count += 1
     return count
+
+
+def purge_expired_personal_data() -> dict[str, int]:
+    """The hook ``manage.py purge_personal_data`` calls for every app that has a retention module."""
+    return {"procurement import files": purge_import_files()}
