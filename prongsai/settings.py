@@ -45,6 +45,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "prongsai.core",
     "prongsai.portal",
+    "prongsai.planning",
+    "prongsai.ita",
+    "prongsai.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -11,4 +11,7 @@ urlpatterns = [
     path("operator/", operator_site.urls),
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
+    path("", include("prongsai.planning.urls")),
+    path("", include("prongsai.ita.urls")),
+    path("", include("prongsai.reports.urls")),
 ]

@@ -34,20 +34,38 @@ class Cap(StrEnum):
     MEMBERS_MANAGE = "members.manage"
     CALENDAR_MANAGE = "calendar.manage"
     AUDIT_VIEW = "audit.view"
+    PLANS_EDIT = "plans.edit"
+    ITA_MANAGE = "ita.manage"
+    REPORTS_EXPORT = "reports.export"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT}),
-    Role.HEAD_OF_DIVISION: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT}),
-    Role.EXECUTIVE: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH}),
+    Role.OFFICER: frozenset(
+        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
+    ),
+    Role.HEAD_OF_DIVISION: frozenset(
+        _EVERY_MEMBER
+        | {
+            Cap.CONTENT_EDIT,
+            Cap.CONTENT_PUBLISH,
+            Cap.ORG_EDIT,
+            Cap.PLANS_EDIT,
+            Cap.ITA_MANAGE,
+            Cap.REPORTS_EXPORT,
+        }
+    ),
+    Role.EXECUTIVE: frozenset(
+        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
+    ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
-    # deliberately not given content or administration rights through these roles.
-    Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER),
+    # deliberately not given content or administration rights through these roles. The committee runs the
+    # agency's ITA (readiness, evidence, results, analysis).
+    Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER | {Cap.ITA_MANAGE, Cap.REPORTS_EXPORT}),
     Role.IDENTITY_CUSTODIAN: frozenset(_EVERY_MEMBER),
     # The auditor reads what is not sealed and verifies the audit chain, but changes nothing.
-    Role.INTERNAL_AUDITOR: frozenset(_EVERY_MEMBER | {Cap.AUDIT_VIEW}),
+    Role.INTERNAL_AUDITOR: frozenset(_EVERY_MEMBER | {Cap.AUDIT_VIEW, Cap.REPORTS_EXPORT}),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
     # a sealed channel.
     Role.ADMINISTRATOR: frozenset(
@@ -60,6 +78,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.MEMBERS_MANAGE,
             Cap.CALENDAR_MANAGE,
             Cap.AUDIT_VIEW,
+            Cap.PLANS_EDIT,
+            Cap.ITA_MANAGE,
+            Cap.REPORTS_EXPORT,
         }
     ),
 }
