@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from prongsai.ita.models import (
     Catalogue,
@@ -126,7 +127,13 @@ def load_catalogue(name: str, *, replace: bool = False) -> tuple[Catalogue, bool
     if existing is not None and not replace:
         return existing, False
     if existing is not None:
-        existing.delete()
+        try:
+            existing.delete()
+        except ProtectedError:
+            raise CatalogueFileError(
+                f"{name}: catalogue {code} is in use by agencies' settings or results; "
+                "correct it in the operator admin instead of replacing it"
+            ) from None
     catalogue = Catalogue.objects.create(
         code=code,
         fiscal_year=int(data["fiscal_year"]),

@@ -34,7 +34,8 @@ def trend_svg(points: list[tuple[int, Decimal]], *, title: str, low: int = 50, h
         )
     pass_y = y_of(85)
     parts.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{pass_y:.1f}" y2="{pass_y:.1f}" stroke="#b00" stroke-dasharray="6 4"/>'
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{pass_y:.1f}" y2="{pass_y:.1f}" '
+        'stroke="#b00" stroke-dasharray="6 4"/>'
     )
     parts.append(
         f'<text x="{WIDTH - RIGHT}" y="{pass_y - 6:.1f}" text-anchor="end" fill="#b00">เกณฑ์ผ่าน ๘๕</text>'
@@ -50,7 +51,8 @@ def trend_svg(points: list[tuple[int, Decimal]], *, title: str, low: int = 50, h
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#14365f"/>')
             parts.append(f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle">{label}</text>')
             parts.append(
-                f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">{to_thai_digits(str(year))}</text>'
+                f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
+                f"{to_thai_digits(str(year))}</text>"
             )
         if len(coords) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)

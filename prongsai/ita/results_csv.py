@@ -68,7 +68,8 @@ def parse_results_csv(content: bytes) -> ParsedResults:
         kind, code, raw = row[0].strip().lower(), to_arabic_digits(row[1].strip()), row[2]
         if kind not in KINDS:
             parsed.errors.append(
-                f"บรรทัดที่ {number}: ไม่รู้จักประเภท “{row[0]}” ใช้ได้เฉพาะ total, instrument, indicator, question หรือ oit"
+                f"บรรทัดที่ {number}: ไม่รู้จักประเภท “{row[0]}” "
+                "ใช้ได้เฉพาะ total, instrument, indicator, question หรือ oit"
             )
             continue
         score = _score(raw)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - Thai prose transcribed from the seed, one sentence per line
 """The eight integrity measures of อบต.วังทอง for FY2567, transcribed from the seed report
 (shared/seed/integrity-measures-report-fy2567-wangthong.md), with every activity, result and cited score.
 

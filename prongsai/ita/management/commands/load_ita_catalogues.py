@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="rewrite catalogues that already exist from the files (discards corrections made in the admin)",
+            help="rewrite existing catalogues from the files (discards corrections made in the admin)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
