@@ -64,6 +64,13 @@ INVENTORY: tuple[PersonalField, ...] = (
         "as the record it is attached to",
         published=True,
     ),
+    PersonalField(
+        "planning.plan",
+        "signer_name",
+        "the executive who signs a plan; official documents print the signer by law and custom",
+        "as the plan (public records of the agency)",
+        published=True,
+    ),
 )
 
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
@@ -87,6 +94,12 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         # reviewed before publication like any official text.
         ("portal.newsarticle", "body"),
         ("portal.infopage", "body"),
+        # ITA catalogue rows and results: national criteria and scores, not people.
+        ("ita.indicator", "name_th"),
+        ("ita.indicator", "name_en"),
+        ("ita.oitelement", "label_th"),
+        ("ita.gradeband", "label"),
+        ("ita.itaresult", "rating_label"),
     }
 )
 

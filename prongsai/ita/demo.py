@@ -13,7 +13,7 @@ from prongsai.core.demo_images import document_pdf
 from prongsai.ita import services
 from prongsai.ita.catalogue_files import load_all
 from prongsai.ita.models import Catalogue
-from prongsai.planning.seed_fy2567 import ITA_RESULT_2567
+from prongsai.planning.seed_fy2567 import SEED_INDICATORS, SEED_OIT, SEED_QUESTIONS, SEED_TOTAL
 
 ANALYSIS_TOPICS = [
     {
@@ -75,16 +75,15 @@ def seed(context: DemoContext) -> None:
     services.year_setting_choose(
         agency=agency, acting_user=admin, fiscal_year=2567, catalogue=catalogue, answer_date=date(2024, 4, 30)
     )
-    data = ITA_RESULT_2567
     services.result_save(
         agency=agency,
         acting_user=admin,
         fiscal_year=2567,
         catalogue=catalogue,
-        total=Decimal(str(data["total"])),
-        indicators={int(k): Decimal(v) for k, v in dict(data["indicators"]).items()},  # type: ignore[call-overload]
-        questions={k: Decimal(v) for k, v in dict(data["questions"]).items()},  # type: ignore[call-overload]
-        oit={k: Decimal(v) for k, v in dict(data["oit"]).items()},  # type: ignore[call-overload]
+        total=Decimal(SEED_TOTAL),
+        indicators={k: Decimal(v) for k, v in SEED_INDICATORS.items()},
+        questions={k: Decimal(v) for k, v in SEED_QUESTIONS.items()},
+        oit={k: Decimal(v) for k, v in SEED_OIT.items()},
         source="demo",
     )
     analysis = services.analysis_save(

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from prongsai.core import selectors as core_selectors
 from prongsai.core.models import Agency, OrgUnit, Position
+from prongsai.core.thai import BANGKOK
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.ita.providers import Evidence, Provider
 from prongsai.portal import selectors as portal_selectors
@@ -79,7 +80,12 @@ def news(agency: Agency, fiscal_year: int) -> Evidence | None:
     articles = list(portal_selectors.published_news(agency))
     if not articles:
         return None
-    dates = [a.event_date or a.published_at.date() for a in articles if a.event_date or a.published_at]
+    dates = []
+    for article in articles:
+        if article.event_date:
+            dates.append(article.event_date)
+        elif article.published_at is not None:
+            dates.append(article.published_at.astimezone(BANGKOK).date())
     return Evidence(
         subject="news",
         urls=[reverse("portal:news_list")],

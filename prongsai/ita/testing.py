@@ -9,7 +9,7 @@ import pytest
 from prongsai.ita import services as ita_services
 from prongsai.ita.catalogue_files import load_all
 from prongsai.ita.models import Catalogue
-from prongsai.planning.seed_fy2567 import ITA_RESULT_2567
+from prongsai.planning.seed_fy2567 import SEED_INDICATORS, SEED_OIT, SEED_QUESTIONS, SEED_TOTAL
 
 
 @pytest.fixture
@@ -19,16 +19,15 @@ def catalogues(db) -> dict[str, Catalogue]:
 
 
 def save_seed_result(agency, user, catalogue) -> None:
-    data = ITA_RESULT_2567
     ita_services.result_save(
         agency=agency,
         acting_user=user,
         fiscal_year=2567,
         catalogue=catalogue,
-        total=Decimal(str(data["total"])),
-        indicators={int(k): Decimal(v) for k, v in dict(data["indicators"]).items()},
-        questions={k: Decimal(v) for k, v in dict(data["questions"]).items()},
-        oit={k: Decimal(v) for k, v in dict(data["oit"]).items()},
+        total=Decimal(SEED_TOTAL),
+        indicators={k: Decimal(v) for k, v in SEED_INDICATORS.items()},
+        questions={k: Decimal(v) for k, v in SEED_QUESTIONS.items()},
+        oit={k: Decimal(v) for k, v in SEED_OIT.items()},
     )
 
 

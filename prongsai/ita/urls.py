@@ -5,6 +5,7 @@ from prongsai.ita import views_public, views_staff
 app_name = "ita"
 
 urlpatterns = [
+    path("ita/", views_public.current, name="current"),
     path("ita/<int:year>/", views_public.index, name="index"),
     path("ita/<int:year>/analysis/", views_public.analysis, name="analysis"),
     path("ita/results/", views_public.results, name="results"),

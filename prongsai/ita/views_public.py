@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
-from prongsai.core.thai import BANGKOK, fiscal_year_range
+from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range
 from prongsai.ita import access, selectors
 from prongsai.ita.charts import trend_svg
 from prongsai.ita.readiness import readiness
 
 
-def _as_of(fiscal_year: int):  # type: ignore[no-untyped-def]
+def _as_of(year: int) -> date:
     """The assessment date of a year: today while the year runs, else the year's last day."""
     today = timezone.now().astimezone(BANGKOK).date()
-    return min(today, fiscal_year_range(fiscal_year)[1])
+    return min(today, fiscal_year_range(year)[1])
+
+
+@public
+def current(request: AgencyRequest) -> HttpResponse:
+    """The OIT index of the current fiscal year (or the latest year that has a catalogue)."""
+    year = fiscal_year(timezone.now().astimezone(BANGKOK))
+    years = selectors.years_with_catalogues()
+    if years and year not in years:
+        year = years[0]
+    return redirect("ita:index", year=year)
 
 
 @public

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -23,11 +25,11 @@ from prongsai.ita.results_csv import parse_results_csv
 from prongsai.ita.snapshots import take_snapshots
 
 
-def _today():  # type: ignore[no-untyped-def]
+def _today() -> date:
     return timezone.now().astimezone(BANGKOK).date()
 
 
-@staff(Cap.ITA_MANAGE)
+@staff(Cap.BACKOFFICE)
 def home(request: StaffRequest) -> HttpResponse:
     years = selectors.years_with_catalogues()
     current = fiscal_year(_today())

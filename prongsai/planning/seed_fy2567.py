@@ -232,16 +232,14 @@ MEASURES: list[Measure] = [
 
 # The FY2567 ITA result of อบต.วังทอง as far as the seed cites it. Indicators 5, 8, 9 and 10 and the
 # instrument scores are not in the seed, so the total cannot be recomputed and is shown as "not checkable".
-ITA_RESULT_2567: dict[str, object] = {
-    "total": "93.50",
-    "indicators": {1: "98.38", 2: "99.03", 3: "98.86", 4: "95.61", 6: "82.55", 7: "90.48"},
-    "questions": {
-        "i9": "100.00",
-        "i13": "95.12",
-        "i14": "96.59",
-        "i15": "95.12",
-        "e7": "85.86",
-        "e8": "91.30",
-    },
-    "oit": {"o24": "100.00", "o28": "100.00"},
+SEED_TOTAL = "93.50"
+SEED_INDICATORS: dict[int, str] = {1: "98.38", 2: "99.03", 3: "98.86", 4: "95.61", 6: "82.55", 7: "90.48"}
+SEED_QUESTIONS: dict[str, str] = {
+    "i9": "100.00",
+    "i13": "95.12",
+    "i14": "96.59",
+    "i15": "95.12",
+    "e7": "85.86",
+    "e8": "91.30",
 }
+SEED_OIT: dict[str, str] = {"o24": "100.00", "o28": "100.00"}

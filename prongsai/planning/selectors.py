@@ -83,9 +83,9 @@ def plan_tree(plan: Plan, *, progress: ProgressReport | None = None) -> list[Ite
         else:
             roots.append(node)
     for result in results:
-        node = nodes.get(result.item_id)
-        if node is not None:
-            node.results.append(
+        owner = nodes.get(result.item_id)
+        if owner is not None:
+            owner.results.append(
                 ResultRow(
                     result=result, covered=list(result.covers.all()), citations=list(result.citations.all())
                 )

@@ -28,7 +28,7 @@ def _sheet_name(title: str, index: int) -> str:
 def render_xlsx(document: Document) -> bytes:
     """Every table of the document as a worksheet with a bold, frozen header row and wrapped text."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     body_font = Font(name=style.XLSX_FONT_FAMILY, size=style.TABLE_PT)
     header_font = Font(name=style.XLSX_FONT_FAMILY, size=style.TABLE_PT, bold=True)
     header_fill = PatternFill("solid", fgColor="EBEBEB")

@@ -118,7 +118,9 @@ def test_manual_evidence_answers_a_subject_no_app_provides_with_the_same_checks(
     assert any(url.startswith("/ita/evidence/") for url in ready.urls)
 
 
-def test_evidence_dated_outside_the_window_is_flagged_as_wrong_period(agency, admin_member, catalogues, in_scope):
+def test_evidence_dated_outside_the_window_is_flagged_as_wrong_period(
+    agency, admin_member, catalogues, in_scope
+):
     with in_scope(agency):
         services.manual_evidence_add(
             agency=agency,
@@ -199,7 +201,9 @@ def test_the_answer_sheet_lists_every_item_with_absolute_urls(admin_client, agen
     assert codes[:3] == ["o1", "o2", "o3"]
 
 
-def test_snapshots_freeze_each_evidence_page_with_its_hash(admin_client, agency, catalogues, structure, in_scope):
+def test_snapshots_freeze_each_evidence_page_with_its_hash(
+    admin_client, agency, catalogues, structure, in_scope
+):
     import hashlib
 
     from prongsai.ita.models import EvidenceSnapshot

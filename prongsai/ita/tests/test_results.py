@@ -13,11 +13,24 @@ from prongsai.ita.models import ItaResult
 from prongsai.ita.results_csv import parse_results_csv
 
 # Indicator scores whose weighted total (0.06·I1–5 + 0.10·I6–8 + 0.20·I9–10) is 93.50 exactly.
-INDICATORS = {1: "98.38", 2: "99.03", 3: "98.86", 4: "95.61", 5: "97.12", 6: "82.55", 7: "90.48", 8: "85.03", 9: "93.00", 10: "98.77"}
+INDICATORS = {
+    1: "98.38",
+    2: "99.03",
+    3: "98.86",
+    4: "95.61",
+    5: "97.12",
+    6: "82.55",
+    7: "90.48",
+    8: "85.03",
+    9: "93.00",
+    10: "98.77",
+}
 
 
 def _total(indicators: dict[int, str]) -> Decimal:
-    weights = {n: Decimal("6") if n <= 5 else Decimal("10") if n <= 8 else Decimal("20") for n in range(1, 11)}
+    weights = {
+        n: Decimal("6") if n <= 5 else Decimal("10") if n <= 8 else Decimal("20") for n in range(1, 11)
+    }
     return sum((weights[n] * Decimal(v) for n, v in indicators.items()), Decimal(0)) / 100
 
 
@@ -56,11 +69,17 @@ def test_a_csv_whose_indicators_do_not_reproduce_the_total_is_flagged_not_accept
         assert not ItaResult.objects.exists()
 
 
-def test_a_confirmed_mismatch_is_kept_with_its_reason_and_stays_flagged(admin_client, anon, agency, catalogues, in_scope):
+def test_a_confirmed_mismatch_is_kept_with_its_reason_and_stays_flagged(
+    admin_client, anon, agency, catalogues, in_scope
+):
     upload = SimpleUploadedFile("r.csv", _csv("95.00"), "text/csv")
     response = admin_client.post(
         "/staff/ita/results/import/",
-        {"fiscal_year": "2567", "file": upload, "mismatch_reason": "ตรงกับประกาศผลของ ป.ป.ช. ฉบับวันที่ 30 ก.ค. 2567"},
+        {
+            "fiscal_year": "2567",
+            "file": upload,
+            "mismatch_reason": "ตรงกับประกาศผลของ ป.ป.ช. ฉบับวันที่ 30 ก.ค. 2567",
+        },
     )
     assert response.status_code == 302
     with in_scope(agency):
@@ -71,7 +90,9 @@ def test_a_confirmed_mismatch_is_kept_with_its_reason_and_stays_flagged(admin_cl
     assert "ไม่ตรงกับคะแนนตัวชี้วัด" in public
 
 
-def test_a_result_without_every_indicator_cannot_be_checked_and_says_so(agency, admin_member, catalogues, in_scope):
+def test_a_result_without_every_indicator_cannot_be_checked_and_says_so(
+    agency, admin_member, catalogues, in_scope
+):
     with in_scope(agency):
         result = services.result_save(
             agency=agency,
@@ -121,7 +142,9 @@ def test_an_unknown_oit_item_of_the_year_is_refused(agency, admin_member, catalo
         )
 
 
-def test_the_public_results_page_draws_the_trend_as_an_svg_image(anon, agency, admin_member, catalogues, in_scope):
+def test_the_public_results_page_draws_the_trend_as_an_svg_image(
+    anon, agency, admin_member, catalogues, in_scope
+):
     with in_scope(agency):
         for year, total in ((2566, "91.20"), (2567, "93.50")):
             services.result_save(
@@ -140,13 +163,19 @@ def test_the_public_results_page_draws_the_trend_as_an_svg_image(anon, agency, a
     assert "๙๓.๕๐" in svg and "๒๕๖๖" in svg and "<polyline" in svg
 
 
-def test_another_agency_does_not_see_the_results(outsider, other_agency, agency, admin_member, catalogues, in_scope):
+def test_another_agency_does_not_see_the_results(
+    outsider, other_agency, agency, admin_member, catalogues, in_scope
+):
     from django.test import Client
 
     with in_scope(agency):
         services.result_save(
-            agency=agency, acting_user=admin_member, fiscal_year=2567, catalogue=catalogues["2567-A"],
-            total=Decimal("93.50"), indicators={},
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            catalogue=catalogues["2567-A"],
+            total=Decimal("93.50"),
+            indicators={},
         )
     other = Client(HTTP_HOST="other.test")
     assert other.get("/ita/results/2567/").status_code == 404

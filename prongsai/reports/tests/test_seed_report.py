@@ -79,7 +79,10 @@ def seed_export(agency, seed_fy2567, in_scope):
     def run(fmt: str) -> bytes:
         with in_scope(agency):
             return export(
-                agency=agency, identifier="integrity-measures-results", params=Params(fiscal_year=2567), fmt=fmt
+                agency=agency,
+                identifier="integrity-measures-results",
+                params=Params(fiscal_year=2567),
+                fmt=fmt,
             ).content
 
     return run
@@ -175,7 +178,9 @@ def test_scores_are_looked_up_from_the_ita_result_not_retyped(agency, admin_memb
     with in_scope(agency):
         ResultScore.objects.filter(kind="indicator", code="1").update(score=Decimal("97.00"))
         document = build_document(agency=agency, identifier="integrity-measures-results", params=Params(2567))
-    flat = squash("\n".join(line for t in document.tables() for row in t.rows for c in row for line in c.lines))
+    flat = squash(
+        "\n".join(line for t in document.tables() for row in t.rows for c in row for line in c.lines)
+    )
     assert squash("คะแนนตัวชี้วัดที่ 1 ได้ 97.00") in flat
     assert "98.38" not in flat
 
