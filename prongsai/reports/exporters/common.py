@@ -42,12 +42,27 @@ def score_text(value: Decimal | None) -> str:
     return f"{value:.2f}" if value is not None else NO_SCORE
 
 
-def citation_line(agency: Agency, citation: ScoreCitation) -> str:
+class ScoreBook:
+    """The ITA scores a document cites, read once per fiscal year (one or two queries per year cited)."""
+
+    def __init__(self, agency: Agency) -> None:
+        self.agency = agency
+        self._years: dict[int, tuple[Decimal | None, dict[tuple[str, str], Decimal]]] = {}
+
+    def value(self, *, fiscal_year: int, kind: str, code: str) -> Decimal | None:
+        if fiscal_year not in self._years:
+            result = ita_selectors.result_of(self.agency, fiscal_year)
+            self._years[fiscal_year] = (
+                (result.total, ita_selectors.scores_of(result)) if result is not None else (None, {})
+            )
+        total, scores = self._years[fiscal_year]
+        return total if kind == "total" else scores.get((kind, code.strip()))
+
+
+def citation_line(book: ScoreBook, citation: ScoreCitation) -> str:
     """``คะแนนตัวชี้วัดที่ 1 ได้ 98.38``: the lead text and the score looked up in the ITA result."""
-    found = ita_selectors.cited_score(
-        agency, fiscal_year=citation.fiscal_year, kind=citation.kind, code=citation.code
-    )
-    return f"{citation.lead_text} {score_text(found.value)}"
+    value = book.value(fiscal_year=citation.fiscal_year, kind=citation.kind, code=citation.code)
+    return f"{citation.lead_text} {score_text(value)}"
 
 
 def signature(document: Document, name: str, position: str, signed_on: date | None = None) -> None:

@@ -13,7 +13,15 @@ from prongsai.planning import selectors as plan_selectors
 from prongsai.planning.models import Plan, PlanItem, default_as_of
 from prongsai.planning.selectors import ItemNode, ResultRow
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
-from prongsai.reports.exporters.common import citation_line, day, heading, money, signature
+from prongsai.reports.exporters.common import (
+    ScoreBook,
+    agency_line,
+    citation_line,
+    day,
+    heading,
+    money,
+    signature,
+)
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 KIND_SLUGS = {
@@ -175,6 +183,7 @@ def build_results(agency: Agency, params: Params, *, kind: str) -> Document:
         author=agency.name_th,
     )
     heading(document, title, agency)
+    book = ScoreBook(agency)
     rows = []
     for number, node in _walk(plan_selectors.plan_tree(plan)):
         results: list[ResultRow | None] = [*node.results] or [None]
@@ -188,7 +197,7 @@ def build_results(agency: Agency, params: Params, *, kind: str) -> Document:
                     Cell.of(
                         [
                             *(result.result.split("\n") if result else ["–"]),
-                            *[citation_line(agency, c) for c in (row.citations if row else [])],
+                            *[citation_line(book, c) for c in (row.citations if row else [])],
                         ]
                     ),
                     Cell.of(money(result.spent) if result else "–", align="right", nowrap=True),
@@ -242,7 +251,10 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
     document = Document(
         title=title, filename_stem=f"integrity-measures-results-{params.fiscal_year}", author=agency.name_th
     )
-    heading(document, title, agency)
+    document.add(Paragraph(SEED_TITLE, style="title", align="center"))
+    document.add(Paragraph(f"ประจำปีงบประมาณ พ.ศ.{params.fiscal_year}", style="title", align="center"))
+    document.add(Paragraph(agency_line(agency), style="subtitle", align="center"))
+    book = ScoreBook(agency)
     rows: list[list[Cell]] = []
     for node in plan_selectors.plan_tree(plan):
         if node.item.kind != PlanItem.Kind.MEASURE:
@@ -253,7 +265,7 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
         for row in node.results:
             members = [a for a in row.covered if a.pk in activities] or []
             covered.update(a.pk for a in members)
-            lines = [*row.result.result.split("\n"), *[citation_line(agency, c) for c in row.citations]]
+            lines = [*row.result.result.split("\n"), *[citation_line(book, c) for c in row.citations]]
             groups.append((members, lines))
         for child in node.children:
             if child.item.pk not in covered:
