@@ -103,9 +103,8 @@ def main() -> int:
         start = time.perf_counter()
         for _ in range(args.repeat):
             build_document(agency=agency, identifier="integrity-measures-results", params=params)
-        print(
-            f"  of which building the document from the database: {(time.perf_counter() - start) / args.repeat * 1000:.1f} ms"
-        )
+        build_ms = (time.perf_counter() - start) / args.repeat * 1000
+        print(f"  of which building the document from the database: {build_ms:.1f} ms")
     return 0
 
 
