@@ -61,7 +61,15 @@ class ManualEvidenceForm(forms.Form):
 class ResultsImportForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2560, max_value=2700)
     file = forms.FileField(
-        label=_("ไฟล์ CSV ผลการประเมิน"), help_text=_("หัวตาราง kind,code,score เช่น indicator,1,98.38")
+        label=_("ไฟล์ CSV ผลการประเมิน"),
+        required=False,
+        help_text=_("หัวตาราง kind,code,score เช่น indicator,1,98.38"),
+    )
+    text = forms.CharField(
+        label=_("หรือกรอกคะแนนทีละบรรทัด"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("รูปแบบเดียวกับไฟล์ CSV: บรรทัดแรก kind,code,score ต่อด้วย total,,93.50 และ indicator,1,98.38"),
     )
     mismatch_reason = forms.CharField(
         label=_("เหตุผลที่ยืนยันแม้คะแนนรวมไม่ตรง (ถ้ามี)"),
@@ -69,3 +77,61 @@ class ResultsImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("กรอกเฉพาะเมื่อระบบแจ้งว่าคะแนนรวมไม่ตรง และท่านตรวจสอบแล้วว่าตรงกับประกาศของ ป.ป.ช."),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("file") and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("กรุณาแนบไฟล์ CSV หรือกรอกคะแนนในช่องกรอกคะแนน"))
+        return data
+
+    def content(self) -> bytes:
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return bytes(upload.read())
+        return str(self.cleaned_data.get("text") or "").encode("utf-8")
+
+
+TOPIC_FIELDS = (
+    ("findings", _("ผลการวิเคราะห์")),
+    ("method", _("วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ")),
+    ("owner", _("ผู้รับผิดชอบหรือผู้ที่เกี่ยวข้อง")),
+    ("steps", _("ขั้นตอนหรือวิธีการปฏิบัติ")),
+    ("period", _("ระยะเวลา")),
+)
+
+
+class AnalysisForm(forms.Form):
+    """The analysis of a year's ITA result (seed measure 8.10): seven topics and the actions that follow."""
+
+    result_year = forms.IntegerField(
+        label=_("วิเคราะห์ผลการประเมินของปีงบประมาณ (พ.ศ.)"), min_value=2560, max_value=2700
+    )
+    summary = forms.CharField(
+        label=_("สรุปผลการวิเคราะห์"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, topics: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.topic_titles = topics
+        for number, title in enumerate(topics, start=1):
+            for name, label in TOPIC_FIELDS:
+                widget = (
+                    forms.Textarea(attrs={"rows": 2}) if name in {"findings", "method", "steps"} else None
+                )
+                self.fields[f"topic_{number}_{name}"] = forms.CharField(
+                    label=f"{number}. {title} – {label}", required=False, widget=widget
+                )
+        for name, label in (
+            ("limitations", _("ข้อจำกัดของหน่วยงานในการดำเนินการประเมิน")),
+            ("problems", _("ปัญหา/อุปสรรค")),
+            ("suggestions", _("ข้อเสนอแนะ")),
+        ):
+            self.fields[name] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+
+    def topics(self) -> list[dict[str, str]]:
+        return [
+            {name: self.cleaned_data.get(f"topic_{n}_{name}", "") for name, _label in TOPIC_FIELDS}
+            for n in range(1, len(self.topic_titles) + 1)
+        ]

@@ -253,7 +253,7 @@ def manual_evidence_withdraw(*, evidence: ManualEvidence, acting_user: User) -> 
 def snapshot_store(
     *,
     agency: Agency,
-    acting_user: User,
+    acting_user: User | None,
     fiscal_year: int,
     catalogue: Catalogue,
     item_code: str,

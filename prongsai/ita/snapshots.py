@@ -20,7 +20,9 @@ def _host(agency: Agency) -> str | None:
     return agency.hosts.order_by("pk").values_list("host", flat=True).first()
 
 
-def take_snapshots(*, agency: Agency, acting_user: User, catalogue: Catalogue) -> list[EvidenceSnapshot]:
+def take_snapshots(
+    *, agency: Agency, acting_user: User | None, catalogue: Catalogue
+) -> list[EvidenceSnapshot]:
     """Copy every evidence page of the agency's own site for every item of ``catalogue``."""
     from django.utils import timezone
 

@@ -17,6 +17,10 @@ urlpatterns = [
     path("staff/ita/<int:year>/settings/", views_staff.year_settings, name="staff_settings"),
     path("staff/ita/<int:year>/evidence/new/", views_staff.evidence_new, name="staff_evidence_new"),
     path("staff/ita/<int:year>/snapshots/", views_staff.snapshots_take, name="staff_snapshots"),
+    path("staff/ita/<int:year>/analysis/", views_staff.analysis_edit, name="staff_analysis"),
+    path(
+        "staff/ita/<int:year>/analysis/publish/", views_staff.analysis_publish, name="staff_analysis_publish"
+    ),
     path(
         "staff/ita/evidence/<int:pk>/withdraw/", views_staff.evidence_withdraw, name="staff_evidence_withdraw"
     ),

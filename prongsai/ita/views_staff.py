@@ -19,7 +19,7 @@ from prongsai.core.thai import BANGKOK, fiscal_year
 from prongsai.core.views_staff import apply_errors
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
-from prongsai.ita.forms import ManualEvidenceForm, ResultsImportForm, YearSettingForm
+from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
 from prongsai.ita.readiness import readiness
 from prongsai.ita.results_csv import parse_results_csv
 from prongsai.ita.snapshots import take_snapshots
@@ -154,7 +154,7 @@ def results_import(request: StaffRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["fiscal_year"]
         catalogue = selectors.catalogue_for(request.agency, year)
-        parsed = parse_results_csv(form.cleaned_data["file"].read())
+        parsed = parse_results_csv(form.content())
         problems = parsed.errors
         if catalogue is None:
             problems.append(_("ยังไม่มีเกณฑ์การประเมินของปีงบประมาณนี้ กรุณาตรวจสอบปีงบประมาณ"))
@@ -183,10 +183,68 @@ def results_import(request: StaffRequest) -> HttpResponse:
                 )
                 return redirect("ita:staff_home")
         for problem in problems:
-            form.add_error("file", problem)
+            form.add_error("file" if form.cleaned_data.get("file") else "text", problem)
     return render(
         request,
         "ita/staff/form.html",
-        {"form": form, "title": _("นำเข้าผลการประเมิน ITA จากไฟล์ CSV"), "multipart": True},
+        {"form": form, "title": _("บันทึกหรือนำเข้าผลการประเมิน ITA"), "multipart": True},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@staff(Cap.ITA_MANAGE)
+def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
+    """Edit the draft analysis of a year (seed measure 8.10); a published analysis is shown read-only."""
+    analysis = selectors.analysis_of(request.agency, year)
+    initial: dict[str, object] = {"result_year": year - 1}
+    if analysis is not None:
+        initial = {
+            "result_year": analysis.result_year,
+            "summary": analysis.summary,
+            "limitations": analysis.limitations,
+            "problems": analysis.problems,
+            "suggestions": analysis.suggestions,
+        }
+        for topic in analysis.topics.all():
+            for name in ("findings", "method", "owner", "steps", "period"):
+                initial[f"topic_{topic.number}_{name}"] = getattr(topic, name)
+    form = AnalysisForm(request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.analysis_save(
+                agency=request.agency,
+                acting_user=request.user,
+                fiscal_year=year,
+                result_year=form.cleaned_data["result_year"],
+                summary=form.cleaned_data["summary"],
+                limitations=form.cleaned_data["limitations"],
+                problems=form.cleaned_data["problems"],
+                suggestions=form.cleaned_data["suggestions"],
+                topics=form.topics(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกการวิเคราะห์เรียบร้อยแล้ว"))
+            return redirect("ita:staff_analysis", year=year)
+    return render(
+        request,
+        "ita/staff/analysis.html",
+        {"form": form, "analysis": analysis, "year": year},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+@require_POST
+def analysis_publish(request: StaffRequest, year: int) -> HttpResponse:
+    analysis = selectors.analysis_of(request.agency, year)
+    if analysis is None:
+        raise Http404
+    try:
+        services.analysis_publish(analysis=analysis, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"))
+    return redirect("ita:staff_analysis", year=year)

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from prongsai.core.access import parse_public_id
 from prongsai.core.models import Agency, PublicationStatus
-from prongsai.planning.models import Plan
+from prongsai.planning.models import Plan, PlanItem
 
 
 def get_public_plan(agency: Agency, public_id: str) -> Plan:
@@ -23,3 +23,10 @@ def get_plan_for_staff(agency: Agency, pk: int) -> Plan:
     if plan is None:
         raise Http404
     return plan
+
+
+def get_item_for_staff(plan: Plan, pk: int) -> PlanItem:
+    item = PlanItem.objects.filter(agency=plan.agency, plan=plan, pk=pk).first()
+    if item is None:
+        raise Http404
+    return item

@@ -13,4 +13,8 @@ urlpatterns = [
     path("staff/plans/new/", views_staff.plan_edit, name="staff_plan_new"),
     path("staff/plans/<int:pk>/", views_staff.plan_edit, name="staff_plan_edit"),
     path("staff/plans/<int:pk>/publish/", views_staff.plan_publish, name="staff_plan_publish"),
+    path("staff/plans/<int:pk>/items/new/", views_staff.item_edit, name="staff_item_new"),
+    path("staff/plans/<int:pk>/items/<int:item_pk>/", views_staff.item_edit, name="staff_item_edit"),
+    path("staff/plans/<int:pk>/items/<int:item_pk>/result/", views_staff.result_new, name="staff_result_new"),
+    path("staff/plans/<int:pk>/progress/", views_staff.progress_edit, name="staff_progress"),
 ]

@@ -97,7 +97,10 @@ class EvidenceSnapshot(TenantModel):
     content_sha256 = models.CharField(_("ค่าแฮชของเนื้อหา"), max_length=64)
     size = models.PositiveBigIntegerField(_("ขนาด (ไบต์)"))
     file = models.FileField(upload_to="ita-snapshots/", max_length=255)
-    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty when the daily job took the copy on the answer date (``manage.py take_ita_snapshots``).
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("สำเนาหลักฐาน")
