@@ -19,8 +19,8 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
 
 # The main navigation in base.html, in order.
-NAV_EN = ["Home", "Structure", "Executives", "Powers and duties", "News", "Contact us"]
-NAV_TH = ["หน้าแรก", "โครงสร้าง", "ผู้บริหาร", "อำนาจหน้าที่", "ข่าวประชาสัมพันธ์", "ติดต่อเรา"]
+NAV_EN = ["Home", "Structure", "Executives", "Powers and duties", "News", "Contact us", "ITA and plans"]
+NAV_TH = ["หน้าแรก", "โครงสร้าง", "ผู้บริหาร", "อำนาจหน้าที่", "ข่าวประชาสัมพันธ์", "ติดต่อเรา", "ITA และแผนงาน"]
 
 # Labels of the page frame (header, search box, footer) that every public page shows.
 FRAME_EN = ["Skip to main content", "Search this website", "For staff", "Province"]
