@@ -110,7 +110,7 @@ def build_readiness(agency: Agency, params: Params) -> Document:
         problems += [f"ช่วงเวลาไม่ตรง: {e.element.label_th}" for e in item.out_of_window]
         rows.append(
             [
-                Cell.of(item.item.code),
+                Cell.of(item.item.code, literal=True),
                 Cell.of(item.item.title_th),
                 Cell.of(item.status_label, bold=item.status != Status.READY),
                 Cell(problems or ["–"]),
@@ -171,7 +171,7 @@ def build_results(agency: Agency, params: Params) -> Document:
         )
     )
     detail = [
-        [Cell.of(kind_label), Cell.of(code), Cell.of(f"{value:.2f}", align="right")]
+        [Cell.of(kind_label), Cell.of(code, literal=True), Cell.of(f"{value:.2f}", align="right")]
         for (kind, code), value in sorted(scores.items())
         if kind in {"question", "oit", "instrument"}
         for kind_label in [{"question": "ข้อคำถาม", "oit": "ข้อ OIT", "instrument": "เครื่องมือ"}[kind]]
