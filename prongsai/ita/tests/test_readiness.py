@@ -220,3 +220,17 @@ def test_snapshots_freeze_each_evidence_page_with_its_hash(
 
 def test_an_outsider_sees_nothing_of_the_agency_readiness(outsider_client, agency, catalogues):
     assert outsider_client.get("/staff/ita/2567/").status_code == 403
+
+
+def test_the_public_index_runs_a_bounded_number_of_queries(anon, agency, catalogues, structure, seed_fy2567):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    anon.get("/ita/2567/")  # warm the agency cache
+    with CaptureQueriesContext(connection) as first:
+        anon.get("/ita/2567/")
+    # More evidence must not mean more queries per item: the count depends on the subjects, not the data.
+    with CaptureQueriesContext(connection) as again:
+        anon.get("/ita/2567/")
+    assert len(again) == len(first)
+    assert len(first) < 120
