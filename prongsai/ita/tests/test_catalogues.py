@@ -78,3 +78,21 @@ class _Quiet:
 
     def flush(self) -> None:
         return None
+
+
+def test_the_operator_corrects_an_item_in_the_admin(catalogues, client, agency):
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from prongsai.core.models import User
+
+    operator = User.objects.create_superuser("operator", password="correct horse battery staple")
+    device = TOTPDevice.objects.create(user=operator, name="t", confirmed=True)
+    client.force_login(operator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    item = catalogues["2567-A"].oit_items.get(code="o24")
+    response = client.get(f"/operator/ita/oititem/{item.pk}/change/", HTTP_HOST="wangthong.test")
+    assert response.status_code == 200
+    assert "corruption_complaint_stats" in response.content.decode()
