@@ -65,6 +65,7 @@ bench: install-dev
 	$(PY) bench/public_pages.py
 	$(PY) bench/whistleblower.py
 	$(PY) bench/procurement.py
+	$(PY) bench/reports.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

@@ -13,4 +13,7 @@ urlpatterns = [
     path("", include("prongsai.portal.urls")),
     path("", include("prongsai.whistleblower.urls")),
     path("procurement/", include("prongsai.procurement.urls")),
+    path("", include("prongsai.planning.urls")),
+    path("", include("prongsai.ita.urls")),
+    path("", include("prongsai.reports.urls")),
 ]

@@ -129,6 +129,12 @@ INVENTORY: tuple[PersonalField, ...] = (
         "reason",
         "accountability of opening a reporter's identity (staff are told not to put case details here)",
         "as the report",
+    PersonalField(
+        "planning.plan",
+        "signer_name",
+        "the executive who signs a plan; official documents print the signer by law and custom",
+        "as the plan (public records of the agency)",
+        published=True,
     ),
 )
 
@@ -161,6 +167,12 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("procurement.procurementprofile", "agency_type_label"),
         ("procurement.procurementprofile", "ocid_prefix"),
         ("procurement.announcement", "body"),
+        # ITA catalogue rows and results: national criteria and scores, not people.
+        ("ita.indicator", "name_th"),
+        ("ita.indicator", "name_en"),
+        ("ita.oitelement", "label_th"),
+        ("ita.gradeband", "label"),
+        ("ita.itaresult", "rating_label"),
     }
 )
 

@@ -43,28 +43,47 @@ class Cap(StrEnum):
     PROCUREMENT_PUBLISH = "procurement.publish"
     PROCUREMENT_RED_FLAGS = "procurement.red_flags"
     PROCUREMENT_SETTINGS = "procurement.settings"
+    PLANS_EDIT = "plans.edit"
+    ITA_MANAGE = "ita.manage"
+    REPORTS_EXPORT = "reports.export"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT}),
+    Role.OFFICER: frozenset(
+        _EVERY_MEMBER
+        | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
+    ),
     Role.HEAD_OF_DIVISION: frozenset(
         _EVERY_MEMBER
-        | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT, Cap.PROCUREMENT_PUBLISH}
+        | {
+            Cap.CONTENT_EDIT,
+            Cap.CONTENT_PUBLISH,
+            Cap.ORG_EDIT,
+            Cap.PROCUREMENT_EDIT,
+            Cap.PROCUREMENT_PUBLISH,
+            Cap.PLANS_EDIT,
+            Cap.ITA_MANAGE,
+            Cap.REPORTS_EXPORT,
+        }
     ),
     Role.EXECUTIVE: frozenset(
-        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH}
+        _EVERY_MEMBER
+        | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
     ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
-    # deliberately not given content or administration rights through these roles.
-    Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_RECEIVE}),
+    # deliberately not given content or administration rights through these roles. The committee also runs
+    # the agency's ITA (readiness, evidence, results, analysis).
+    Role.INTEGRITY_COMMITTEE: frozenset(
+        _EVERY_MEMBER | {Cap.WHISTLEBLOWER_RECEIVE, Cap.ITA_MANAGE, Cap.REPORTS_EXPORT}
+    ),
     Role.IDENTITY_CUSTODIAN: frozenset(_EVERY_MEMBER | {Cap.WHISTLEBLOWER_CUSTODIAN}),
     # The auditor reads what is not sealed and verifies the audit chain, but changes nothing.
     # Procurement red flags are shown to the auditor before publication (the auditor also tunes their
     # parameters; every change is in the audit log).
     Role.INTERNAL_AUDITOR: frozenset(
-        _EVERY_MEMBER | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS}
+        _EVERY_MEMBER | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS, Cap.REPORTS_EXPORT}
     ),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
     # a sealed channel.
@@ -81,6 +100,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.PROCUREMENT_EDIT,
             Cap.PROCUREMENT_PUBLISH,
             Cap.PROCUREMENT_SETTINGS,
+            Cap.PLANS_EDIT,
+            Cap.ITA_MANAGE,
+            Cap.REPORTS_EXPORT,
         }
     ),
 }

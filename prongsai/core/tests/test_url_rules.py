@@ -54,7 +54,12 @@ STAFF_ROUTES = [
 
 
 def _concrete(path: str) -> str:
-    return "/" + path.replace("<int:pk>", "1")
+    return "/" + (
+        path.replace("<int:pk>", "1")
+        .replace("<int:item_pk>", "1")
+        .replace("<int:year>", "2567")
+        .replace("<str:identifier>", "integrity-measures-results")
+    )
 
 
 @pytest.mark.parametrize(("path", "route"), STAFF_ROUTES, ids=[p for p, _r in STAFF_ROUTES])

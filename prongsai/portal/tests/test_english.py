@@ -28,6 +28,7 @@ NAV_EN = [
     "News",
     "Contact us",
     "Report corruption",
+    "ITA and plans",
 ]
 NAV_TH = [
     "หน้าแรก",
@@ -38,6 +39,7 @@ NAV_TH = [
     "ข่าวประชาสัมพันธ์",
     "ติดต่อเรา",
     "แจ้งเบาะแสการทุจริต",
+    "ITA และแผนงาน",
 ]
 
 # Labels of the page frame (header, search box, footer) that every public page shows.

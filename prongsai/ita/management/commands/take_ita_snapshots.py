@@ -1,0 +1,44 @@
+"""``manage.py take_ita_snapshots [--date YYYY-MM-DD]``: run daily; on each agency's ITAS answer date, keep
+a frozen copy of every evidence page of that year's OIT items (hash in the audit chain)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from prongsai.core.models import Agency
+from prongsai.core.tenancy import agency_scope
+from prongsai.core.thai import BANGKOK, ThaiDateError, parse_date
+from prongsai.ita.models import YearSetting
+from prongsai.ita.snapshots import take_snapshots
+
+
+class Command(BaseCommand):
+    help = "Snapshot the OIT evidence pages of every agency whose ITAS answer date is today (or --date)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--date", help="the answer date to act on (default: today in Bangkok)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            day = (
+                parse_date(options["date"]) if options["date"] else timezone.now().astimezone(BANGKOK).date()
+            )
+        except ThaiDateError as exc:
+            raise CommandError(str(exc)) from None
+        with scopes_disabled():
+            settings = list(
+                YearSetting.objects.filter(answer_date=day, agency__is_active=True).select_related(
+                    "agency", "catalogue"
+                )
+            )
+        for setting in settings:
+            agency: Agency = setting.agency
+            with agency_scope(agency):
+                taken = take_snapshots(agency=agency, acting_user=None, catalogue=setting.catalogue)
+            self.stdout.write(f"{agency.code} {setting.fiscal_year}: {len(taken)} evidence pages copied")
+        if not settings:
+            self.stdout.write(f"no agency answers the OIT on {day.isoformat()}")

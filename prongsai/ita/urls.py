@@ -1,0 +1,28 @@
+from django.urls import path
+
+from prongsai.ita import views_public, views_staff
+
+app_name = "ita"
+
+urlpatterns = [
+    path("ita/", views_public.current, name="current"),
+    path("ita/<int:year>/", views_public.index, name="index"),
+    path("ita/<int:year>/analysis/", views_public.analysis, name="analysis"),
+    path("ita/results/", views_public.results, name="results"),
+    path("ita/results/chart.svg", views_public.results_chart, name="results_chart"),
+    path("ita/results/<int:year>/", views_public.results_year, name="results_year"),
+    path("ita/evidence/<str:public_id>/", views_public.evidence_file, name="evidence_file"),
+    path("staff/ita/", views_staff.home, name="staff_home"),
+    path("staff/ita/<int:year>/", views_staff.readiness_view, name="staff_readiness"),
+    path("staff/ita/<int:year>/settings/", views_staff.year_settings, name="staff_settings"),
+    path("staff/ita/<int:year>/evidence/new/", views_staff.evidence_new, name="staff_evidence_new"),
+    path("staff/ita/<int:year>/snapshots/", views_staff.snapshots_take, name="staff_snapshots"),
+    path("staff/ita/<int:year>/analysis/", views_staff.analysis_edit, name="staff_analysis"),
+    path(
+        "staff/ita/<int:year>/analysis/publish/", views_staff.analysis_publish, name="staff_analysis_publish"
+    ),
+    path(
+        "staff/ita/evidence/<int:pk>/withdraw/", views_staff.evidence_withdraw, name="staff_evidence_withdraw"
+    ),
+    path("staff/ita/results/import/", views_staff.results_import, name="staff_results_import"),
+]

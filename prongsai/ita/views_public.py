@@ -1,0 +1,106 @@
+"""Public ITA pages: the OIT index an assessor opens, the results with trend charts, the analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from prongsai.core.http import AgencyRequest
+from prongsai.core.permissions import public
+from prongsai.core.publication import revisions_of
+from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range
+from prongsai.ita import access, selectors
+from prongsai.ita.charts import trend_svg
+from prongsai.ita.readiness import readiness
+
+
+def _as_of(year: int) -> date:
+    """The assessment date of a year: today while the year runs, else the year's last day."""
+    today = timezone.now().astimezone(BANGKOK).date()
+    return min(today, fiscal_year_range(year)[1])
+
+
+@public
+def current(request: AgencyRequest) -> HttpResponse:
+    """The OIT index of the current fiscal year (or the latest year that has a catalogue)."""
+    year = fiscal_year(timezone.now().astimezone(BANGKOK))
+    years = selectors.years_with_catalogues()
+    if years and year not in years:
+        year = years[0]
+    return redirect("ita:index", year=year)
+
+
+@public
+def index(request: AgencyRequest, year: int) -> HttpResponse:
+    catalogue = selectors.catalogue_for(request.agency, year)
+    if catalogue is None:
+        raise Http404
+    state = readiness(request.agency, catalogue, as_of=_as_of(year))
+    return render(
+        request,
+        "ita/index.html",
+        {"year": year, "catalogue": catalogue, "state": state, "years": selectors.years_with_catalogues()},
+    )
+
+
+@public
+def results(request: AgencyRequest) -> HttpResponse:
+    rows = list(selectors.results_of(request.agency, published_only=True))
+    series = [(r.fiscal_year, r.total) for r in rows]
+    return render(
+        request,
+        "ita/results.html",
+        {"results": rows, "has_chart": len(series) > 0, "years": selectors.years_with_catalogues()},
+    )
+
+
+@public
+def results_chart(request: AgencyRequest) -> HttpResponse:
+    """The trend of the total as an SVG drawn on the server (served as an image, never inline)."""
+    rows = list(selectors.results_of(request.agency, published_only=True))
+    svg = trend_svg([(r.fiscal_year, r.total) for r in rows], title="คะแนนรวม ITA")
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@public
+def results_year(request: AgencyRequest, year: int) -> HttpResponse:
+    result = selectors.result_of(request.agency, year, published_only=True)
+    if result is None:
+        raise Http404
+    scores = selectors.scores_of(result)
+    indicators = [
+        (indicator, scores.get(("indicator", str(indicator.number))))
+        for indicator in result.catalogue.indicators.order_by("number")
+    ]
+    details = sorted((k, c, v) for (k, c), v in scores.items() if k != "indicator")
+    return render(
+        request, "ita/result_year.html", {"result": result, "indicators": indicators, "details": details}
+    )
+
+
+@public
+def analysis(request: AgencyRequest, year: int) -> HttpResponse:
+    found = selectors.published_analysis(request.agency, year)
+    if found is None:
+        raise Http404
+    return render(request, "ita/analysis.html", {"analysis": found, "revisions": revisions_of(found)})
+
+
+@public
+def evidence_file(request: AgencyRequest, public_id: str) -> FileResponse:
+    evidence = access.get_public_evidence(request.agency, public_id)
+    attachment = evidence.attachment
+    assert attachment is not None  # noqa: S101 - the accessor only returns evidence with a file
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=attachment.kind not in {"pdf", "jpg", "png"},
+        filename=attachment.original_name,
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

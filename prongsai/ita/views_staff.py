@@ -1,0 +1,250 @@
+"""Back-office ITA pages: readiness, the year's catalogue choice, manual evidence, results, snapshots."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.core.http import StaffRequest
+from prongsai.core.permissions import staff
+from prongsai.core.roles import Cap
+from prongsai.core.thai import BANGKOK, fiscal_year
+from prongsai.core.views_staff import apply_errors
+from prongsai.ita import access, selectors, services
+from prongsai.ita.catalogue_files import subjects
+from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
+from prongsai.ita.readiness import readiness
+from prongsai.ita.results_csv import parse_results_csv
+from prongsai.ita.snapshots import take_snapshots
+
+
+def _today() -> date:
+    return timezone.now().astimezone(BANGKOK).date()
+
+
+@staff(Cap.BACKOFFICE)
+def home(request: StaffRequest) -> HttpResponse:
+    years = selectors.years_with_catalogues()
+    current = fiscal_year(_today())
+    return render(
+        request,
+        "ita/staff/home.html",
+        {"years": years, "current": current, "results": selectors.results_of(request.agency)},
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
+    catalogue = selectors.catalogue_for(request.agency, year)
+    if catalogue is None:
+        raise Http404
+    state = readiness(request.agency, catalogue, as_of=_today())
+    return render(
+        request,
+        "ita/staff/readiness.html",
+        {
+            "year": year,
+            "catalogue": catalogue,
+            "state": state,
+            "setting": selectors.year_setting(request.agency, year),
+            "evidence": selectors.manual_evidence_for_staff(request.agency, year),
+            "snapshots": selectors.snapshots_of(request.agency, year)[:50],
+            "subjects": subjects(),
+        },
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def year_settings(request: StaffRequest, year: int) -> HttpResponse:
+    setting = selectors.year_setting(request.agency, year)
+    initial = {"catalogue": setting.catalogue_id, "answer_date": setting.answer_date} if setting else {}
+    form = YearSettingForm(request.POST or None, fiscal_year=year, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.year_setting_choose(
+                agency=request.agency,
+                acting_user=request.user,
+                fiscal_year=year,
+                catalogue=form.cleaned_data["catalogue"],
+                answer_date=form.cleaned_data["answer_date"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกการตั้งค่าเรียบร้อยแล้ว"))
+            return redirect("ita:staff_readiness", year=year)
+    return render(
+        request,
+        "ita/staff/form.html",
+        {"form": form, "title": _("ชุดเกณฑ์และวันที่ตอบแบบ OIT ปี %(year)s") % {"year": year}, "year": year},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def evidence_new(request: StaffRequest, year: int) -> HttpResponse:
+    form = ManualEvidenceForm(request.POST or None, request.FILES or None, subject=request.GET.get("subject"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.manual_evidence_add(
+                agency=request.agency,
+                acting_user=request.user,
+                fiscal_year=year,
+                subject=data["subject"],
+                title=data["title"],
+                url=data["url"],
+                upload=data["upload"],
+                document_date=data["document_date"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                confirmed_checks=list(data["confirmed_checks"]),
+                nil_report=data["nil_report"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("แนบหลักฐานเรียบร้อยแล้ว"))
+            return redirect("ita:staff_readiness", year=year)
+    return render(
+        request,
+        "ita/staff/form.html",
+        {
+            "form": form,
+            "title": _("แนบหลักฐานประจำปี %(year)s") % {"year": year},
+            "year": year,
+            "multipart": True,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+@require_POST
+def evidence_withdraw(request: StaffRequest, pk: int) -> HttpResponse:
+    evidence = access.get_evidence_for_staff(request.agency, pk)
+    services.manual_evidence_withdraw(evidence=evidence, acting_user=request.user)
+    messages.success(request, _("ยกเลิกการใช้หลักฐานนี้แล้ว"))
+    return redirect("ita:staff_readiness", year=evidence.fiscal_year)
+
+
+@staff(Cap.ITA_MANAGE)
+@require_POST
+def snapshots_take(request: StaffRequest, year: int) -> HttpResponse:
+    catalogue = selectors.catalogue_for(request.agency, year)
+    if catalogue is None:
+        raise Http404
+    taken = take_snapshots(agency=request.agency, acting_user=request.user, catalogue=catalogue)
+    messages.success(request, _("เก็บสำเนาหลักฐานแล้ว %(n)s หน้า") % {"n": len(taken)})
+    return redirect("ita:staff_readiness", year=year)
+
+
+@staff(Cap.ITA_MANAGE)
+def results_import(request: StaffRequest) -> HttpResponse:
+    form = ResultsImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["fiscal_year"]
+        catalogue = selectors.catalogue_for(request.agency, year)
+        parsed = parse_results_csv(form.content())
+        problems = parsed.errors
+        if catalogue is None:
+            problems.append(_("ยังไม่มีเกณฑ์การประเมินของปีงบประมาณนี้ กรุณาตรวจสอบปีงบประมาณ"))
+        if not problems and catalogue is not None and parsed.total is not None:
+            try:
+                result = services.result_save(
+                    agency=request.agency,
+                    acting_user=request.user,
+                    fiscal_year=year,
+                    catalogue=catalogue,
+                    total=parsed.total,
+                    indicators=parsed.indicators,
+                    questions=parsed.questions,
+                    oit=parsed.oit,
+                    instruments=parsed.instruments,
+                    mismatch_reason=form.cleaned_data["mismatch_reason"],
+                    source="csv",
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("นำเข้าผลการประเมินปี %(year)s แล้ว: %(check)s")
+                    % {"year": year, "check": result.get_total_check_display()},
+                )
+                return redirect("ita:staff_home")
+        for problem in problems:
+            form.add_error("file" if form.cleaned_data.get("file") else "text", problem)
+    return render(
+        request,
+        "ita/staff/form.html",
+        {"form": form, "title": _("บันทึกหรือนำเข้าผลการประเมิน ITA"), "multipart": True},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
+    """Edit the draft analysis of a year (seed measure 8.10); a published analysis is shown read-only."""
+    analysis = selectors.analysis_of(request.agency, year)
+    initial: dict[str, object] = {"result_year": year - 1}
+    if analysis is not None:
+        initial = {
+            "result_year": analysis.result_year,
+            "summary": analysis.summary,
+            "limitations": analysis.limitations,
+            "problems": analysis.problems,
+            "suggestions": analysis.suggestions,
+        }
+        for topic in analysis.topics.all():
+            for name in ("findings", "method", "owner", "steps", "period"):
+                initial[f"topic_{topic.number}_{name}"] = getattr(topic, name)
+    form = AnalysisForm(request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.analysis_save(
+                agency=request.agency,
+                acting_user=request.user,
+                fiscal_year=year,
+                result_year=form.cleaned_data["result_year"],
+                summary=form.cleaned_data["summary"],
+                limitations=form.cleaned_data["limitations"],
+                problems=form.cleaned_data["problems"],
+                suggestions=form.cleaned_data["suggestions"],
+                topics=form.topics(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกการวิเคราะห์เรียบร้อยแล้ว"))
+            return redirect("ita:staff_analysis", year=year)
+    return render(
+        request,
+        "ita/staff/analysis.html",
+        {"form": form, "analysis": analysis, "year": year},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+@require_POST
+def analysis_publish(request: StaffRequest, year: int) -> HttpResponse:
+    analysis = selectors.analysis_of(request.agency, year)
+    if analysis is None:
+        raise Http404
+    try:
+        services.analysis_publish(analysis=analysis, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"))
+    return redirect("ita:staff_analysis", year=year)

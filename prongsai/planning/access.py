@@ -1,0 +1,32 @@
+"""Guarded accessors of the planning app: the same 404 for "missing", "not public" and "not yours"."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from prongsai.core.access import parse_public_id
+from prongsai.core.models import Agency, PublicationStatus
+from prongsai.planning.models import Plan, PlanItem
+
+
+def get_public_plan(agency: Agency, public_id: str) -> Plan:
+    plan = Plan.objects.filter(
+        agency=agency, public_id=parse_public_id(public_id), status=PublicationStatus.PUBLISHED
+    ).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def get_plan_for_staff(agency: Agency, pk: int) -> Plan:
+    plan = Plan.objects.filter(agency=agency, pk=pk).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def get_item_for_staff(plan: Plan, pk: int) -> PlanItem:
+    item = PlanItem.objects.filter(agency=plan.agency, plan=plan, pk=pk).first()
+    if item is None:
+        raise Http404
+    return item

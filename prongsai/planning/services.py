@@ -1,0 +1,311 @@
+"""Writes of the planning app. Every function is atomic, takes the acting user and writes an audit event.
+
+Plans are drafted, then published (core.publication): a published plan's own fields change only through a
+revision with a reason. Items, progress and results keep being recorded after publication (that is what a
+plan is for); each write is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from prongsai.core.audit import audit_record
+from prongsai.core.models import Agency, User
+from prongsai.core.publication import record_publish, record_revise
+from prongsai.planning.models import (
+    AnnualReport,
+    ItemResult,
+    Plan,
+    PlanItem,
+    ProgressEntry,
+    ProgressReport,
+    ScoreCitation,
+)
+
+PLAN_FIELDS = (
+    "kind",
+    "fiscal_year",
+    "first_year",
+    "last_year",
+    "title",
+    "description",
+    "approved_on",
+    "signer_name",
+    "signer_position",
+)
+ITEM_FIELDS = (
+    "kind",
+    "number",
+    "title",
+    "details",
+    "outputs",
+    "indicators",
+    "budget",
+    "period_start",
+    "period_end",
+    "period_text",
+    "owner",
+)
+
+
+def _apply(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(instance, name, value)
+
+
+@transaction.atomic
+def plan_create(*, agency: Agency, acting_user: User, **fields: Any) -> Plan:
+    """Draft a plan of a kind for a fiscal year (one per kind and year)."""
+    plan = Plan(agency=agency)
+    fields.setdefault("first_year", fields.get("fiscal_year"))
+    fields.setdefault("last_year", fields.get("fiscal_year"))
+    _apply(plan, fields, PLAN_FIELDS)
+    if Plan.objects.filter(agency=agency, kind=plan.kind, fiscal_year=plan.fiscal_year).exists():
+        raise ValidationError({"kind": _("มีแผนประเภทนี้ของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิมแทนการสร้างใหม่")})
+    plan.full_clean()
+    plan.save()
+    audit_record(agency=agency, actor=acting_user, action="planning.plan.drafted", obj=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, acting_user: User, reason: str = "", **fields: Any) -> Plan:
+    """Change a draft directly; a published plan is corrected by a revision with a reason."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.is_published:
+        changes = {k: v for k, v in fields.items() if k in Plan.snapshot_fields}
+        others = {k: v for k, v in fields.items() if k not in Plan.snapshot_fields}
+        if others:
+            _apply(locked, others, PLAN_FIELDS)
+            locked.full_clean()
+            locked.save(update_fields=[*others, "updated_at"])
+        if changes and any(getattr(locked, k) != v for k, v in changes.items()):
+            return record_revise(
+                record=locked,
+                acting_user=acting_user,
+                reason=reason,
+                changes=changes,
+                action="planning.plan.revised",
+            )
+        return locked
+    _apply(locked, fields, PLAN_FIELDS)
+    if (
+        Plan.objects.filter(agency=locked.agency, kind=locked.kind, fiscal_year=locked.fiscal_year)
+        .exclude(pk=locked.pk)
+        .exists()
+    ):
+        raise ValidationError({"kind": _("มีแผนประเภทนี้ของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิมแทนการสร้างใหม่")})
+    locked.full_clean()
+    locked.save(update_fields=[*fields, "updated_at"])
+    audit_record(
+        agency=locked.agency,
+        actor=acting_user,
+        action="planning.plan.draft_updated",
+        obj=locked,
+        data={"fields": sorted(fields)},
+    )
+    return locked
+
+
+@transaction.atomic
+def plan_publish(*, plan: Plan, acting_user: User) -> Plan:
+    """Publish a plan: it appears on the public site and in the OIT evidence."""
+    if not plan.items.exists():
+        raise ValidationError(_("แผนนี้ยังไม่มีรายการ กรุณาเพิ่มโครงการหรือกิจกรรมก่อนเผยแพร่"))
+    return record_publish(record=plan, acting_user=acting_user, action="planning.plan.published")
+
+
+@transaction.atomic
+def item_save(
+    *,
+    plan: Plan,
+    acting_user: User,
+    item: PlanItem | None = None,
+    parent: PlanItem | None = None,
+    **fields: Any,
+) -> PlanItem:
+    """Add an item to a plan, or change one."""
+    creating = item is None
+    target = item or PlanItem(agency=plan.agency, plan=plan, parent=parent)
+    if parent is not None and parent.plan_id != plan.pk:
+        raise ValidationError(_("รายการหลักต้องอยู่ในแผนเดียวกัน"))
+    _apply(target, fields, ITEM_FIELDS)
+    target.full_clean()
+    target.save()
+    audit_record(
+        agency=plan.agency,
+        actor=acting_user,
+        action="planning.item.created" if creating else "planning.item.updated",
+        obj=target,
+        data={"plan": plan.pk, "fields": sorted(fields)},
+    )
+    return target
+
+
+@transaction.atomic
+def item_delete(*, item: PlanItem, acting_user: User) -> None:
+    """Remove an item (with its activities, progress and results)."""
+    audit_record(agency=item.agency, actor=acting_user, action="planning.item.deleted", obj=item)
+    item.delete()
+
+
+@transaction.atomic
+def result_record(
+    *,
+    item: PlanItem,
+    acting_user: User,
+    result: str,
+    covers: Iterable[PlanItem] = (),
+    order: int = 0,
+    spent: Decimal | None = None,
+    actual_start: date | None = None,
+    actual_end: date | None = None,
+    problems: str = "",
+    suggestions: str = "",
+) -> ItemResult:
+    """Record the result of an item, or of several activities of a measure reported together."""
+    covered = list(covers)
+    if any(c.plan_id != item.plan_id for c in covered):
+        raise ValidationError(_("กิจกรรมที่อ้างถึงต้องอยู่ในแผนเดียวกัน"))
+    if not result.strip():
+        raise ValidationError({"result": _("กรุณาบรรยายผลลัพธ์หรือความสำเร็จของการดำเนินการ")})
+    if actual_start and actual_end and actual_start > actual_end:
+        raise ValidationError({"actual_end": _("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มดำเนินการ")})
+    entry = ItemResult(
+        agency=item.agency,
+        plan_id=item.plan_id,
+        item=item,
+        order=order,
+        result=result,
+        spent=spent,
+        actual_start=actual_start,
+        actual_end=actual_end,
+        problems=problems,
+        suggestions=suggestions,
+    )
+    entry.full_clean()
+    entry.save()
+    if covered:
+        entry.covers.set(covered)
+    audit_record(
+        agency=item.agency,
+        actor=acting_user,
+        action="planning.result.recorded",
+        obj=entry,
+        data={"item": item.pk, "covers": [c.pk for c in covered]},
+    )
+    return entry
+
+
+@transaction.atomic
+def result_update(*, entry: ItemResult, acting_user: User, **fields: Any) -> ItemResult:
+    allowed = ("result", "spent", "actual_start", "actual_end", "problems", "suggestions", "order")
+    locked = ItemResult.objects.select_for_update().get(pk=entry.pk)
+    _apply(locked, fields, allowed)
+    locked.full_clean()
+    locked.save(update_fields=[*fields, "updated_at"])
+    audit_record(
+        agency=locked.agency,
+        actor=acting_user,
+        action="planning.result.updated",
+        obj=locked,
+        data={"fields": sorted(fields)},
+    )
+    return locked
+
+
+@transaction.atomic
+def citation_add(
+    *, result: ItemResult, acting_user: User, fiscal_year: int, kind: str, code: str, lead_text: str
+) -> ScoreCitation:
+    """Make a result cite an ITA score; the score itself is looked up when a document renders."""
+    if kind not in ScoreCitation.Kind.values:
+        raise ValidationError({"kind": _("ไม่รู้จักประเภทคะแนนนี้ กรุณาเลือกจากรายการ")})
+    if kind != ScoreCitation.Kind.TOTAL and not code.strip():
+        raise ValidationError({"code": _("กรุณาระบุรหัส เช่น 1 สำหรับตัวชี้วัดที่ 1 หรือ i9 สำหรับข้อคำถาม")})
+    citation = ScoreCitation(
+        agency=result.agency,
+        result=result,
+        order=result.citations.count(),
+        fiscal_year=fiscal_year,
+        kind=kind,
+        code=code.strip(),
+        lead_text=lead_text.strip(),
+    )
+    citation.full_clean()
+    citation.save()
+    audit_record(
+        agency=result.agency,
+        actor=acting_user,
+        action="planning.citation.added",
+        obj=citation,
+        data={"kind": kind, "code": code, "fiscal_year": fiscal_year},
+    )
+    return citation
+
+
+@transaction.atomic
+def progress_report_save(
+    *,
+    plan: Plan,
+    acting_user: User,
+    as_of: date,
+    entries: dict[PlanItem, tuple[str, Decimal | None]],
+    summary: str = "",
+) -> ProgressReport:
+    """Record (or replace) the progress of a plan's items as of a date."""
+    if any(item.plan_id != plan.pk for item in entries):
+        raise ValidationError(_("รายการที่รายงานต้องอยู่ในแผนเดียวกัน"))
+    report, _created = ProgressReport.objects.get_or_create(
+        agency=plan.agency, plan=plan, as_of=as_of, defaults={"summary": summary}
+    )
+    if summary and report.summary != summary:
+        report.summary = summary
+        report.save(update_fields=["summary", "updated_at"])
+    for item, (text, spent) in entries.items():
+        ProgressEntry.objects.update_or_create(
+            agency=plan.agency, report=report, item=item, defaults={"result": text, "spent": spent}
+        )
+    audit_record(
+        agency=plan.agency,
+        actor=acting_user,
+        action="planning.progress.recorded",
+        obj=report,
+        data={"as_of": as_of, "items": len(entries)},
+    )
+    return report
+
+
+@transaction.atomic
+def annual_report_save(
+    *,
+    plan: Plan,
+    acting_user: User,
+    summary: str = "",
+    problems: str = "",
+    suggestions: str = "",
+    reported_on: date | None = None,
+) -> AnnualReport:
+    """Record the plan's annual problems and suggestions (item results are recorded one by one)."""
+    report, _created = AnnualReport.objects.update_or_create(
+        agency=plan.agency,
+        plan=plan,
+        defaults={
+            "summary": summary,
+            "problems": problems,
+            "suggestions": suggestions,
+            "reported_on": reported_on,
+        },
+    )
+    audit_record(agency=plan.agency, actor=acting_user, action="planning.annual_report.saved", obj=report)
+    return report

@@ -1,0 +1,116 @@
+"""The staff pages of the plans: items, results with a cited score, six-month progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from prongsai.planning import services
+from prongsai.planning.models import Plan, PlanItem, ProgressReport, ScoreCitation
+
+
+@pytest.fixture
+def plan(agency, admin_member, in_scope):
+    with in_scope(agency):
+        return services.plan_create(
+            agency=agency,
+            acting_user=admin_member,
+            kind=Plan.Kind.INTEGRITY_MEASURES,
+            fiscal_year=2568,
+            title="มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568",
+        )
+
+
+def test_staff_add_a_measure_and_an_activity_under_it(admin_client, agency, plan, in_scope):
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/new/", {"kind": "measure", "number": "1", "title": "มาตรการที่หนึ่ง"}
+    )
+    assert response.status_code == 302
+    with in_scope(agency):
+        measure = PlanItem.objects.get(plan=plan, kind="measure")
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/new/?parent={measure.pk}",
+        {"kind": "activity", "number": "1", "title": "กิจกรรมที่หนึ่ง", "parent": str(measure.pk)},
+    )
+    assert response.status_code == 302
+    with in_scope(agency):
+        assert PlanItem.objects.get(plan=plan, kind="activity").parent_id == measure.pk
+    page = admin_client.get(f"/staff/plans/{plan.pk}/").content.decode()
+    assert "มาตรการที่หนึ่ง" in page and "กิจกรรมที่หนึ่ง" in page
+
+
+def test_a_bad_item_is_a_thai_400_and_nothing_is_saved(admin_client, agency, plan, in_scope):
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/new/",
+        {
+            "kind": "project",
+            "number": "1",
+            "title": "x",
+            "period_start": "1 มีนาคม 2568",
+            "period_end": "1 มกราคม 2568",
+        },
+    )
+    assert response.status_code == 400
+    assert "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม" in response.content.decode()
+    with in_scope(agency):
+        assert not PlanItem.objects.filter(plan=plan).exists()
+
+
+def test_a_result_can_cite_an_ita_score(admin_client, agency, admin_member, plan, in_scope):
+    with in_scope(agency):
+        measure = services.item_save(
+            plan=plan, acting_user=admin_member, kind="measure", number=1, title="ม.1"
+        )
+    incomplete = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/{measure.pk}/result/",
+        {"result": "ผลลัพธ์", "citation_kind": "indicator", "citation_code": "1"},
+    )
+    assert incomplete.status_code == 400
+    assert "กรุณาระบุปีงบประมาณของผลการประเมินที่อ้างอิง" in incomplete.content.decode()
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/{measure.pk}/result/",
+        {
+            "result": "ผลลัพธ์",
+            "citation_kind": "indicator",
+            "citation_code": "1",
+            "citation_year": "2567",
+            "citation_lead": "คะแนนตัวชี้วัดที่ 1 ได้",
+        },
+    )
+    assert response.status_code == 302
+    with in_scope(agency):
+        citation = ScoreCitation.objects.get()
+    assert (citation.kind, citation.code, citation.fiscal_year) == ("indicator", "1", 2567)
+
+
+def test_progress_is_recorded_as_of_31_march_by_default(admin_client, agency, admin_member, plan, in_scope):
+    with in_scope(agency):
+        item = services.item_save(
+            plan=plan, acting_user=admin_member, kind="project", number=1, title="โครงการ"
+        )
+    form = admin_client.get(f"/staff/plans/{plan.pk}/progress/").content.decode()
+    assert 'value="31/03/2568"' in form
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/progress/",
+        {"as_of": "31 มีนาคม 2568", f"result_{item.pk}": "ดำเนินการแล้วร้อยละ 50", f"spent_{item.pk}": "1500"},
+    )
+    assert response.status_code == 302
+    with in_scope(agency):
+        report = ProgressReport.objects.get(plan=plan)
+        assert report.entries.get().result == "ดำเนินการแล้วร้อยละ 50"
+    bad = admin_client.post(f"/staff/plans/{plan.pk}/progress/", {"as_of": "31 ก.พ. 2568"})
+    assert bad.status_code == 400
+
+
+def test_an_outsider_cannot_reach_an_item(outsider_client, agency, admin_member, plan, in_scope):
+    with in_scope(agency):
+        item = services.item_save(plan=plan, acting_user=admin_member, kind="project", number=1, title="x")
+    assert outsider_client.get(f"/staff/plans/{plan.pk}/items/{item.pk}/").status_code == 403
+
+
+def test_an_item_of_another_plan_is_not_found(admin_client, agency, admin_member, plan, in_scope):
+    with in_scope(agency):
+        other = services.plan_create(
+            agency=agency, acting_user=admin_member, kind=Plan.Kind.HR, fiscal_year=2568, title="HR"
+        )
+        item = services.item_save(plan=other, acting_user=admin_member, kind="project", number=1, title="x")
+    assert admin_client.get(f"/staff/plans/{plan.pk}/items/{item.pk}/").status_code == 404

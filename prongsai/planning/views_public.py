@@ -1,0 +1,49 @@
+"""Public pages of the plans: the list, each plan, its six-month progress and its annual results."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from prongsai.core.http import AgencyRequest
+from prongsai.core.permissions import public
+from prongsai.core.publication import revisions_of
+from prongsai.planning import access, selectors
+
+
+@public
+def plan_list(request: AgencyRequest) -> HttpResponse:
+    return render(request, "planning/plan_list.html", {"plans": selectors.published_plans(request.agency)})
+
+
+@public
+def plan_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
+    plan = access.get_public_plan(request.agency, public_id)
+    return render(
+        request,
+        "planning/plan_detail.html",
+        {"plan": plan, "tree": selectors.plan_tree(plan), "revisions": revisions_of(plan)},
+    )
+
+
+@public
+def plan_progress(request: AgencyRequest, public_id: str) -> HttpResponse:
+    plan = access.get_public_plan(request.agency, public_id)
+    report = selectors.progress_report_of(plan)
+    if report is None:
+        raise Http404
+    return render(
+        request,
+        "planning/plan_progress.html",
+        {"plan": plan, "report": report, "tree": selectors.plan_tree(plan, progress=report)},
+    )
+
+
+@public
+def plan_results(request: AgencyRequest, public_id: str) -> HttpResponse:
+    plan = access.get_public_plan(request.agency, public_id)
+    return render(
+        request,
+        "planning/plan_results.html",
+        {"plan": plan, "tree": selectors.plan_tree(plan), "annual": selectors.annual_report_of(plan)},
+    )

@@ -1,0 +1,159 @@
+"""Back-office pages of the plans."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.core.http import StaffRequest
+from prongsai.core.permissions import staff
+from prongsai.core.roles import Cap
+from prongsai.core.views_staff import apply_errors
+from prongsai.planning import access, selectors, services
+from prongsai.planning.forms import ItemForm, PlanForm, ProgressForm, ResultForm
+from prongsai.planning.models import default_as_of
+
+
+@staff(Cap.PLANS_EDIT)
+def plan_index(request: StaffRequest) -> HttpResponse:
+    return render(
+        request, "planning/staff/plan_index.html", {"plans": selectors.plans_for_staff(request.agency)}
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    plan = access.get_plan_for_staff(request.agency, pk) if pk else None
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in PlanForm.Meta.fields}
+        try:
+            if plan is None:
+                plan = services.plan_create(agency=request.agency, acting_user=request.user, **fields)
+            else:
+                plan = services.plan_update(
+                    plan=plan, acting_user=request.user, reason=form.cleaned_data.get("reason", ""), **fields
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกแผนเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/plan_edit.html",
+        {"form": form, "plan": plan, "tree": selectors.plan_tree(plan) if plan else []},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+@require_POST
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_staff(request.agency, pk)
+    try:
+        services.plan_publish(plan=plan, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่แผนเรียบร้อยแล้ว"))
+    return redirect("planning:staff_plan_edit", pk=plan.pk)
+
+
+@staff(Cap.PLANS_EDIT)
+def item_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    """Add an item to a plan (``?parent=<id>`` for an activity under a measure) or change one."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    item = access.get_item_for_staff(plan, item_pk) if item_pk else None
+    parent_id = request.GET.get("parent") or request.POST.get("parent")
+    parent = access.get_item_for_staff(plan, int(parent_id)) if parent_id and parent_id.isdigit() else None
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in ItemForm.Meta.fields}
+        try:
+            services.item_save(plan=plan, acting_user=request.user, item=item, parent=parent, **fields)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกรายการเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/form.html",
+        {"form": form, "plan": plan, "parent": parent, "title": _("รายการในแผน")},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Record the result of an item, optionally citing an ITA score (looked up when documents render)."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    item = access.get_item_for_staff(plan, item_pk)
+    form = ResultForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.result_record(
+                item=item,
+                acting_user=request.user,
+                result=data["result"],
+                covers=list(item.children.all()),
+                spent=data["spent"],
+                actual_start=data["actual_start"],
+                actual_end=data["actual_end"],
+                problems=data["problems"],
+                suggestions=data["suggestions"],
+            )
+            if data["citation_kind"]:
+                services.citation_add(
+                    result=entry,
+                    acting_user=request.user,
+                    fiscal_year=data["citation_year"],
+                    kind=data["citation_kind"],
+                    code=data["citation_code"],
+                    lead_text=data["citation_lead"],
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกผลการดำเนินการเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/form.html",
+        {"form": form, "plan": plan, "title": _("ผลการดำเนินการ: %(item)s") % {"item": item.title[:80]}},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def progress_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    """Record the progress of every item as of a date (31 March by default: the six-month report)."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    items = list(plan.items.order_by("number", "pk"))
+    form = ProgressForm(request.POST or None, items=items, initial={"as_of": default_as_of(plan.fiscal_year)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_report_save(
+                plan=plan,
+                acting_user=request.user,
+                as_of=form.cleaned_data["as_of"],
+                entries=form.entries(),
+                summary=form.cleaned_data["summary"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกความก้าวหน้าเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/form.html",
+        {"form": form, "plan": plan, "title": _("ความก้าวหน้าของแผน")},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,105 @@
+"""The exporter registry: every official document Prongsai generates is one exporter here.
+
+pretix's pattern: an exporter has a stable ``identifier``, a Thai ``title``, the parameters it takes and the
+formats it offers, and builds a format-neutral :class:`~prongsai.reports.document.Document` that the
+renderers turn into bytes. The staff report page, ``manage.py export_report`` and (later) the API all go
+through :func:`export`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from prongsai.core.models import Agency
+from prongsai.reports.document import Document
+from prongsai.reports.render_data import render_csv, render_xlsx
+from prongsai.reports.render_docx import render_docx
+from prongsai.reports.render_pdf import render_pdf
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+RENDERERS: dict[str, Callable[[Document], bytes]] = {
+    "pdf": render_pdf,
+    "docx": render_docx,
+    "xlsx": render_xlsx,
+    "csv": render_csv,
+}
+
+
+class ExportError(ValueError):
+    """A request the exporter cannot satisfy; the message is a Thai sentence saying what to do."""
+
+
+@dataclass(frozen=True)
+class Params:
+    fiscal_year: int
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class Exporter:
+    identifier: str
+    title: str
+    build: Callable[[Agency, Params], Document]
+    formats: tuple[str, ...] = ("docx", "pdf")
+    uses_as_of: bool = False
+    group: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Export:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+_REGISTRY: dict[str, Exporter] = {}
+
+
+def register(exporter: Exporter) -> Exporter:
+    if exporter.identifier in _REGISTRY:
+        raise ValueError(f"exporter {exporter.identifier!r} is registered twice")
+    unknown = set(exporter.formats) - set(RENDERERS)
+    if unknown:
+        raise ValueError(f"exporter {exporter.identifier!r} offers unknown formats {sorted(unknown)}")
+    _REGISTRY[exporter.identifier] = exporter
+    return exporter
+
+
+def exporters() -> list[Exporter]:
+    """Every registered exporter, in registration order."""
+    return list(_REGISTRY.values())
+
+
+def get_exporter(identifier: str) -> Exporter:
+    try:
+        return _REGISTRY[identifier]
+    except KeyError:
+        raise ExportError(f"ไม่มีรายงานรหัส “{identifier}” กรุณาเลือกจากรายการรายงาน") from None
+
+
+def build_document(*, agency: Agency, identifier: str, params: Params) -> Document:
+    """The format-neutral document of an exporter (tests and previews read it directly)."""
+    return get_exporter(identifier).build(agency, params)
+
+
+def export(*, agency: Agency, identifier: str, params: Params, fmt: str) -> Export:
+    """Build and render one document; the caller must be inside ``agency``'s scope."""
+    exporter = get_exporter(identifier)
+    if fmt not in exporter.formats:
+        offered = ", ".join(f.upper() for f in exporter.formats)
+        raise ExportError(f"รายงานนี้ออกได้เฉพาะรูปแบบ {offered} กรุณาเลือกรูปแบบใหม่")
+    document = exporter.build(agency, params)
+    content = RENDERERS[fmt](document)
+    return Export(
+        filename=f"{document.filename_stem}.{fmt}",
+        content_type=CONTENT_TYPES[fmt],
+        content=content,
+    )

@@ -1,0 +1,65 @@
+"""The staff report page: every registered exporter, rendered on request as a download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.core.fields import ThaiDateField
+from prongsai.core.http import StaffRequest
+from prongsai.core.permissions import staff
+from prongsai.core.roles import Cap
+from prongsai.core.thai import BANGKOK, fiscal_year
+from prongsai.reports.registry import ExportError, Params, export, exporters, get_exporter
+
+
+class ExportForm(forms.Form):
+    fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2560, max_value=2700)
+    as_of = ThaiDateField(label=_("ข้อมูล ณ วันที่"), required=False)
+    fmt = forms.ChoiceField(label=_("รูปแบบ"))
+
+    def __init__(self, *args: Any, formats: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fmt"].choices = [(f, f.upper()) for f in formats]  # type: ignore[attr-defined]
+
+
+@staff(Cap.REPORTS_EXPORT)
+def report_index(request: StaffRequest) -> HttpResponse:
+    current = fiscal_year(timezone.now().astimezone(BANGKOK))
+    return render(request, "reports/index.html", {"exporters": exporters(), "current": current})
+
+
+@staff(Cap.REPORTS_EXPORT)
+def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
+    try:
+        exporter = get_exporter(identifier)
+    except ExportError:
+        return render(
+            request, "reports/error.html", {"message": _("ไม่มีรายงานนี้ กรุณาเลือกจากรายการรายงาน")}, status=404
+        )
+    form = ExportForm(request.GET or None, formats=exporter.formats)
+    if request.GET and form.is_valid():
+        try:
+            result = export(
+                agency=request.agency,
+                identifier=identifier,
+                params=Params(fiscal_year=form.cleaned_data["fiscal_year"], as_of=form.cleaned_data["as_of"]),
+                fmt=form.cleaned_data["fmt"],
+            )
+        except ExportError as exc:
+            form.add_error(None, str(exc))
+        else:
+            response = HttpResponse(result.content, content_type=result.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+            return response
+    return render(
+        request,
+        "reports/download.html",
+        {"exporter": exporter, "form": form},
+        status=400 if request.GET else 200,
+    )
