@@ -129,6 +129,7 @@ INVENTORY: tuple[PersonalField, ...] = (
         "reason",
         "accountability of opening a reporter's identity (staff are told not to put case details here)",
         "as the report",
+    ),
     PersonalField(
         "planning.plan",
         "signer_name",

@@ -83,7 +83,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     # Procurement red flags are shown to the auditor before publication (the auditor also tunes their
     # parameters; every change is in the audit log).
     Role.INTERNAL_AUDITOR: frozenset(
-        _EVERY_MEMBER | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS, Cap.REPORTS_EXPORT}
+        _EVERY_MEMBER
+        | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS, Cap.REPORTS_EXPORT}
     ),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
     # a sealed channel.

@@ -28,7 +28,9 @@ def _sheet_name(title: str, index: int) -> str:
 def render_xlsx(document: Document) -> bytes:
     """Every table of the document as a worksheet with a bold, frozen header row and wrapped text."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    # A new workbook starts with one empty sheet; every table adds its own, so the empty one goes.
+    for empty in list(workbook.worksheets):
+        workbook.remove(empty)
     body_font = Font(name=style.XLSX_FONT_FAMILY, size=style.TABLE_PT)
     header_font = Font(name=style.XLSX_FONT_FAMILY, size=style.TABLE_PT, bold=True)
     header_fill = PatternFill("solid", fgColor="EBEBEB")
