@@ -45,6 +45,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "prongsai.core",
     "prongsai.portal",
+    "prongsai.engagement",
+    "prongsai.complaints",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -241,6 +243,14 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost") or "no-reply@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Citizen channels (Q&A, complaints): abuse limits without a third-party service ---------------------
+# Accepted submissions per client and form, counted in the cache under a keyed hash of the client's address
+# (the address itself is never stored). Behind a reverse proxy that puts the client's address in a header
+# it overwrites (e.g. X-Real-IP), name that header here; otherwise REMOTE_ADDR is used.
+CITIZEN_SUBMISSIONS_PER_HOUR = env_int("CITIZEN_SUBMISSIONS_PER_HOUR", 5, minimum=1)
+CITIZEN_SUBMISSIONS_PER_DAY = env_int("CITIZEN_SUBMISSIONS_PER_DAY", 20, minimum=1)
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "") or ""
 
 # --- Logging ---------------------------------------------------------------------------------------------
 LOGGING = {

@@ -11,4 +11,6 @@ urlpatterns = [
     path("operator/", operator_site.urls),
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
+    path("", include("prongsai.engagement.urls")),
+    path("", include("prongsai.complaints.urls")),
 ]
