@@ -145,7 +145,12 @@ def respond(request: AgencyRequest, code: str) -> HttpResponse:
                 comment=form.cleaned_data["comment"],
             )
         except ValidationError as exc:
-            apply_errors(form, exc)
+            if hasattr(exc, "error_dict"):
+                apply_errors(form, exc)
+            else:
+                # Already answered, or no longer resolved: say so above whatever the page now shows.
+                for message in exc.messages:
+                    messages.error(request, message)
         else:
             messages.success(request, _("ขอบคุณที่แจ้งผล เจ้าหน้าที่ได้รับความเห็นของท่านแล้ว"))
             return redirect("complaints:track_code", code=complaint.display_code)

@@ -115,6 +115,16 @@ def complaint_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return _detail_page(request, access.get_complaint_for_staff(request.agency, pk))
 
 
+def _show_errors(request: StaffRequest, form: BaseForm, error: ValidationError) -> None:
+    """Field errors go next to their field; others (the complaint changed state meanwhile, the corruption
+    channel is not installed) at the top of the page, where they are seen whichever forms it shows."""
+    if hasattr(error, "error_dict"):
+        apply_errors(form, error)
+    else:
+        for message in error.messages:
+            messages.error(request, message)
+
+
 def _act(
     request: StaffRequest,
     pk: int,
@@ -130,7 +140,7 @@ def _act(
         try:
             perform(complaint, form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            _show_errors(request, form, exc)
         else:
             messages.success(request, success)
             return redirect("complaints:staff_detail", pk=complaint.pk)
