@@ -1,4 +1,4 @@
-"""Filing a general complaint: routing, working-day deadlines, photos without metadata, idempotency, Thai errors."""
+"""Filing a general complaint: routing, working-day deadlines, clean photos, idempotency, Thai errors."""
 
 from __future__ import annotations
 

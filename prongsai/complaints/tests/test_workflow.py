@@ -1,4 +1,4 @@
-"""Handling a complaint: the state machine, evidence, the citizen's answer, notifications and the audit trail."""
+"""Handling a complaint: the state machine, evidence, the citizen's answer, e-mails and the audit trail."""
 
 from __future__ import annotations
 

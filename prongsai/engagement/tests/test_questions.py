@@ -1,4 +1,4 @@
-"""The two-way Q&A board: asked by anyone, moderated, answered publicly, searchable in Thai, notified by e-mail."""
+"""The two-way Q&A board: anyone asks, staff moderate and answer publicly, Thai search, e-mail notice."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The safeguards of the citizen forms: tracking codes, signed tokens, honeypot, fill time, limits, challenge."""
+"""Safeguards of the citizen forms: tracking codes, signed tokens, honeypot, fill time, limits, challenge."""
 
 from __future__ import annotations
 
