@@ -206,7 +206,7 @@ def test_a_visitor_asks_and_complains_staff_answer_and_resolve_and_the_visitor_t
     assert total_received(page) == received_before + 1
     audit(page, "statistics")
 
-    # --- Another agency's site knows nothing of either --------------------------------------------------------
+    # --- Another agency's site knows nothing of either ------------------------------------------------------
     other = f"http://laemthong.localhost:{port}"
     for path in (f"/complaints/track/{complaint_code}/", f"/qa/track/{question_code}/"):
         assert page.goto(other + path).status == 404, path
