@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from prongsai.complaints.models import Complaint, ComplaintCategory, ComplaintEvent, ComplaintFile
@@ -164,46 +163,52 @@ class ComplaintStatistics:
     total: StatRow = field(default_factory=lambda: StatRow(label=""))
 
 
-def _fiscal_year_bounds(fiscal_year_be: int) -> tuple[datetime, datetime]:
-    start, end = fiscal_year_range(fiscal_year_be)
-    return (
-        datetime.combine(start, time.min, tzinfo=BANGKOK),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=BANGKOK),
-    )
+def _month_starts(fiscal_year_be: int) -> list[datetime]:
+    """The 13 boundaries of the fiscal year's months at midnight Bangkok time (October … next October)."""
+    first, _last = fiscal_year_range(fiscal_year_be)
+    year, month = first.year, first.month
+    bounds = []
+    for _ in range(13):
+        bounds.append(datetime.combine(date(year, month, 1), time.min, tzinfo=BANGKOK))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return bounds
 
 
 def complaint_statistics(agency: Agency, fiscal_year_be: int) -> ComplaintStatistics:
-    """Statistics of one fiscal year (BE), in one grouped query."""
-    start, end = _fiscal_year_bounds(fiscal_year_be)
-    first_month = start.date()
-    month_keys = []
-    year, month = first_month.year, first_month.month
-    for _ in range(12):
-        month_keys.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    months = {key: StatRow(label=format_month(*key)) for key in month_keys}
+    """Statistics of one fiscal year (BE), in one grouped query.
+
+    The months are counted with one conditional aggregate per month over (category, status) groups, so the
+    database compares timestamps natively instead of truncating every row to its month.
+    """
+    bounds = _month_starts(fiscal_year_be)
+    month_keys = [(b.year, b.month) for b in bounds[:12]]
+    months = [StatRow(label=format_month(*key)) for key in month_keys]
     categories = {c.pk: StatRow(label=c.name_th) for c in ComplaintCategory.objects.filter(agency=agency)}
     matrix: dict[int, list[int]] = {pk: [0] * 12 for pk in categories}
     total = StatRow(label="")
+    on_time = Q(status=Complaint.Status.RESOLVED, closed_at__lte=F("resolve_due"))
+    aggregates: dict[str, Count] = {}
+    for index in range(12):
+        in_month = Q(received_at__gte=bounds[index], received_at__lt=bounds[index + 1])
+        aggregates[f"n{index}"] = Count("pk", filter=in_month)
+        aggregates[f"t{index}"] = Count("pk", filter=in_month & on_time)
     rows = (
-        Complaint.objects.filter(agency=agency, received_at__gte=start, received_at__lt=end)
+        Complaint.objects.filter(agency=agency, received_at__gte=bounds[0], received_at__lt=bounds[12])
         .exclude(status=Complaint.Status.MOVED)
-        .annotate(month=TruncMonth("received_at", tzinfo=BANGKOK))
-        .values("month", "category_id", "status")
-        .annotate(
-            n=Count("pk"),
-            on_time=Count("pk", filter=Q(status=Complaint.Status.RESOLVED, closed_at__lte=F("resolve_due"))),
-        )
+        .values("category_id", "status")
+        .annotate(**aggregates)
+        .order_by()
     )
     for row in rows:
-        moment = row["month"]
-        local = moment.astimezone(BANGKOK) if isinstance(moment, datetime) and moment.tzinfo else moment
-        key = (local.year, local.month)
-        status, count, on_time = row["status"], row["n"], row["on_time"]
-        months[key].add(status, count, on_time)
-        categories[row["category_id"]].add(status, count, on_time)
-        matrix[row["category_id"]][month_keys.index(key)] += count
-        total.add(status, count, on_time)
+        status, category_id = row["status"], row["category_id"]
+        for index in range(12):
+            count, in_time = row[f"n{index}"], row[f"t{index}"]
+            if not count:
+                continue
+            months[index].add(status, count, in_time)
+            categories[category_id].add(status, count, in_time)
+            matrix[category_id][index] += count
+            total.add(status, count, in_time)
     category_rows = sorted(categories.values(), key=lambda r: (-r.received, r.label))
     labels = {pk: row.label for pk, row in categories.items()}
     by_category = sorted(
@@ -212,7 +217,7 @@ def complaint_statistics(agency: Agency, fiscal_year_be: int) -> ComplaintStatis
     )
     return ComplaintStatistics(
         fiscal_year=fiscal_year_be,
-        months=[months[key] for key in month_keys],
+        months=months,
         categories=category_rows,
         by_category_and_month=by_category,
         month_labels=[format_month(*key, abbr=True) for key in month_keys],
