@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from prongsai.complaints import access, selectors, services
 from prongsai.complaints.forms import CitizenResponseForm, ComplaintForm
 from prongsai.complaints.models import Complaint, ComplaintFile
-from prongsai.complaints.transfer import CORRUPTION_CHANNEL_PATH
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.thai import fiscal_year
@@ -32,14 +31,14 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @public
 def landing(request: AgencyRequest) -> HttpResponse:
-    return render(request, "complaints/landing.html", {"corruption_path": CORRUPTION_CHANNEL_PATH})
+    return render(request, "complaints/landing.html")
 
 
 @public
 def new(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     limits = limits_for(request, "complaint")
-    context = {"corruption_path": CORRUPTION_CHANNEL_PATH}
+    context = {"has_categories": selectors.active_categories(agency).exists()}
     if request.method != "POST":
         form = ComplaintForm(limits=limits, agency=agency)
         return render(request, "complaints/new.html", {**context, "form": form})
@@ -119,7 +118,6 @@ def _status_page(
                 "photos": selectors.files_of(complaint, ComplaintFile.Purpose.CITIZEN_PHOTO),
                 "evidence": selectors.files_of(complaint, ComplaintFile.Purpose.EVIDENCE),
                 "response_form": form or CitizenResponseForm(),
-                "corruption_path": CORRUPTION_CHANNEL_PATH,
             },
             status=status,
         )

@@ -140,6 +140,12 @@ def test_a_category_of_another_agency_or_a_closed_one_cannot_be_chosen(
     assert "ของหน่วยงานอื่น" not in anon.get("/complaints/new/").content.decode()
     assert file_complaint(anon, foreign).status_code == 400
     with agency_scope(agency):
+        services.category_save(
+            agency=agency,
+            acting_user=admin_member,
+            name_th="ขยะและความสะอาด",
+            default_unit=category.default_unit,
+        )
         services.category_save(agency=agency, acting_user=admin_member, category=category, is_active=False)
     response = file_complaint(anon, category)
     assert response.status_code == 400
@@ -156,3 +162,9 @@ def test_the_receipt_is_recorded_as_the_first_step_of_the_public_timeline(agency
 def test_the_time_of_receipt_is_set_only_by_staff(agency, category):
     with pytest.raises(ValueError):
         submit(agency, category, received_at=datetime(2025, 1, 10, 10, 0, tzinfo=BANGKOK))
+
+
+def test_an_agency_without_categories_says_it_does_not_take_complaints_online(anon, agency):
+    html = anon.get("/complaints/new/").content.decode()
+    assert "หน่วยงานยังไม่เปิดรับเรื่องร้องเรียนทางเว็บไซต์" in html
+    assert "/integrity/report/" in html
