@@ -19,8 +19,12 @@ from prongsai.core.thai import fiscal_year
 from prongsai.core.views_staff import apply_errors
 from prongsai.engagement.downloads import file_response
 from prongsai.engagement.forms import TrackForm
-from prongsai.engagement.safeguards import limits_for
-from prongsai.engagement.views_public import RATE_LIMITED, TRACK_LOOKUPS_PER_DAY, TRACK_LOOKUPS_PER_HOUR
+from prongsai.engagement.safeguards import (
+    RATE_LIMITED,
+    TRACK_LOOKUPS_PER_DAY,
+    TRACK_LOOKUPS_PER_HOUR,
+    limits_for,
+)
 
 
 def _private(response: HttpResponse) -> HttpResponse:

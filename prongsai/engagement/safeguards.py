@@ -92,6 +92,12 @@ def client_fingerprint(request: HttpRequest) -> str:
 # --- rate limits --------------------------------------------------------------------------------------------
 
 CHALLENGE_AFTER = 2  # accepted submissions this hour after which the arithmetic question is asked
+TRACK_LOOKUPS_PER_HOUR = 30  # unknown tracking codes one client may try
+TRACK_LOOKUPS_PER_DAY = 100
+RATE_LIMITED = gettext_lazy(
+    "ท่านส่งข้อมูลหลายครั้งในเวลาสั้น ๆ ระบบจึงพักรับจากเครื่องนี้ชั่วคราว ข้อมูลที่กรอกยังอยู่ครบ "
+    "กรุณาลองใหม่ภายหลัง หรือติดต่อหน่วยงานทางโทรศัพท์"
+)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from statistics import median
 
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from prongsai.core.models import Agency, PublicationStatus, Revision
 from prongsai.core.search import SearchHit, search
-from prongsai.core.thai import fiscal_year, fiscal_year_range
+from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range
 from prongsai.engagement.models import ParticipationActivity, Question
 
 # --- questions ---------------------------------------------------------------------------------------------
@@ -54,6 +55,45 @@ def pending_question_count(agency: Agency) -> int:
 
 def unanswered_question_count(agency: Agency) -> int:
     return Question.objects.filter(agency=agency, status=Question.Status.PUBLISHED).count()
+
+
+@dataclass(frozen=True)
+class QuestionStatistics:
+    """Questions received in one fiscal year and what became of them (shown on the board)."""
+
+    fiscal_year: int
+    received: int
+    answered: int
+    awaiting: int
+    not_published: int
+    median_days_to_answer: float | None
+
+
+def question_statistics(agency: Agency, fiscal_year_be: int) -> QuestionStatistics:
+    """Counts of one fiscal year (BE) by the date a question was received, in Bangkok time."""
+    start, end = fiscal_year_range(fiscal_year_be)
+    begin = datetime.combine(start, time.min, tzinfo=BANGKOK)
+    finish = datetime.combine(end + timedelta(days=1), time.min, tzinfo=BANGKOK)
+    rows = list(
+        Question.objects.filter(agency=agency, created_at__gte=begin, created_at__lt=finish).values_list(
+            "status", "created_at", "answered_at"
+        )
+    )
+    waits = sorted(
+        (answered - created).total_seconds() / 86400
+        for status, created, answered in rows
+        if answered is not None
+    )
+    return QuestionStatistics(
+        fiscal_year=fiscal_year_be,
+        received=len(rows),
+        answered=sum(1 for status, _c, _a in rows if status == Question.Status.ANSWERED),
+        awaiting=sum(
+            1 for status, _c, _a in rows if status in {Question.Status.PENDING, Question.Status.PUBLISHED}
+        ),
+        not_published=sum(1 for status, _c, _a in rows if status == Question.Status.REJECTED),
+        median_days_to_answer=round(median(waits), 1) if waits else None,
+    )
 
 
 def answer_revisions(question: Question) -> list[Revision]:

@@ -8,7 +8,6 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
@@ -17,15 +16,14 @@ from prongsai.core.thai import fiscal_year
 from prongsai.engagement import access, selectors, services
 from prongsai.engagement.downloads import file_response
 from prongsai.engagement.forms import QuestionForm, TrackForm
-from prongsai.engagement.safeguards import limits_for
+from prongsai.engagement.safeguards import (
+    RATE_LIMITED,
+    TRACK_LOOKUPS_PER_DAY,
+    TRACK_LOOKUPS_PER_HOUR,
+    limits_for,
+)
 
 QUESTIONS_PER_PAGE = 15
-TRACK_LOOKUPS_PER_HOUR = 30
-TRACK_LOOKUPS_PER_DAY = 100
-RATE_LIMITED = gettext_lazy(
-    "ท่านส่งข้อมูลหลายครั้งในเวลาสั้น ๆ ระบบจึงพักรับจากเครื่องนี้ชั่วคราว ข้อมูลที่กรอกยังอยู่ครบ "
-    "กรุณาลองใหม่ภายหลัง หรือติดต่อหน่วยงานทางโทรศัพท์"
-)
 
 
 @public
@@ -53,6 +51,7 @@ def qa_board(request: AgencyRequest) -> HttpResponse:
             "query": "",
             "page_obj": paginator.get_page(request.GET.get("page")),
             "answered_only": answered_only,
+            "stats": selectors.question_statistics(agency, fiscal_year(timezone.localdate())),
         },
     )
 

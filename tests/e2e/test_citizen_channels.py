@@ -42,6 +42,12 @@ def total_received(page) -> int:
     return int(re.search(r"รับเรื่องทั้งหมด (\d+) เรื่อง", lead).group(1))
 
 
+def qa_counts(page) -> tuple[int, int]:
+    text = page.locator(".qa-stats").inner_text()
+    found = re.search(r"รับคำถาม (\d+) เรื่อง ตอบแล้ว (\d+) เรื่อง", text)
+    return int(found.group(1)), int(found.group(2))
+
+
 def download_image(page, img) -> Image.Image:
     img.scroll_into_view_if_needed()
     response = page.request.get(urljoin(page.url, img.get_attribute("src")))
@@ -69,6 +75,9 @@ def test_a_visitor_asks_and_complains_staff_answer_and_resolve_and_the_visitor_t
     page.get_by_role("navigation", name="เมนูหลัก").get_by_role("link", name="ถาม-ตอบ ร้องเรียน").click()
     page.wait_for_url(re.compile(r"/participate/$"))
     audit(page, "hub")
+    page.get_by_role("link", name="ถาม-ตอบ (Q&A)").click()
+    page.wait_for_url(re.compile(r"/qa/$"))
+    asked_before, answered_before = qa_counts(page)
     page.get_by_role("link", name="ถามคำถามใหม่").click()
     page.wait_for_url(re.compile(r"/qa/ask/$"))
     page.get_by_label("หัวข้อคำถาม").fill(QUESTION_TITLE)
@@ -182,6 +191,7 @@ def test_a_visitor_asks_and_complains_staff_answer_and_resolve_and_the_visitor_t
     audit(page, "question-status-answered")
     # The answered question is on the board and found by a Thai word from inside the answer.
     page.goto(base + "/qa/")
+    assert qa_counts(page) == (asked_before + 1, answered_before + 1)
     page.get_by_role("searchbox", name="ค้นหาคำถามที่ตอบแล้ว").fill("กองการศึกษา")
     page.get_by_role("search", name="ค้นหาในกระดานถาม-ตอบ").get_by_role("button", name="ค้นหา").click()
     page.wait_for_url(re.compile(r"/qa/\?q="))
@@ -201,7 +211,7 @@ def test_a_visitor_asks_and_complains_staff_answer_and_resolve_and_the_visitor_t
     assert response.status == 200
     assert "ผู้ร้องยืนยันว่าได้รับการแก้ไขแล้ว" in page.locator("main").inner_text()
 
-    # --- The statistics count it ---------------------------------------------------------------------------
+    # --- The complaint statistics count it -----------------------------------------------------------
     page.goto(base + "/complaints/statistics/")
     assert total_received(page) == received_before + 1
     audit(page, "statistics")

@@ -233,3 +233,23 @@ def test_the_auditor_cannot_answer_questions(client, agency, pending):
     client.defaults["HTTP_HOST"] = AGENCY_HOST
     login_verified(client, auditor)
     assert client.get("/staff/qa/").status_code == 403
+
+
+def test_the_board_counts_the_questions_of_the_fiscal_year(anon, agency, other_agency, member, pending):
+    from django.utils import timezone
+
+    from prongsai.core.thai import fiscal_year
+    from prongsai.engagement import selectors
+
+    with agency_scope(agency):
+        services.question_answer(question=pending, acting_user=member, answer=ANSWER)
+        services.question_submit(agency=agency, idempotency_key=uuid.uuid4(), title="ถามอีก", body="ถามอีก")
+        year = fiscal_year(timezone.localdate())
+        stats = selectors.question_statistics(agency, year)
+        assert selectors.question_statistics(agency, year - 1).received == 0
+    assert (stats.received, stats.answered, stats.awaiting, stats.not_published) == (2, 1, 1, 0)
+    assert stats.median_days_to_answer is not None
+    html = anon.get("/qa/").content.decode()
+    assert f"ปีงบประมาณ {year}: รับคำถาม 2 เรื่อง ตอบแล้ว 1 เรื่อง" in html
+    elsewhere = Client(HTTP_HOST=OTHER_HOST).get("/qa/").content.decode()
+    assert f"ปีงบประมาณ {year}: รับคำถาม 0 เรื่อง" in elsewhere

@@ -205,3 +205,16 @@ def test_limits_are_counted_per_agency(visitor, scoped, other_agency, settings, 
     elsewhere = Client(HTTP_HOST="other.test")
     data = {"form_token": aged_token("question"), "title": "ที่อื่น", "body": "ข้อความ", "website": ""}
     assert elsewhere.post("/qa/ask/", data, REMOTE_ADDR=ADDRESS).status_code == 302
+
+
+def test_guessing_tracking_codes_is_limited_per_client(visitor, scoped, monkeypatch):
+    monkeypatch.setattr("prongsai.complaints.views_public.TRACK_LOOKUPS_PER_HOUR", 2)
+    monkeypatch.setattr("prongsai.engagement.views_public.TRACK_LOOKUPS_PER_HOUR", 2)
+    for path, missing in (("/complaints/track/", "ไม่พบเรื่องร้องเรียน"), ("/qa/track/", "ไม่พบคำถาม")):
+        for _ in range(2):
+            response = visitor.get(path, {"code": new_tracking_code()}, REMOTE_ADDR=ADDRESS)
+            assert response.status_code == 400
+            assert missing in response.content.decode()
+        response = visitor.get(path, {"code": new_tracking_code()}, REMOTE_ADDR=ADDRESS)
+        assert response.status_code == 429
+        assert "พักรับจากเครื่องนี้ชั่วคราว" in response.content.decode()
