@@ -635,9 +635,13 @@ def complaint_move_to_corruption_channel(
     if locked.is_moved:
         raise _refuse_state(locked)
     files = list(locked.files.order_by("pk"))
-    receiver(
-        agency=locked.agency, text=_transfer_text(locked, reason.strip()), attachments=_read_files(files)
-    )
+    try:
+        attachments = _read_files(files)
+    except OSError:
+        raise ValidationError(
+            _("อ่านไฟล์ของเรื่องนี้ไม่ได้ จึงยังไม่ได้โอนเรื่อง เรื่องนี้ยังอยู่ครบถ้วน กรุณาแจ้งผู้ดูแลระบบ")
+        ) from None
+    receiver(agency=locked.agency, text=_transfer_text(locked, reason.strip()), attachments=attachments)
 
     stored: list[tuple[Storage, str]] = [
         (item.file.storage, item.file.name) for item in files if item.file.name

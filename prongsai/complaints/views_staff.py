@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +33,8 @@ from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
 from prongsai.engagement.downloads import file_response
 
+COMPLAINTS_PER_PAGE = 50
+
 
 @staff(Cap.COMPLAINTS_VIEW)
 def complaint_list(request: StaffRequest) -> HttpResponse:
@@ -49,9 +52,10 @@ def complaint_list(request: StaffRequest) -> HttpResponse:
         request,
         "complaints/staff/list.html",
         {
-            "complaints": selectors.complaints_for_staff(
-                agency, view=view, unit_id=unit_id, category_id=category_id
-            )[:500],
+            "page_obj": Paginator(
+                selectors.complaints_for_staff(agency, view=view, unit_id=unit_id, category_id=category_id),
+                COMPLAINTS_PER_PAGE,
+            ).get_page(request.GET.get("page")),
             "counts": selectors.queue_counts(agency),
             "view": view,
             "views": [

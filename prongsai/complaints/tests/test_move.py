@@ -179,3 +179,17 @@ def test_an_officer_cannot_move_a_complaint_but_a_head_of_division_can(
     assert handled.status == Complaint.Status.MOVED
     detail = head_client.get(f"/staff/complaints/{handled.pk}/").content.decode()
     assert "โอนไปยังช่องทางร้องเรียนการทุจริตแล้ว" in detail and SUBJECT not in detail
+
+
+def test_a_file_that_cannot_be_read_stops_the_move_before_anything_is_handed_over(
+    agency, head, handled, monkeypatch
+):
+    monkeypatch.setattr(transfer, "RECEIVER_PATH", FAKE)
+    with agency_scope(agency):
+        stored = handled.files.get()
+        stored.file.storage.delete(stored.file.name)
+        with pytest.raises(ValidationError) as refused:
+            services.complaint_move_to_corruption_channel(complaint=handled, acting_user=head, reason=REASON)
+        handled.refresh_from_db()
+    assert "อ่านไฟล์ของเรื่องนี้ไม่ได้" in " ".join(refused.value.messages)
+    assert fake_receiver.RECEIVED == [] and handled.subject == SUBJECT
