@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -36,11 +37,12 @@ from prongsai.complaints.models import (
     ComplaintEvent,
     ComplaintFile,
 )
-from prongsai.complaints.transfer import ReceiverUnavailable, TransferredFile, corruption_receiver
+from prongsai.complaints.transfer import ReceiverUnavailable, corruption_receiver
 from prongsai.core.audit import audit_record
 from prongsai.core.files import check_upload, reencode_image
 from prongsai.core.models import Agency, Attachment, OrgUnit, OutboundEmail, User
 from prongsai.core.services import email_queue
+from prongsai.core.thai import format_datetime
 from prongsai.core.workdays import WorkCalendar, add_working_days
 from prongsai.engagement.links import absolute_url
 from prongsai.engagement.safeguards import new_tracking_code
@@ -575,35 +577,43 @@ _CONTENT_FIELDS: dict[str, Any] = {
 }
 
 
-def _transfer_text(complaint: Complaint, reason: str) -> dict[str, str]:
-    return {
-        "received_at": complaint.received_at.isoformat(),
-        "channel": str(complaint.get_channel_display()),
-        "category": complaint.category.name_th,
-        "subject": complaint.subject,
-        "description": complaint.description,
-        "location_address": complaint.location_address,
-        "latitude": "" if complaint.latitude is None else str(complaint.latitude),
-        "longitude": "" if complaint.longitude is None else str(complaint.longitude),
-        "contact_name": complaint.contact_name,
-        "contact_phone": complaint.contact_phone,
-        "contact_email": complaint.contact_email,
-        "staff_reason": reason,
-    }
+@dataclass(frozen=True)
+class _Handover:
+    """What the corruption channel receives: Thai text fields and the files' bytes, no contact details."""
+
+    category: str
+    description: str
+    location: str
+    occurred: str
 
 
-def _read_files(files: list[ComplaintFile]) -> list[TransferredFile]:
+def _handover(complaint: Complaint, reason: str) -> _Handover:
+    with translation.override("th"):
+        description = "\n\n".join(
+            part
+            for part in (
+                complaint.subject,
+                complaint.description,
+                _("โอนมาจากช่องทางร้องเรียนทั่วไป (รับเรื่องทาง%(channel)s) เหตุผลของเจ้าหน้าที่ผู้โอน: %(reason)s")
+                % {"channel": complaint.get_channel_display(), "reason": reason},
+            )
+            if part
+        )
+        location = complaint.location_address
+        if complaint.latitude is not None and complaint.longitude is not None:
+            point = _("พิกัด %(lat)s, %(lng)s") % {"lat": complaint.latitude, "lng": complaint.longitude}
+            location = f"{location} ({point})" if location else point
+        occurred = _("ไม่ทราบแน่ชัด ผู้ร้องแจ้งเรื่องเมื่อ %(when)s") % {"when": format_datetime(complaint.received_at)}
+    return _Handover(
+        category=complaint.category.name_th, description=description, location=location, occurred=occurred
+    )
+
+
+def _read_files(files: list[ComplaintFile]) -> list[tuple[str, bytes]]:
     result = []
     for number, item in enumerate(files, start=1):
         with item.file.open("rb") as handle:
-            content = handle.read()
-        result.append(
-            TransferredFile(
-                filename=f"{item.purpose}-{number}.{item.kind}",
-                content_type=item.content_type,
-                content=content,
-            )
-        )
+            result.append((f"{item.purpose}-{number}.{item.kind}", handle.read()))
     return result
 
 
@@ -613,12 +623,13 @@ def complaint_move_to_corruption_channel(
 ) -> Complaint:
     """Hand a complaint that is really a corruption report to the corruption channel, then erase it here.
 
-    In one transaction: (a) the corruption channel's receiver gets the content and the files' bytes; (b) the
-    complaint's text, place, contact, notes, timeline, files (rows and stored bytes) and notification e-mails
-    are deleted from this app. What stays is a tombstone: tracking code, category, dates and the state
-    "moved", with no reference to where the report went. The audit event carries no content either (not even
-    ``reason``, which may describe the matter: it goes to the receiver only). If the receiver fails, nothing
-    changes. Refused with a Thai message when the corruption channel is not installed.
+    In one transaction: (a) the corruption channel's receiver gets the content and the files' bytes (not the
+    complainant's contact details, see ``transfer``); (b) the complaint's text, place, contact, notes,
+    timeline, files (rows and stored bytes) and notification e-mails are deleted from this app. What stays is
+    a tombstone: tracking code, category, dates and the state "moved", with no reference to where the report
+    went. The audit event carries no content either (not even ``reason``, which may describe the matter: it
+    goes to the receiver only). If the receiver fails, nothing changes. Refused with a Thai message when the
+    corruption channel is not installed.
     """
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เห็นว่าเรื่องนี้เป็นเรื่องร้องเรียนการทุจริต")})
@@ -641,7 +652,16 @@ def complaint_move_to_corruption_channel(
         raise ValidationError(
             _("อ่านไฟล์ของเรื่องนี้ไม่ได้ จึงยังไม่ได้โอนเรื่อง เรื่องนี้ยังอยู่ครบถ้วน กรุณาแจ้งผู้ดูแลระบบ")
         ) from None
-    receiver(agency=locked.agency, text=_transfer_text(locked, reason.strip()), attachments=attachments)
+    handover = _handover(locked, reason.strip())
+    receiver(
+        agency=locked.agency,
+        acting_user=acting_user,
+        category=handover.category,
+        description=handover.description,
+        location=handover.location,
+        occurred=handover.occurred,
+        attachments=attachments,
+    )
 
     stored: list[tuple[Storage, str]] = [
         (item.file.storage, item.file.name) for item in files if item.file.name

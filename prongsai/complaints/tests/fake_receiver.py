@@ -1,20 +1,37 @@
-"""A stand-in for the corruption channel's receiver, injected by the tests through ``RECEIVER_PATH``."""
+"""A stand-in for the corruption channel's receiver, injected by the tests through ``RECEIVER_PATH``.
+
+Same keyword-only signature as ``prongsai.whistleblower.transfer.receive_complaint``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
-
-from prongsai.complaints.transfer import TransferredFile
 
 RECEIVED: list[dict[str, Any]] = []
 
 
 def receive_complaint(
-    *, agency: Any, text: Mapping[str, str], attachments: Sequence[TransferredFile]
+    *,
+    agency: Any,
+    acting_user: Any,
+    category: str,
+    description: str,
+    location: str,
+    occurred: str,
+    attachments: list[tuple[str, bytes]],
 ) -> None:
-    RECEIVED.append({"agency": agency, "text": dict(text), "attachments": list(attachments)})
+    RECEIVED.append(
+        {
+            "agency": agency,
+            "acting_user": acting_user,
+            "category": category,
+            "description": description,
+            "location": location,
+            "occurred": occurred,
+            "attachments": list(attachments),
+        }
+    )
 
 
-def refuse_complaint(*, agency: Any, text: Mapping[str, str], attachments: Sequence[TransferredFile]) -> None:
+def refuse_complaint(**kwargs: Any) -> None:
     raise RuntimeError("the corruption channel could not store the report")
