@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from importlib import import_module
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -22,15 +20,4 @@ def purge_expired_personal_data() -> dict[str, int]:
         deleted, _per_model = OutboundEmail.objects.filter(
             status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], updated_at__lt=cutoff
         ).delete()
-    counts = {"outbound e-mails": deleted}
-    # Each app with personal data of its own enforces its periods in ``<app>/retention.py`` (found here the
-    # way seed_demo finds ``demo.py``), so this command stays the one daily job.
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai.") or config.name == "prongsai.core":
-            continue
-        try:
-            module = import_module(f"{config.name}.retention")
-        except ModuleNotFoundError:
-            continue
-        counts.update(module.purge_expired_personal_data())
-    return counts
+    return {"outbound e-mails": deleted}

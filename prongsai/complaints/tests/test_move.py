@@ -17,6 +17,7 @@ from prongsai.core.tenancy import agency_scope
 
 REASON = "ผู้ร้องเล่าว่าเจ้าหน้าที่เรียกรับเงินเพื่อเร่งซ่อมไฟ"
 FAKE = "prongsai.complaints.tests.fake_receiver.receive_complaint"
+NOT_INSTALLED = "prongsai.not_installed_channel.transfer.receive_complaint"
 
 
 @pytest.fixture(autouse=True)
@@ -35,10 +36,15 @@ def handled(agency, member, complaint) -> Complaint:
     return complaint
 
 
-def test_without_the_corruption_channel_the_move_is_refused_in_thai_and_nothing_changes(
-    agency, head, handled
-):
+def test_the_receiver_is_the_whistleblower_apps_and_the_form_links_to_its_report_page():
     assert transfer.RECEIVER_PATH == "prongsai.whistleblower.transfer.receive_complaint"
+    assert transfer.CORRUPTION_CHANNEL_PATH == "/integrity/report/"
+
+
+def test_without_the_corruption_channel_the_move_is_refused_in_thai_and_nothing_changes(
+    agency, head, handled, monkeypatch
+):
+    monkeypatch.setattr(transfer, "RECEIVER_PATH", NOT_INSTALLED)
     with agency_scope(agency):
         with pytest.raises(ValidationError) as refused:
             services.complaint_move_to_corruption_channel(complaint=handled, acting_user=head, reason=REASON)
@@ -48,7 +54,8 @@ def test_without_the_corruption_channel_the_move_is_refused_in_thai_and_nothing_
     assert handled.status == Complaint.Status.ACCEPTED and handled.subject == SUBJECT
 
 
-def test_the_refusal_is_shown_on_the_staff_page(agency, head, handled):
+def test_the_refusal_is_shown_on_the_staff_page(agency, head, handled, monkeypatch):
+    monkeypatch.setattr(transfer, "RECEIVER_PATH", NOT_INSTALLED)
     client = login_verified(Client(HTTP_HOST=AGENCY_HOST), head)
     response = client.post(
         f"/staff/complaints/{handled.pk}/move/", {"move-reason": REASON, "move-confirm": "on"}
@@ -192,3 +199,38 @@ def test_a_file_that_cannot_be_read_stops_the_move_before_anything_is_handed_ove
         handled.refresh_from_db()
     assert "อ่านไฟล์ของเรื่องนี้ไม่ได้" in " ".join(refused.value.messages)
     assert fake_receiver.RECEIVED == [] and handled.subject == SUBJECT
+
+
+def test_with_the_real_corruption_channel_the_report_arrives_there_and_nothing_stays_here(
+    agency, head, handled, django_capture_on_commit_callbacks
+):
+    """Runs where the whistleblower app is installed (after the merge); skipped on a branch without it."""
+    pytest.importorskip("prongsai.whistleblower.transfer")
+    services_keys = pytest.importorskip("prongsai.whistleblower.services_keys")
+    from django_scopes import scopes_disabled
+
+    from conftest import make_member
+    from prongsai.whistleblower.models import Report, ReportFile
+
+    assert transfer.RECEIVER_PATH == "prongsai.whistleblower.transfer.receive_complaint"
+    with agency_scope(agency), pytest.raises(ValidationError):
+        # Nobody holds a key of the channel yet: the report could not be read, so the move is refused.
+        services.complaint_move_to_corruption_channel(complaint=handled, acting_user=head, reason=REASON)
+    committee = make_member(agency, "committee", "integrity_committee")
+    with agency_scope(agency):
+        services_keys.key_setup(agency=agency, acting_user=committee, passphrase="ก้อนเมฆสีเทาลอยผ่านทุ่งนา 2567")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.complaint_move_to_corruption_channel(complaint=handled, acting_user=head, reason=REASON)
+        handled.refresh_from_db()
+    assert handled.status == Complaint.Status.MOVED and handled.subject == ""
+    with scopes_disabled():
+        report = Report.objects.get()
+        assert report.origin == Report.Origin.TRANSFERRED
+        assert ReportFile.objects.filter(report=report).count() == 1
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the introspection
+            for row in cursor.fetchall():
+                text = " ".join(str(value) for value in row)
+                for content in (SUBJECT, DESCRIPTION, ADDRESS, REASON):
+                    assert content not in text, (table, content)

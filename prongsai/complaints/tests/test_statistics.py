@@ -115,7 +115,7 @@ def test_contact_details_are_blanked_a_year_after_closing_and_the_matter_stays(a
         services.complaint_reject(complaint=recent, acting_user=member, reason="ยุติ")
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
-    assert "contact details of complainants: 1 deleted" in out.getvalue()
+    assert "contact details of complainants: 1" in out.getvalue()
     with agency_scope(agency):
         old.refresh_from_db()
         recent.refresh_from_db()
@@ -138,7 +138,7 @@ def test_askers_addresses_are_blanked_180_days_after_the_answer(agency, member):
         Question.objects.filter(pk=question.pk).update(answered_at=timezone.now() - timedelta(days=181))
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
-    assert "e-mail addresses of askers: 1 deleted" in out.getvalue()
+    assert "e-mail addresses of askers: 1" in out.getvalue()
     with agency_scope(agency):
         question.refresh_from_db()
     assert question.asker_email == "" and question.answer == "ตอบ"

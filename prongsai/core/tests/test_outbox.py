@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.core import mail
 from django.db import transaction
 from django_scopes import scopes_disabled
@@ -45,13 +44,12 @@ def test_a_message_is_never_sent_twice(agency, django_capture_on_commit_callback
     assert len(mail.outbox) == 1
 
 
-# The worker calls close_old_connections(), which closes a connection found inside a transaction; the test's
-# usual wrapping transaction then breaks on PostgreSQL (an in-memory SQLite connection is never closed).
-@pytest.mark.django_db(transaction=True)
-def test_the_database_task_backend_and_its_worker_deliver_the_message(agency):
+def test_the_database_task_backend_and_its_worker_deliver_the_message(transactional_db, agency):
     """The real path of the embedded default: the task row is stored in the database and db_worker runs it.
 
     The test settings keep the immediate backend as default and add the database backend as "database".
+    The worker closes its database connection when it finishes, as a real worker does, so this test runs
+    without the wrapping transaction (which would die with the connection on PostgreSQL).
     """
     from io import StringIO
 
