@@ -66,6 +66,7 @@ bench: install-dev
 	$(PY) bench/whistleblower.py
 	$(PY) bench/procurement.py
 	$(PY) bench/reports.py
+	$(PY) bench/citizen_channels.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "prongsai.planning",
     "prongsai.ita",
     "prongsai.reports",
+    "prongsai.engagement",
+    "prongsai.complaints",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -264,6 +266,13 @@ if not re.fullmatch(r"ocds-[a-z0-9]{6}", OCDS_OCID_PREFIX):
     raise ImproperlyConfigured(
         f"OCDS_OCID_PREFIX must be 'ocds-' followed by the 6 registered characters; got {OCDS_OCID_PREFIX!r}."
     )
+# --- Citizen channels (Q&A, complaints): abuse limits without a third-party service ---------------------
+# Accepted submissions per client and form, counted in the cache under a keyed hash of the client's address
+# (the address itself is never stored). Behind a reverse proxy that puts the client's address in a header
+# it overwrites (e.g. X-Real-IP), name that header here; otherwise REMOTE_ADDR is used.
+CITIZEN_SUBMISSIONS_PER_HOUR = env_int("CITIZEN_SUBMISSIONS_PER_HOUR", 5, minimum=1)
+CITIZEN_SUBMISSIONS_PER_DAY = env_int("CITIZEN_SUBMISSIONS_PER_DAY", 20, minimum=1)
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "") or ""
 
 # --- Logging ---------------------------------------------------------------------------------------------
 LOGGING = {

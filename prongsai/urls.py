@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("prongsai.planning.urls")),
     path("", include("prongsai.ita.urls")),
     path("", include("prongsai.reports.urls")),
+    path("", include("prongsai.engagement.urls")),
+    path("", include("prongsai.complaints.urls")),
 ]

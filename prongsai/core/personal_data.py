@@ -19,6 +19,9 @@ class PersonalField:
     published: bool = False
 
 
+QUESTION_EMAIL_RETENTION_DAYS = 180
+COMPLAINT_CONTACT_RETENTION_DAYS = 365
+
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
         "core.user", "username", "sign-in of staff", "while the account exists; accounts are deactivated"
@@ -137,6 +140,72 @@ INVENTORY: tuple[PersonalField, ...] = (
         "as the plan (public records of the agency)",
         published=True,
     ),
+    # --- Q&A board (engagement) ---
+    PersonalField(
+        "engagement.question",
+        "asker_name",
+        "shown with the question when the asker chose to give a name (optional)",
+        "as the published question and answer",
+        published=True,
+    ),
+    PersonalField(
+        "engagement.question",
+        "asker_email",
+        "telling the asker that the question was answered or not published (optional, never shown)",
+        f"deleted {QUESTION_EMAIL_RETENTION_DAYS} days after the answer or the refusal (purge_personal_data)",
+    ),
+    PersonalField(
+        "engagement.question",
+        "body",
+        "the question; moderators remove other people's personal data before publishing it",
+        "as the published question and answer; never published when refused",
+        published=True,
+    ),
+    # --- general complaints ---
+    PersonalField(
+        "complaints.complaint",
+        "contact_name",
+        "contacting the complainant about the matter (optional)",
+        f"deleted {COMPLAINT_CONTACT_RETENTION_DAYS} days after the complaint is closed "
+        "(purge_personal_data); erased at once when the complaint is moved to the corruption channel",
+    ),
+    PersonalField("complaints.complaint", "contact_phone", "as contact_name", "as contact_name"),
+    PersonalField(
+        "complaints.complaint",
+        "contact_email",
+        "as contact_name, and progress notifications",
+        "as contact_name",
+    ),
+    PersonalField(
+        "complaints.complaint",
+        "location_address",
+        "where the problem is; may be a home. Shown only to staff and the holder of the tracking code",
+        "kept with the complaint as an official record (destroyed under the records-destruction rules of "
+        "ระเบียบงานสารบรรณ); erased at once when moved to the corruption channel",
+    ),
+    PersonalField("complaints.complaint", "latitude", "as location_address", "as location_address"),
+    PersonalField("complaints.complaint", "longitude", "as location_address", "as location_address"),
+    PersonalField(
+        "complaints.complaint", "description", "the matter; may name people", "as location_address"
+    ),
+    PersonalField(
+        "complaints.complaint",
+        "citizen_comment",
+        "the complainant's view of the result",
+        "as location_address",
+    ),
+    PersonalField(
+        "complaints.complaintfile",
+        "file",
+        "photos of the problem and evidence of the result; re-encoded without metadata (no GPS, no camera)",
+        "as location_address",
+    ),
+    PersonalField(
+        "complaints.complaintevent",
+        "note",
+        "staff notes on the handling; may name people",
+        "as location_address",
+    ),
 )
 
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
@@ -174,6 +243,11 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("ita.oitelement", "label_th"),
         ("ita.gradeband", "label"),
         ("ita.itaresult", "rating_label"),
+        ("complaints.complaintcategory", "name_th"),
+        # The name of the agency a complaint was forwarded to, not of a person.
+        ("complaints.complaint", "forwarded_to"),
+        # A link to an outbox row (core.outboundemail, inventoried above), not an address.
+        ("complaints.complaintemail", "email"),
     }
 )
 

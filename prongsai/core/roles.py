@@ -46,6 +46,13 @@ class Cap(StrEnum):
     PLANS_EDIT = "plans.edit"
     ITA_MANAGE = "ita.manage"
     REPORTS_EXPORT = "reports.export"
+    # Citizen channels: the Q&A board, participation records and general complaints.
+    QA_ANSWER = "engagement.qa.answer"
+    PARTICIPATION_EDIT = "engagement.participation.edit"
+    COMPLAINTS_VIEW = "complaints.view"
+    COMPLAINTS_HANDLE = "complaints.handle"
+    COMPLAINTS_CONFIGURE = "complaints.configure"
+    COMPLAINTS_MOVE_TO_CORRUPTION = "complaints.move_to_corruption"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -107,6 +114,21 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
         }
     ),
 }
+
+# Citizen channels. Officers moderate and answer questions, keep participation records and handle complaints;
+# the auditor reads complaints; categories and routing are set by a head of division or the administrator.
+# Moving a complaint to the corruption channel erases it here, so it is a decision for a head of division or
+# an executive (and the administrator), never for the officer handling it alone.
+_HANDLE_CITIZENS = {Cap.QA_ANSWER, Cap.PARTICIPATION_EDIT, Cap.COMPLAINTS_VIEW, Cap.COMPLAINTS_HANDLE}
+_CITIZEN_CHANNEL_GRANTS: dict[str, set[Cap]] = {
+    Role.OFFICER: _HANDLE_CITIZENS,
+    Role.HEAD_OF_DIVISION: _HANDLE_CITIZENS | {Cap.COMPLAINTS_CONFIGURE, Cap.COMPLAINTS_MOVE_TO_CORRUPTION},
+    Role.EXECUTIVE: _HANDLE_CITIZENS | {Cap.COMPLAINTS_MOVE_TO_CORRUPTION},
+    Role.INTERNAL_AUDITOR: {Cap.COMPLAINTS_VIEW},
+    Role.ADMINISTRATOR: _HANDLE_CITIZENS | {Cap.COMPLAINTS_CONFIGURE, Cap.COMPLAINTS_MOVE_TO_CORRUPTION},
+}
+for _role, _granted in _CITIZEN_CHANNEL_GRANTS.items():
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
 
 
 def capabilities_of(roles: list[str] | set[str]) -> frozenset[Cap]:

@@ -1,0 +1,315 @@
+"""Back-office pages of the complaint channel: the queue, one complaint with its actions, the categories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.complaints import access, selectors, services
+from prongsai.complaints.forms import (
+    CategoryForm,
+    ForwardForm,
+    InternalNoteForm,
+    MoveForm,
+    NoteForm,
+    RejectForm,
+    ReopenForm,
+    ResolveForm,
+    RouteForm,
+)
+from prongsai.complaints.models import Complaint, ComplaintFile
+from prongsai.core.http import StaffRequest
+from prongsai.core.permissions import capabilities_for, staff
+from prongsai.core.roles import Cap
+from prongsai.core.views_staff import apply_errors
+from prongsai.engagement.downloads import file_response
+
+COMPLAINTS_PER_PAGE = 50
+
+
+@staff(Cap.COMPLAINTS_VIEW)
+def complaint_list(request: StaffRequest) -> HttpResponse:
+    agency = request.agency
+    view = request.GET.get("view", "open")
+    if view not in selectors.QUEUE_FILTERS:
+        view = "open"
+
+    def as_id(name: str) -> int | None:
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    unit_id, category_id = as_id("unit"), as_id("category")
+    return render(
+        request,
+        "complaints/staff/list.html",
+        {
+            "page_obj": Paginator(
+                selectors.complaints_for_staff(agency, view=view, unit_id=unit_id, category_id=category_id),
+                COMPLAINTS_PER_PAGE,
+            ).get_page(request.GET.get("page")),
+            "counts": selectors.queue_counts(agency),
+            "view": view,
+            "views": [
+                ("open", _("ยังไม่ปิดเรื่อง")),
+                ("overdue", _("เกินกำหนด")),
+                ("disputed", _("ผู้ร้องโต้แย้งผล")),
+                ("closed", _("ปิดเรื่องแล้ว")),
+                ("moved", _("โอนไปช่องทางร้องเรียนการทุจริต")),
+                ("all", _("ทั้งหมด")),
+            ],
+            "units": selectors.units_of(agency),
+            "categories": selectors.categories_for_staff(agency),
+            "unit_id": unit_id,
+            "category_id": category_id,
+        },
+    )
+
+
+# The action forms of the detail page, each under its own prefix so their field ids never clash.
+_FORMS: dict[str, type[BaseForm]] = {
+    "accept": NoteForm,
+    "start": NoteForm,
+    "resolve": ResolveForm,
+    "reject": RejectForm,
+    "forward": ForwardForm,
+    "reopen": ReopenForm,
+    "note": InternalNoteForm,
+    "move": MoveForm,
+}
+
+
+def _detail_page(
+    request: StaffRequest,
+    complaint: Complaint,
+    *,
+    bound: dict[str, BaseForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    bound = bound or {}
+    forms: dict[str, BaseForm] = {name: bound.get(name) or form(prefix=name) for name, form in _FORMS.items()}
+    forms["route"] = bound.get("route") or RouteForm(prefix="route", agency=request.agency)
+    caps = capabilities_for(request)
+    return render(
+        request,
+        "complaints/staff/detail.html",
+        {
+            "complaint": complaint,
+            "events": selectors.events_of(complaint, public_only=False),
+            "photos": selectors.files_of(complaint, ComplaintFile.Purpose.CITIZEN_PHOTO),
+            "evidence": selectors.files_of(complaint, ComplaintFile.Purpose.EVIDENCE),
+            "forms": forms,
+            "can_handle": Cap.COMPLAINTS_HANDLE in caps,
+            "can_move": Cap.COMPLAINTS_MOVE_TO_CORRUPTION in caps,
+        },
+        status=status,
+    )
+
+
+@staff(Cap.COMPLAINTS_VIEW)
+def complaint_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    return _detail_page(request, access.get_complaint_for_staff(request.agency, pk))
+
+
+def _show_errors(request: StaffRequest, form: BaseForm, error: ValidationError) -> None:
+    """Field errors go next to their field; others (the complaint changed state meanwhile, the corruption
+    channel is not installed) at the top of the page, where they are seen whichever forms it shows."""
+    if hasattr(error, "error_dict"):
+        apply_errors(form, error)
+    else:
+        for message in error.messages:
+            messages.error(request, message)
+
+
+def _act(
+    request: StaffRequest,
+    pk: int,
+    name: str,
+    perform: Callable[[Complaint, dict[str, Any]], object],
+    success: str,
+    form: BaseForm | None = None,
+) -> HttpResponse:
+    """One action of the detail page: valid form → service → back to the page; else the page with errors."""
+    complaint = access.get_complaint_for_staff(request.agency, pk)
+    form = form or _FORMS[name](request.POST, request.FILES, prefix=name)
+    if form.is_valid():
+        try:
+            perform(complaint, form.cleaned_data)
+        except ValidationError as exc:
+            _show_errors(request, form, exc)
+        else:
+            messages.success(request, success)
+            return redirect("complaints:staff_detail", pk=complaint.pk)
+    return _detail_page(request, complaint, bound={name: form}, status=400)
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def accept(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "accept",
+        lambda c, d: services.complaint_accept(complaint=c, acting_user=request.user, note=d["note"]),
+        _("รับเรื่องไว้พิจารณาแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def start(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "start",
+        lambda c, d: services.complaint_start(complaint=c, acting_user=request.user, note=d["note"]),
+        _("บันทึกว่าเริ่มดำเนินการแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def resolve(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "resolve",
+        lambda c, d: services.complaint_resolve(
+            complaint=c, acting_user=request.user, closing_note=d["closing_note"], evidence=d["evidence"]
+        ),
+        _("ปิดเรื่องว่าดำเนินการแล้วเสร็จ ผู้ร้องยืนยันหรือโต้แย้งผลได้จากหน้าติดตามเรื่อง"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def reject(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "reject",
+        lambda c, d: services.complaint_reject(complaint=c, acting_user=request.user, reason=d["reason"]),
+        _("บันทึกว่าไม่รับเรื่องหรือยุติเรื่องแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def forward(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "forward",
+        lambda c, d: services.complaint_forward(
+            complaint=c, acting_user=request.user, to_agency=d["to_agency"], note=d["note"]
+        ),
+        _("บันทึกการส่งเรื่องต่อหน่วยงานอื่นแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def reopen(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "reopen",
+        lambda c, d: services.complaint_reopen(complaint=c, acting_user=request.user, reason=d["reason"]),
+        _("เปิดเรื่องดำเนินการต่อแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def route(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "route",
+        lambda c, d: services.complaint_assign_unit(
+            complaint=c, acting_user=request.user, unit=d["unit"], note=d["note"]
+        ),
+        _("เปลี่ยนส่วนงานที่รับผิดชอบแล้ว"),
+        form=RouteForm(request.POST, prefix="route", agency=request.agency),
+    )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+@require_POST
+def note(request: StaffRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "note",
+        lambda c, d: services.complaint_add_note(complaint=c, acting_user=request.user, note=d["note"]),
+        _("บันทึกภายในเรียบร้อยแล้ว"),
+    )
+
+
+@staff(Cap.COMPLAINTS_MOVE_TO_CORRUPTION)
+@require_POST
+def move(request: StaffRequest, pk: int) -> HttpResponse:
+    """ "This is a corruption report": hand it to the corruption channel and erase it here."""
+    return _act(
+        request,
+        pk,
+        "move",
+        lambda c, d: services.complaint_move_to_corruption_channel(
+            complaint=c, acting_user=request.user, reason=d["reason"]
+        ),
+        _("โอนเรื่องไปยังช่องทางร้องเรียนการทุจริตแล้ว เนื้อหาและไฟล์ของเรื่องนี้ถูกลบออกจากระบบเรื่องร้องเรียนทั่วไป"),
+    )
+
+
+@staff(Cap.COMPLAINTS_VIEW)
+def staff_file(request: StaffRequest, pk: int, file_id: str) -> FileResponse:
+    item = access.get_staff_complaint_file(request.agency, pk, file_id)
+    return file_response(
+        item.file, item.content_type, f"{item.public_id}.{item.kind}", inline=True, cache_seconds=0
+    )
+
+
+# --- categories --------------------------------------------------------------------------------------------
+
+
+@staff(Cap.COMPLAINTS_CONFIGURE)
+def categories(request: StaffRequest) -> HttpResponse:
+    return render(
+        request,
+        "complaints/staff/categories.html",
+        {"categories": selectors.categories_for_staff(request.agency)},
+    )
+
+
+@staff(Cap.COMPLAINTS_CONFIGURE)
+def category_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    agency = request.agency
+    category = access.get_category_for_staff(agency, pk) if pk else None
+    form = CategoryForm(request.POST or None, instance=category, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_save(
+                agency=agency,
+                acting_user=request.user,
+                category=category,
+                **{k: form.cleaned_data[k] for k in CategoryForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกประเภทเรื่องร้องเรียนเรียบร้อยแล้ว"))
+            return redirect("complaints:staff_categories")
+    return render(
+        request,
+        "complaints/staff/category_edit.html",
+        {"form": form, "category": category},
+        status=400 if request.method == "POST" else 200,
+    )
