@@ -11,4 +11,6 @@ urlpatterns = [
     path("operator/", operator_site.urls),
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
+    path("", include("prongsai.eservice.urls")),
+    path("", include("prongsai.api.urls")),
 ]

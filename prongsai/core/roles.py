@@ -34,14 +34,29 @@ class Cap(StrEnum):
     MEMBERS_MANAGE = "members.manage"
     CALENDAR_MANAGE = "calendar.manage"
     AUDIT_VIEW = "audit.view"
+    ESERVICE_HANDLE = "eservice.handle"  # work on requests: queue, steps, walk-ins, missing documents
+    ESERVICE_DECIDE = "eservice.decide"  # approve or reject a request
+    ESERVICE_MANAGE = "eservice.manage"  # the service catalogue (citizen manuals)
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT}),
-    Role.HEAD_OF_DIVISION: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ORG_EDIT}),
-    Role.EXECUTIVE: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH}),
+    Role.OFFICER: frozenset(_EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.ESERVICE_HANDLE}),
+    Role.HEAD_OF_DIVISION: frozenset(
+        _EVERY_MEMBER
+        | {
+            Cap.CONTENT_EDIT,
+            Cap.CONTENT_PUBLISH,
+            Cap.ORG_EDIT,
+            Cap.ESERVICE_HANDLE,
+            Cap.ESERVICE_DECIDE,
+            Cap.ESERVICE_MANAGE,
+        }
+    ),
+    Role.EXECUTIVE: frozenset(
+        _EVERY_MEMBER | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.ESERVICE_HANDLE, Cap.ESERVICE_DECIDE}
+    ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
     # deliberately not given content or administration rights through these roles.
     Role.INTEGRITY_COMMITTEE: frozenset(_EVERY_MEMBER),
@@ -60,6 +75,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.MEMBERS_MANAGE,
             Cap.CALENDAR_MANAGE,
             Cap.AUDIT_VIEW,
+            Cap.ESERVICE_HANDLE,
+            Cap.ESERVICE_DECIDE,
+            Cap.ESERVICE_MANAGE,
         }
     ),
 }
