@@ -227,7 +227,7 @@ class RequestForm(forms.Form):
             if isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, Decimal):
-                value = str(value.normalize()) if value == value.to_integral() else str(value)
+                value = format(value.normalize(), "f")  # 120, 1500.5: never 1.2E+2
             result[spec["name"]] = value
         return result
 
