@@ -112,6 +112,9 @@ def _act(
             action(req, form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
+            # The form of this action may not be on the page any more (e.g. documents already asked for).
+            for message in form.non_field_errors():
+                messages.error(request, message)
         else:
             messages.success(request, done)
             return redirect("eservice:staff_request", pk=req.pk)
