@@ -63,6 +63,7 @@ format: install-dev
 ## make bench: performance figures, printed (never asserted).
 bench: install-dev
 	$(PY) bench/public_pages.py
+	$(PY) bench/eservice_submit.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install
