@@ -36,7 +36,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import public_pages as server  # noqa: E402 - the shared set-up and reporting helpers
+import public_pages as server
 
 HOST = server.HOST
 FORM_PATH = "/eservice/services/elderly-allowance/request/"
@@ -199,7 +199,8 @@ def run_load(port: int, target: str, duration: float, concurrency: int) -> serve
     start = threading.Barrier(concurrency + 1)
     deadline = [float("inf")]
     threads = [
-        threading.Thread(target=client_loop, args=(port, target, start, deadline, r), daemon=True) for r in results
+        threading.Thread(target=client_loop, args=(port, target, start, deadline, r), daemon=True)
+        for r in results
     ]
     for thread in threads:
         thread.start()
@@ -239,9 +240,15 @@ def benchmark(options: Options, work_dir: Path) -> int:
         print(f"  gunicorn answered after {up_after:.1f} s on port {port}")
         print()
         print("Parameters")
-        print(f"  gunicorn workers : {options.workers} ({server.worker_class(server.read_log(log_path))}, 1 thread each)")
+        print(
+            f"  gunicorn workers : {options.workers} "
+            f"({server.worker_class(server.read_log(log_path))}, 1 thread each)"
+        )
         print(f"  client threads   : {options.concurrency} (one keep-alive connection and CSRF cookie each)")
-        print(f"  duration         : {options.duration:g} s per target (+{options.warmup:g} s uncounted warm-up)")
+        print(
+            f"  duration         : {options.duration:g} s per target "
+            f"(+{options.warmup:g} s uncounted warm-up)"
+        )
         print(f"  database         : {server.database_label(options.database_url)}")
         print(f"  attachment       : {ATTACHMENT_BYTES} bytes (PDF) on the form+1MB target")
         print(f"  software         : {server.versions()}")
@@ -257,7 +264,9 @@ def benchmark(options: Options, work_dir: Path) -> int:
     finally:
         server.stop_server(process)
     print()
-    print("Submissions (a success is the form's 302 to the tracking page or Open311's 201; shown as 200 below)")
+    print(
+        "Submissions (a success is the form's 302 to the tracking page or Open311's 201; shown as 200 below)"
+    )
     server.print_table(results)
     print()
     for r in results:
@@ -266,7 +275,10 @@ def benchmark(options: Options, work_dir: Path) -> int:
             f"p95 latency {r.percentile_ms(95):8.1f} ms"
         )
     print()
-    print(f"Load average after measuring: {server.load_average()} (above the CPU count: figures are pessimistic).")
+    print(
+        f"Load average after measuring: {server.load_average()} "
+        "(above the CPU count: figures are pessimistic)."
+    )
     server.print_errors(results)
     server.print_server_log(server.read_log(log_path))
     if not alive:

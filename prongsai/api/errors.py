@@ -33,7 +33,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, Http404 | exceptions.NotFound):
         return Response(error_list(404, [_("ไม่พบข้อมูลที่ขอ กรุณาตรวจสอบรหัสอีกครั้ง")]), status=404)
     if isinstance(exc, exceptions.UnsupportedMediaType):
-        message = _("รูปแบบข้อมูลที่ส่งมาไม่รองรับ กรุณาส่งเป็น application/x-www-form-urlencoded หรือ multipart/form-data")
+        message = _(
+            "รูปแบบข้อมูลที่ส่งมาไม่รองรับ กรุณาส่งเป็น application/x-www-form-urlencoded หรือ multipart/form-data"
+        )
         return Response(error_list(415, [message]), status=415)
     if isinstance(exc, exceptions.ParseError):
         return Response(error_list(400, [_("อ่านข้อมูลที่ส่งมาไม่ได้ กรุณาตรวจสอบรูปแบบข้อมูลแล้วส่งใหม่")]), status=400)

@@ -56,7 +56,7 @@ FORMAT = OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["json", "xml"
 
 
 def _agency(request: Request) -> Agency:
-    agency: Agency = request._request.agency  # type: ignore[attr-defined]
+    agency: Agency = request._request.agency
     return agency
 
 
@@ -171,7 +171,9 @@ class ServiceDefinitionView(Open311View):
     def get(self, request: Request, code: str, fmt: str | None = None) -> Response:
         service = next((s for s in _online_services(_agency(request)) if s.code == code), None)
         if service is None:
-            raise Open311Error(_("ไม่พบบริการรหัส “%(code)s” กรุณาดูรายการบริการที่ services.json") % {"code": code}, 404)
+            raise Open311Error(
+                _("ไม่พบบริการรหัส “%(code)s” กรุณาดูรายการบริการที่ services.json") % {"code": code}, 404
+            )
         return Response(_definition(service))
 
 
@@ -226,7 +228,8 @@ class RequestCreateIn(serializers.Serializer[dict[str, Any]]):
     phone = serializers.CharField(required=False)
     description = serializers.CharField(required=False)
     idempotency_key = serializers.CharField(
-        required=False, help_text="Any string up to 200 characters; the same key never creates a second request"
+        required=False,
+        help_text="Any string up to 200 characters; the same key never creates a second request",
     )
 
 
@@ -290,7 +293,9 @@ def _create(request: Request) -> Response:
         raise Open311Error(_("กรุณาระบุ service_code ของบริการที่ต้องการยื่นคำขอ"))
     service = next((s for s in _online_services(agency) if s.code == code), None)
     if service is None:
-        raise Open311Error(_("ไม่พบบริการรหัส “%(code)s” ที่รับคำขอออนไลน์ กรุณาดูรายการที่ services.json") % {"code": code})
+        raise Open311Error(
+            _("ไม่พบบริการรหัส “%(code)s” ที่รับคำขอออนไลน์ กรุณาดูรายการที่ services.json") % {"code": code}
+        )
     key = _idempotency_key(request)
     name = " ".join(str(data.get(k) or "").strip() for k in ("first_name", "last_name")).strip()
     form_data: dict[str, Any] = {
@@ -343,7 +348,7 @@ def _open311_name(field_name: str) -> str:
         "idempotency_key": "idempotency_key",
     }
     if field_name.startswith(ANSWER_PREFIX):
-        return f"attribute[{field_name[len(ANSWER_PREFIX):]}]"
+        return f"attribute[{field_name[len(ANSWER_PREFIX) :]}]"
     return mapping.get(field_name, field_name)
 
 
@@ -357,7 +362,9 @@ class RequestsView(Open311View):
         summary="Requests, filtered; no personal data",
         parameters=[
             FORMAT,
-            OpenApiParameter("service_request_id", str, description="comma-separated tracking codes or references"),
+            OpenApiParameter(
+                "service_request_id", str, description="comma-separated tracking codes or references"
+            ),
             OpenApiParameter("service_code", str),
             OpenApiParameter("start_date", OpenApiTypes.DATETIME),
             OpenApiParameter("end_date", OpenApiTypes.DATETIME),
@@ -373,12 +380,16 @@ class RequestsView(Open311View):
         operation_id="open311_requests_create",
         summary="Submit a request (the client must show the service's privacy notice first)",
         description=(
-            "Form-encoded or multipart. Attributes as attribute[<code>]; files as multipart parts of the same "
+            "Form-encoded or multipart. Attributes as attribute[<code>]; files as multipart parts of the "
+            "same "
             "name, checked by content and size. Send an Idempotency-Key header (or idempotency_key field): "
             "re-sending with the same key returns the request already made (200) instead of a new one (201)."
         ),
         parameters=[FORMAT, OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
-        request={"application/x-www-form-urlencoded": RequestCreateIn, "multipart/form-data": RequestCreateIn},
+        request={
+            "application/x-www-form-urlencoded": RequestCreateIn,
+            "multipart/form-data": RequestCreateIn,
+        },
         responses={201: CreatedOut(many=True), 200: CreatedOut(many=True), 400: ERRORS},
         tags=["Open311"],
     )
@@ -398,4 +409,6 @@ class RequestDetailView(Open311View):
     )
     def get(self, request: Request, reference: str, fmt: str | None = None) -> Response:
         req = eservice_access.get_request_by_public_reference(_agency(request), reference)
-        return Response([_request_out(req, reveal_code=req.tracking_code == normalise_tracking_code(reference))])
+        return Response(
+            [_request_out(req, reveal_code=req.tracking_code == normalise_tracking_code(reference))]
+        )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 - generation only, no parsing
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
@@ -46,7 +46,9 @@ class Open311XMLRenderer(BaseRenderer):
     format = "xml"
     charset = "utf-8"
 
-    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
         context = renderer_context or {}
         response = context.get("response")
         view = context.get("view")
@@ -56,4 +58,6 @@ class Open311XMLRenderer(BaseRenderer):
             root_tag = getattr(view, "xml_root", "response")
         root = Element(root_tag)
         _fill(root, data)
-        return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
+        return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(
+            root, encoding="utf-8", xml_declaration=False
+        )

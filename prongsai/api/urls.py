@@ -18,13 +18,17 @@ urlpatterns = [
     path("api/v1/schema/", public(SpectacularAPIView.as_view()), name="schema"),
     path("api/v1/eservice/services/", public(v1.ServiceCatalogueView.as_view()), name="v1_services"),
     path("api/v1/eservice/statistics/", public(v1.StatisticsView.as_view()), name="v1_statistics"),
-    re_path(r"^open311/v2/services" + FORMAT, public(open311.ServiceListView.as_view()), name="open311_services"),
+    re_path(
+        r"^open311/v2/services" + FORMAT, public(open311.ServiceListView.as_view()), name="open311_services"
+    ),
     re_path(
         r"^open311/v2/services/(?P<code>[-a-z0-9_]+)" + FORMAT,
         public(open311.ServiceDefinitionView.as_view()),
         name="open311_service",
     ),
-    re_path(r"^open311/v2/requests" + FORMAT, public(open311.RequestsView.as_view()), name="open311_requests"),
+    re_path(
+        r"^open311/v2/requests" + FORMAT, public(open311.RequestsView.as_view()), name="open311_requests"
+    ),
     re_path(
         r"^open311/v2/requests/(?P<reference>[-A-Za-z0-9]+)" + FORMAT,
         public(open311.RequestDetailView.as_view()),

@@ -19,7 +19,7 @@ from prongsai.eservice.models import Service
 
 
 def _agency(request: Request) -> Agency:
-    agency: Agency = request._request.agency  # type: ignore[attr-defined]
+    agency: Agency = request._request.agency
     return agency
 
 
@@ -85,7 +85,9 @@ class StatisticsView(APIView):
     @extend_schema(
         operation_id="v1_eservice_statistics",
         summary="Service statistics per service and month of a fiscal year (Buddhist era)",
-        parameters=[OpenApiParameter("fiscal_year", int, description="e.g. 2569; the current one by default")],
+        parameters=[
+            OpenApiParameter("fiscal_year", int, description="e.g. 2569; the current one by default")
+        ],
         responses={200: ServiceStatisticsOut(many=True)},
         tags=["E-Service"],
     )

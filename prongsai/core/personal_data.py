@@ -63,8 +63,12 @@ INVENTORY: tuple[PersonalField, ...] = (
         "deciding a citizen's request for a service and contacting them (Licensing Facilitation Act)",
         "anonymised 5 years after the request is completed (purge_personal_data)",
     ),
-    PersonalField("eservice.servicerequest", "applicant_phone", "contacting the applicant", "as applicant_name"),
-    PersonalField("eservice.servicerequest", "applicant_email", "notifying the applicant", "as applicant_name"),
+    PersonalField(
+        "eservice.servicerequest", "applicant_phone", "contacting the applicant", "as applicant_name"
+    ),
+    PersonalField(
+        "eservice.servicerequest", "applicant_email", "notifying the applicant", "as applicant_name"
+    ),
     PersonalField(
         "eservice.servicerequest",
         "answers",
@@ -78,7 +82,10 @@ INVENTORY: tuple[PersonalField, ...] = (
         "while the request is kept; accounts are deactivated, never deleted",
     ),
     PersonalField(
-        "eservice.requestfile", "file", "documents the applicant attached to a request", "deleted with the answers"
+        "eservice.requestfile",
+        "file",
+        "documents the applicant attached to a request",
+        "deleted with the answers",
     ),
     PersonalField("eservice.requestfile", "original_name", "showing staff the file's name", "as file"),
     PersonalField(

@@ -6,7 +6,6 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.apps import apps
-
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled

@@ -67,23 +67,27 @@ def stacked_bars(bars: Sequence[Bar], *, title: str, description: str, legend: t
         walk_h = plot_h * bar.walk_in / top_value
         online_h = plot_h * bar.eservice / top_value
         base = top + plot_h
+        label = escape(bar.label)
+        walk_title = f"{label}: {escape(legend[0])} {bar.walk_in}"
+        online_title = f"{label}: {escape(legend[1])} {bar.eservice}"
+        centre = x + bar_w / 2
         parts.append(
             f'<rect x="{x:.1f}" y="{base - walk_h:.1f}" width="{bar_w:.1f}" height="{walk_h:.1f}" '
-            f'fill="{WALK_IN_COLOUR}"><title>{escape(bar.label)}: {escape(legend[0])} {bar.walk_in}</title></rect>'
-            f'<rect x="{x:.1f}" y="{base - walk_h - online_h:.1f}" width="{bar_w:.1f}" height="{online_h:.1f}" '
-            f'fill="{ESERVICE_COLOUR}"><title>{escape(bar.label)}: {escape(legend[1])} {bar.eservice}</title></rect>'
-            f'<text x="{x + bar_w / 2:.1f}" y="{base - walk_h - online_h - 4:.1f}" font-size="11" '
+            f'fill="{WALK_IN_COLOUR}"><title>{walk_title}</title></rect>'
+            f'<rect x="{x:.1f}" y="{base - walk_h - online_h:.1f}" width="{bar_w:.1f}" '
+            f'height="{online_h:.1f}" fill="{ESERVICE_COLOUR}"><title>{online_title}</title></rect>'
+            f'<text x="{centre:.1f}" y="{base - walk_h - online_h - 4:.1f}" font-size="11" '
             f'text-anchor="middle" fill="{TEXT_COLOUR}">{bar.walk_in + bar.eservice}</text>'
-            f'<text x="{x + bar_w / 2:.1f}" y="{base + 16:.1f}" font-size="12" text-anchor="middle" '
-            f'fill="{TEXT_COLOUR}">{escape(bar.label)}</text>'
+            f'<text x="{centre:.1f}" y="{base + 16:.1f}" font-size="12" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{label}</text>'
         )
     legend_y = height - 12
-    parts.append(
-        f'<rect x="{left}" y="{legend_y - 10}" width="12" height="12" fill="{WALK_IN_COLOUR}"/>'
-        f'<text x="{left + 18}" y="{legend_y}" font-size="12" fill="{TEXT_COLOUR}">{escape(legend[0])}</text>'
-        f'<rect x="{left + 200}" y="{legend_y - 10}" width="12" height="12" fill="{ESERVICE_COLOUR}"/>'
-        f'<text x="{left + 218}" y="{legend_y}" font-size="12" fill="{TEXT_COLOUR}">{escape(legend[1])}</text>'
-    )
+    for offset, colour, text in ((0, WALK_IN_COLOUR, legend[0]), (200, ESERVICE_COLOUR, legend[1])):
+        parts.append(
+            f'<rect x="{left + offset}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{left + offset + 18}" y="{legend_y}" font-size="12" fill="{TEXT_COLOUR}">'
+            f"{escape(text)}</text>"
+        )
     parts.append("</svg>")
     return _with_id("\n".join(parts), "bars")
 

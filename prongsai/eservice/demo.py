@@ -52,9 +52,13 @@ def _answers(service: Service, rng: random.Random) -> dict[str, object]:
         elif kind == "number":
             values[spec["name"]] = str(rng.randint(2, 240))
         elif kind == "date":
-            values[spec["name"]] = date(1962 + rng.randint(0, 5), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+            values[spec["name"]] = date(
+                1962 + rng.randint(0, 5), rng.randint(1, 12), rng.randint(1, 28)
+            ).isoformat()
         elif kind == "address":
-            values[spec["name"]] = f"{rng.randint(1, 199)} หมู่ที่ {rng.randint(1, 12)} ตำบลวังทอง อำเภอภักดีชุมพล จังหวัดชัยภูมิ 36260"
+            values[spec["name"]] = (
+                f"{rng.randint(1, 199)} หมู่ที่ {rng.randint(1, 12)} ตำบลวังทอง อำเภอภักดีชุมพล จังหวัดชัยภูมิ 36260"
+            )
         elif kind == "phone":
             values[spec["name"]] = f"08{rng.randint(1, 9)}-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}"
         else:
@@ -88,7 +92,9 @@ def _receipt_moment(rng: random.Random, cal: WorkCalendar, month: date, now: dat
         day = month + timedelta(days=rng.randint(0, 27))
         if not cal.is_working_day(day) and rng.random() < 0.85:
             continue  # a few online requests arrive at weekends
-        moment = datetime.combine(day, time(rng.randint(8, 15), rng.choice([0, 10, 20, 30, 40, 50])), tzinfo=BANGKOK)
+        moment = datetime.combine(
+            day, time(rng.randint(8, 15), rng.choice([0, 10, 20, 30, 40, 50])), tzinfo=BANGKOK
+        )
         if moment < now - timedelta(hours=2):
             return moment
     return None
@@ -122,7 +128,12 @@ def _advance(
             moment = received
             target = max(target, received + timedelta(hours=2))
         if target >= now:
-            if index == 0 and req.status == "received" and rng.random() < 0.6 and moment + timedelta(hours=1) < now:
+            if (
+                index == 0
+                and req.status == "received"
+                and rng.random() < 0.6
+                and moment + timedelta(hours=1) < now
+            ):
                 services.request_assign(request=req, acting_user=officer, assignee=officer)
             return
         if index < len(steps) - 1:
@@ -140,11 +151,18 @@ def _advance(
             good = rng.random() < 0.85
             scores = [rng.randint(4, 5) if good else rng.randint(2, 4) for _ in range(4)]
             services.satisfaction_submit(
-                request=req, speed=scores[0], staff=scores[1], clarity=scores[2], overall=scores[3], at=answered
+                request=req,
+                speed=scores[0],
+                staff=scores[1],
+                clarity=scores[2],
+                overall=scores[3],
+                at=answered,
             )
 
 
-def create_history(agency: Agency, catalogue: dict[str, Service], officer: User, head: User, *, seed: int = 2567) -> int:
+def create_history(
+    agency: Agency, catalogue: dict[str, Service], officer: User, head: User, *, seed: int = 2567
+) -> int:
     """Requests over the last 18 months; returns how many were made."""
     rng = random.Random(seed)  # noqa: S311 - demo data, reproducible on purpose
     now = clock.now()
@@ -186,7 +204,9 @@ def create_history(agency: Agency, catalogue: dict[str, Service], officer: User,
     return made
 
 
-def _open_cases(agency: Agency, catalogue: dict[str, Service], officer: User, cal: WorkCalendar, now: datetime) -> int:
+def _open_cases(
+    agency: Agency, catalogue: dict[str, Service], officer: User, cal: WorkCalendar, now: datetime
+) -> int:
     """Requests that are open right now, one in each state, so the queues show every case."""
 
     def back(days: int) -> datetime:
@@ -224,7 +244,9 @@ def _open_cases(agency: Agency, catalogue: dict[str, Service], officer: User, ca
     # In progress, on time, second step.
     req = submit("water-supply", Channel.ESERVICE, back(2), "นายสมปอง ภูมิใจ")
     if req:
-        req = services.request_assign(request=req, acting_user=officer, assignee=officer, at=back(2) + timedelta(hours=1))
+        req = services.request_assign(
+            request=req, acting_user=officer, assignee=officer, at=back(2) + timedelta(hours=1)
+        )
         services.request_complete_step(request=req, acting_user=officer, note="เอกสารครบถ้วน", at=back(1))
         count += 1
     # Waiting for the applicant's documents: the clock is stopped.

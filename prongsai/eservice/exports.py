@@ -40,7 +40,12 @@ def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
     assert sheet is not None  # noqa: S101 - a new workbook always has its first sheet
     sheet.title = _("สถิติการให้บริการ")
     bold = Font(bold=True)
-    sheet.append([_("ข้อมูลสถิติการให้บริการ %(agency)s ปีงบประมาณ พ.ศ. %(fy)s") % {"agency": agency.name_th, "fy": report.fiscal_year}])
+    sheet.append(
+        [
+            _("ข้อมูลสถิติการให้บริการ %(agency)s ปีงบประมาณ พ.ศ. %(fy)s")
+            % {"agency": agency.name_th, "fy": report.fiscal_year}
+        ]
+    )
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
         [
@@ -96,16 +101,16 @@ def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
     )
     for cell in survey[2]:
         cell.font = bold
-    for row in satisfaction_summary(agency, report.start, report.end):
+    for answer in satisfaction_summary(agency, report.start, report.end):
         survey.append(
             [
-                row.service.name_th if row.service else _("ทุกงานบริการ"),
-                row.answers,
-                row.speed if row.speed is not None else "",
-                row.staff if row.staff is not None else "",
-                row.clarity if row.clarity is not None else "",
-                row.overall if row.overall is not None else "",
-                row.satisfied_percent if row.satisfied_percent is not None else "",
+                answer.service.name_th if answer.service else _("ทุกงานบริการ"),
+                answer.answers,
+                answer.speed if answer.speed is not None else "",
+                answer.staff if answer.staff is not None else "",
+                answer.clarity if answer.clarity is not None else "",
+                answer.overall if answer.overall is not None else "",
+                answer.satisfied_percent if answer.satisfied_percent is not None else "",
             ]
         )
     survey.column_dimensions["A"].width = 48

@@ -32,7 +32,7 @@ class ThaiNumberField(forms.DecimalField):
 
     default_error_messages = {"invalid": _("กรุณากรอกเป็นตัวเลข เช่น 1500 หรือ 1,500.50")}
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             value = to_arabic_digits(value).replace(",", "").strip()
         return super().to_python(value)
@@ -43,9 +43,7 @@ class ThaiAddressField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"})
     default_error_messages = {
-        "incomplete": _(
-            "กรุณากรอกที่อยู่ให้ครบ ได้แก่ บ้านเลขที่ หมู่ที่ ตำบล อำเภอ จังหวัด และรหัสไปรษณีย์ 5 หลัก"
-        )
+        "incomplete": _("กรุณากรอกที่อยู่ให้ครบ ได้แก่ บ้านเลขที่ หมู่ที่ ตำบล อำเภอ จังหวัด และรหัสไปรษณีย์ 5 หลัก")
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -103,7 +101,13 @@ def _answer_field(spec: dict[str, Any], service: Service) -> forms.Field:
             "kinds": names,
             "mb": service.upload_max_mb,
         }
-        mime = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png", "docx": ".docx", "xlsx": ".xlsx"}
+        mime = {
+            "pdf": "application/pdf",
+            "jpg": "image/jpeg",
+            "png": "image/png",
+            "docx": ".docx",
+            "xlsx": ".xlsx",
+        }
         return forms.FileField(
             widget=forms.ClearableFileInput(attrs={"accept": ",".join(mime[k] for k in accept)}), **common
         )
@@ -174,12 +178,14 @@ class RequestForm(forms.Form):
         return [self[ANSWER_PREFIX + s["name"]] for s in self.answer_specs]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if not self.walk_in and not data.get("applicant_phone") and not data.get("applicant_email"):
-            if "applicant_phone" not in self.errors and "applicant_email" not in self.errors:
-                self.add_error(
-                    "applicant_phone", _("กรุณากรอกหมายเลขโทรศัพท์หรืออีเมลอย่างน้อยหนึ่งช่อง เพื่อให้หน่วยงานติดต่อกลับได้")
-                )
+        data = super().clean() or {}
+        no_contact = not data.get("applicant_phone") and not data.get("applicant_email")
+        typed_wrong = "applicant_phone" in self.errors or "applicant_email" in self.errors
+        if not self.walk_in and no_contact and not typed_wrong:
+            self.add_error(
+                "applicant_phone",
+                _("กรุณากรอกหมายเลขโทรศัพท์หรืออีเมลอย่างน้อยหนึ่งช่อง เพื่อให้หน่วยงานติดต่อกลับได้"),
+            )
         limit = self.service.upload_max_mb * 1024 * 1024
         self._incoming = []
         for spec in self.answer_specs:
@@ -256,7 +262,10 @@ class SurveyForm(forms.Form):
         label=_("ความรวดเร็วในการให้บริการ"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
     )
     staff = forms.TypedChoiceField(
-        label=_("ความสุภาพและความช่วยเหลือของเจ้าหน้าที่"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
+        label=_("ความสุภาพและความช่วยเหลือของเจ้าหน้าที่"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
     )
     clarity = forms.TypedChoiceField(
         label=_("ความชัดเจนของขั้นตอนและเอกสาร"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
@@ -265,7 +274,10 @@ class SurveyForm(forms.Form):
         label=_("ความพึงพอใจโดยรวม"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
     )
     comment = forms.CharField(
-        label=_("ข้อเสนอแนะเพื่อการปรับปรุง"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("ข้อเสนอแนะเพื่อการปรับปรุง"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -287,7 +299,10 @@ class AssignForm(forms.Form):
 
 class StepNoteForm(forms.Form):
     note = forms.CharField(
-        label=_("บันทึกผลการดำเนินการขั้นตอนนี้"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("บันทึกผลการดำเนินการขั้นตอนนี้"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -302,7 +317,10 @@ class AskDocumentsForm(forms.Form):
 
 class DecisionForm(forms.Form):
     reason = forms.CharField(
-        label=_("เหตุผล/ผลการพิจารณา"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("เหตุผล/ผลการพิจารณา"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -19,7 +19,12 @@ def tracking_link(request: ServiceRequest) -> str:
     """The public tracking page of ``request`` on the agency's first host name (a path if it has none)."""
     path = reverse("eservice:track", args=[request.tracking_code])
     with scopes_disabled():
-        host = AgencyHost.objects.filter(agency=request.agency).order_by("pk").values_list("host", flat=True).first()
+        host = (
+            AgencyHost.objects.filter(agency=request.agency)
+            .order_by("pk")
+            .values_list("host", flat=True)
+            .first()
+        )
     return f"https://{host}{path}" if host else path
 
 
@@ -61,7 +66,9 @@ def documents_requested(request: ServiceRequest) -> bool:
 
 def decided(request: ServiceRequest) -> bool:
     if request.status == RequestStatus.APPROVED:
-        lines = [_("คำขอ “%(service)s” ของท่านได้รับการอนุมัติ/ดำเนินการแล้วเสร็จ") % {"service": request.service.name_th}]
+        lines = [
+            _("คำขอ “%(service)s” ของท่านได้รับการอนุมัติ/ดำเนินการแล้วเสร็จ") % {"service": request.service.name_th}
+        ]
     else:
         lines = [_("คำขอ “%(service)s” ของท่านไม่ได้รับการอนุมัติ") % {"service": request.service.name_th}]
     if request.decision_reason:

@@ -36,4 +36,8 @@ def purge() -> dict[str, int]:
         comments = (
             SatisfactionResponse.objects.filter(answered_at__lt=cutoff).exclude(comment="").update(comment="")
         )
-    return {"e-service requests anonymised": requests, "e-service files deleted": len(files), "survey comments cleared": comments}
+    return {
+        "e-service requests anonymised": requests,
+        "e-service files deleted": len(files),
+        "survey comments cleared": comments,
+    }

@@ -37,7 +37,9 @@ def step_deadline(
     return add_working_days(agency, start, value, calendar=calendar)
 
 
-def plan(agency: Agency, steps: Iterable[RequestStep], start: datetime, *, calendar: WorkCalendar) -> datetime:
+def plan(
+    agency: Agency, steps: Iterable[RequestStep], start: datetime, *, calendar: WorkCalendar
+) -> datetime:
     """Give each step in order a due date, the first counted from ``start``; the last due date."""
     moment = start
     for step in steps:

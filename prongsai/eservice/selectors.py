@@ -14,7 +14,9 @@ from .models import OPEN_STATUSES, RequestStatus, RequestStep, Service, ServiceR
 
 def published_services(agency: Agency, *, category: str | None = None) -> QuerySet[Service]:
     """The public catalogue, in the agency's order."""
-    qs = Service.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).select_related("owner_unit")
+    qs = Service.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).select_related(
+        "owner_unit"
+    )
     if category:
         qs = qs.filter(category=category)
     return qs.order_by("order", "name_th")
@@ -26,7 +28,9 @@ def services_for_staff(agency: Agency) -> QuerySet[Service]:
 
 def request_steps(request: ServiceRequest) -> list[RequestStep]:
     """The steps of a request in order, with their responsible units."""
-    return list(RequestStep.objects.filter(request=request).select_related("responsible_unit").order_by("order"))
+    return list(
+        RequestStep.objects.filter(request=request).select_related("responsible_unit").order_by("order")
+    )
 
 
 def is_overdue(request: ServiceRequest, at: datetime | None = None) -> bool:
@@ -98,7 +102,9 @@ def requests_for_open311(
     limit: int = 1000,
 ) -> list[ServiceRequest]:
     """Requests as Open311 lists them (GeoReport v2 filters), newest first."""
-    qs = ServiceRequest.objects.filter(agency=agency).select_related("service", "service__owner_unit", "current_step")
+    qs = ServiceRequest.objects.filter(agency=agency).select_related(
+        "service", "service__owner_unit", "current_step"
+    )
     if codes:
         qs = qs.filter(tracking_code__in=codes)
     if service_code:

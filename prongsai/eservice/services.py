@@ -119,7 +119,17 @@ def _save_steps(steps: list[RequestStep], before: dict[int, tuple[object, ...]] 
     """Save the steps whose workflow fields changed since ``before`` (all of them without it)."""
     for step in steps:
         if before is None or before.get(step.pk) != tuple(getattr(step, f) for f in _STEP_FIELDS):
-            step.save(update_fields=["state", "started_at", "due_at", "completed_at", "completed_by", "note", "updated_at"])
+            step.save(
+                update_fields=[
+                    "state",
+                    "started_at",
+                    "due_at",
+                    "completed_at",
+                    "completed_by",
+                    "note",
+                    "updated_at",
+                ]
+            )
 
 
 def _audit(
@@ -345,9 +355,7 @@ def request_ask_documents(
     moment = _moment(at)
     locked = _locked(request)
     if locked.documents_requested_at is not None:
-        raise ValidationError(
-            _("คำขอนี้เคยขอเอกสารเพิ่มเติมแล้ว ตามกฎหมายขอได้เพียงครั้งเดียว กรุณาพิจารณาจากเอกสารที่มีอยู่")
-        )
+        raise ValidationError(_("คำขอนี้เคยขอเอกสารเพิ่มเติมแล้ว ตามกฎหมายขอได้เพียงครั้งเดียว กรุณาพิจารณาจากเอกสารที่มีอยู่"))
     if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
         raise ValidationError(_("คำขอนี้ไม่อยู่ในสถานะที่ขอเอกสารเพิ่มเติมได้"))
     steps = _steps(locked)
@@ -376,7 +384,12 @@ def request_ask_documents(
             "updated_at",
         ]
     )
-    _audit(locked, acting_user, "documents_requested", {"step": current.order, "remaining": locked.paused_remaining})
+    _audit(
+        locked,
+        acting_user,
+        "documents_requested",
+        {"step": current.order, "remaining": locked.paused_remaining},
+    )
     notices.documents_requested(locked)
     return locked
 
@@ -408,19 +421,21 @@ def request_receive_documents(
         current.due_at = add_working_days(agency, moment, locked.paused_remaining, calendar=calendar)
     current.state = RequestStep.State.ACTIVE
     later = [s for s in steps if s.order > current.order]
-    locked.due_at = schedule.plan(agency, later, current.due_at, calendar=calendar) if later else current.due_at
+    locked.due_at = (
+        schedule.plan(agency, later, current.due_at, calendar=calendar) if later else current.due_at
+    )
     _save_steps(steps, before)
     locked.receive_documents()
     locked.documents_received_at = moment
     locked.paused_remaining = 0
-    locked.save(
-        update_fields=["status", "documents_received_at", "paused_remaining", "due_at", "updated_at"]
-    )
+    locked.save(update_fields=["status", "documents_received_at", "paused_remaining", "due_at", "updated_at"])
     _audit(locked, acting_user, "documents_received", {"step": current.order})
     return locked
 
 
-def _close(locked: ServiceRequest, acting_user: User, moment: datetime, reason: str, *, approved: bool) -> None:
+def _close(
+    locked: ServiceRequest, acting_user: User, moment: datetime, reason: str, *, approved: bool
+) -> None:
     steps = _steps(locked)
     before = _snapshot(steps)
     for step in steps:
@@ -451,7 +466,6 @@ def request_approve(
     if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
         raise ValidationError(_("คำขอนี้ไม่อยู่ในสถานะที่อนุมัติได้"))
     steps = _steps(locked)
-    before = _snapshot(steps)
     current = _current(locked, steps)
     if any(s.order > current.order for s in steps):
         raise ValidationError(_("ยังมีขั้นตอนที่ต้องดำเนินการก่อน กรุณาดำเนินการให้ครบทุกขั้นตอนก่อนอนุมัติ"))
@@ -520,7 +534,7 @@ def request_send_progress_notice(*, request: ServiceRequest, at: datetime | None
 
 
 def send_due_progress_notices(*, agency: Agency, at: datetime | None = None) -> int:
-    """Send every progress notice that is due in ``agency``; how many were sent (each in its own transaction)."""
+    """Send every progress notice due in ``agency``; how many were sent (each in its own transaction)."""
     moment = _moment(at)
     candidates = ServiceRequest.objects.filter(
         agency=agency,

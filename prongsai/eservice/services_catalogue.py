@@ -17,9 +17,7 @@ from prongsai.core.search import index_document
 
 from .models import RequiredDocument, Service, ServiceStep
 
-SERVICE_FIELDS = tuple(
-    f for f in Service.snapshot_fields if f not in {"form_fields"}
-) + ("code", "form_fields", "upload_max_mb", "order", "is_accepting")
+SERVICE_FIELDS = (*Service.snapshot_fields, "code", "upload_max_mb", "order", "is_accepting")
 
 
 def _index(service: Service) -> None:
@@ -60,9 +58,9 @@ def service_create_draft(
         item.full_clean()
         item.save()
     for order, doc in enumerate(documents, start=1):
-        item = RequiredDocument(agency=agency, service=service, order=order, **doc)
-        item.full_clean()
-        item.save()
+        document = RequiredDocument(agency=agency, service=service, order=order, **doc)
+        document.full_clean()
+        document.save()
     audit_record(
         agency=agency,
         actor=acting_user,
@@ -85,7 +83,11 @@ def service_publish(*, service: Service, acting_user: User) -> Service:
 def service_revise(*, service: Service, acting_user: User, reason: str, **changes: Any) -> Service:
     """Correct a published manual; the previous text stays in the public revision history."""
     revised = record_revise(
-        record=service, acting_user=acting_user, reason=reason, changes=changes, action="eservice.service.revised"
+        record=service,
+        acting_user=acting_user,
+        reason=reason,
+        changes=changes,
+        action="eservice.service.revised",
     )
     _index(revised)
     return revised

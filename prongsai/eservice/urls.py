@@ -16,7 +16,11 @@ urlpatterns = [
     path("staff/eservice/", views_staff.queue, name="staff_queue"),
     path("staff/eservice/requests/<int:pk>/", views_staff.request_detail, name="staff_request"),
     path("staff/eservice/requests/<int:pk>/assign/", views_staff.request_assign, name="staff_assign"),
-    path("staff/eservice/requests/<int:pk>/complete-step/", views_staff.request_complete_step, name="staff_step"),
+    path(
+        "staff/eservice/requests/<int:pk>/complete-step/",
+        views_staff.request_complete_step,
+        name="staff_step",
+    ),
     path(
         "staff/eservice/requests/<int:pk>/ask-documents/",
         views_staff.request_ask_documents,

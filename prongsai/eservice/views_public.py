@@ -107,9 +107,7 @@ def request_new(request: AgencyRequest, code: str) -> HttpResponse:
     else:
         form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service)
         status = 200
-    return render(
-        request, "eservice/request_form.html", {"service": service, "form": form}, status=status
-    )
+    return render(request, "eservice/request_form.html", {"service": service, "form": form}, status=status)
 
 
 @public
@@ -122,9 +120,7 @@ def track_lookup(request: AgencyRequest) -> HttpResponse:
             form.add_error("code", _("ไม่พบคำขอที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง (12 ตัวอักษร)"))
         else:
             return redirect("eservice:track", code=found.tracking_code)
-    return render(
-        request, "eservice/track_lookup.html", {"form": form}, status=400 if request.GET else 200
-    )
+    return render(request, "eservice/track_lookup.html", {"form": form}, status=400 if request.GET else 200)
 
 
 def _qr_data_uri(url: str) -> str:
@@ -210,11 +206,16 @@ def statistics_page(request: AgencyRequest) -> HttpResponse:
             "bars_chart": charts.stacked_bars(
                 bars,
                 title=_("จำนวนคำขอรับบริการรายเดือน ปีงบประมาณ %(fy)s") % {"fy": fy},
-                description=_("แท่งซ้อนของผู้รับบริการแบบติดต่อด้วยตนเองและผ่าน E-Service ในแต่ละเดือน ตัวเลขอยู่ในตารางด้านล่าง"),
+                description=_(
+                    "แท่งซ้อนของผู้รับบริการแบบติดต่อด้วยตนเองและผ่าน E-Service ในแต่ละเดือน ตัวเลขอยู่ในตารางด้านล่าง"
+                ),
                 legend=(_("ติดต่อด้วยตนเอง (Walk-in)"), _("E-Service")),
             ),
             "on_time_chart": charts.percent_line(
-                [(label, cell.on_time_percent) for label, cell in zip(labels, report.month_totals, strict=True)],
+                [
+                    (label, cell.on_time_percent)
+                    for label, cell in zip(labels, report.month_totals, strict=True)
+                ],
                 title=_("ร้อยละของคำขอที่แล้วเสร็จภายในกำหนด รายเดือน"),
                 description=_("เส้นแสดงร้อยละของคำขอที่แล้วเสร็จภายในระยะเวลาตามคู่มือ นับตามเดือนที่รับคำขอ"),
             ),

@@ -16,9 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prongsai.core.models import AuditEvent
 from prongsai.core.http import StaffRequest
-from prongsai.core.models import OrgUnit
+from prongsai.core.models import AuditEvent, OrgUnit
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
@@ -114,7 +113,7 @@ def _act(
             apply_errors(form, exc)
             # The form of this action may not be on the page any more (e.g. documents already asked for).
             for message in form.non_field_errors():
-                messages.error(request, message)
+                messages.error(request, str(message))
         else:
             messages.success(request, done)
             return redirect("eservice:staff_request", pk=req.pk)
@@ -130,7 +129,9 @@ def request_assign(request: StaffRequest, pk: int) -> HttpResponse:
         pk,
         form,
         "assign_form",
-        lambda req, data: services.request_assign(request=req, acting_user=request.user, assignee=data["assignee"]),
+        lambda req, data: services.request_assign(
+            request=req, acting_user=request.user, assignee=data["assignee"]
+        ),
         _("มอบหมายผู้รับผิดชอบเรียบร้อยแล้ว"),
     )
 
@@ -144,7 +145,9 @@ def request_complete_step(request: StaffRequest, pk: int) -> HttpResponse:
         pk,
         form,
         "step_form",
-        lambda req, data: services.request_complete_step(request=req, acting_user=request.user, note=data["note"]),
+        lambda req, data: services.request_complete_step(
+            request=req, acting_user=request.user, note=data["note"]
+        ),
         _("บันทึกขั้นตอนเสร็จและเริ่มขั้นตอนถัดไปแล้ว"),
     )
 
@@ -158,7 +161,9 @@ def request_ask_documents(request: StaffRequest, pk: int) -> HttpResponse:
         pk,
         form,
         "documents_form",
-        lambda req, data: services.request_ask_documents(request=req, acting_user=request.user, note=data["note"]),
+        lambda req, data: services.request_ask_documents(
+            request=req, acting_user=request.user, note=data["note"]
+        ),
         _("บันทึกการขอเอกสารเพิ่มเติมแล้ว ระบบหยุดนับเวลาจนกว่าจะได้รับเอกสาร"),
     )
 
@@ -186,7 +191,9 @@ def request_approve(request: StaffRequest, pk: int) -> HttpResponse:
         pk,
         form,
         "decision_form",
-        lambda req, data: services.request_approve(request=req, acting_user=request.user, reason=data["reason"]),
+        lambda req, data: services.request_approve(
+            request=req, acting_user=request.user, reason=data["reason"]
+        ),
         _("บันทึกผลอนุมัติแล้ว ระบบแจ้งผลแก่ผู้ยื่นคำขอ"),
     )
 
@@ -200,7 +207,9 @@ def request_reject(request: StaffRequest, pk: int) -> HttpResponse:
         pk,
         form,
         "decision_form",
-        lambda req, data: services.request_reject(request=req, acting_user=request.user, reason=data["reason"]),
+        lambda req, data: services.request_reject(
+            request=req, acting_user=request.user, reason=data["reason"]
+        ),
         _("บันทึกผลไม่อนุมัติพร้อมเหตุผลแล้ว ระบบแจ้งผลแก่ผู้ยื่นคำขอ"),
     )
 
@@ -209,7 +218,10 @@ def request_reject(request: StaffRequest, pk: int) -> HttpResponse:
 def request_file(request: StaffRequest, pk: int) -> FileResponse:
     stored = access.get_request_file_for_staff(request.agency, pk)
     response = FileResponse(
-        stored.file.open("rb"), content_type=stored.content_type, as_attachment=True, filename=stored.original_name
+        stored.file.open("rb"),
+        content_type=stored.content_type,
+        as_attachment=True,
+        filename=stored.original_name,
     )
     # An applicant's upload is never rendered as a page of ours, whatever it claims to be.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -257,11 +269,15 @@ def walk_in_new(request: StaffRequest, pk: int) -> HttpResponse:
     else:
         form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service, walk_in=True)
         status = 200
-    return render(request, "eservice/staff/walk_in_form.html", {"service": service, "form": form}, status=status)
+    return render(
+        request, "eservice/staff/walk_in_form.html", {"service": service, "form": form}, status=status
+    )
 
 
 @staff(Cap.ESERVICE_MANAGE)
 def service_index(request: StaffRequest) -> HttpResponse:
     return render(
-        request, "eservice/staff/service_index.html", {"services": selectors.services_for_staff(request.agency)}
+        request,
+        "eservice/staff/service_index.html",
+        {"services": selectors.services_for_staff(request.agency)},
     )

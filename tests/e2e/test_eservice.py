@@ -27,7 +27,14 @@ from prongsai.core.workdays import add_working_days
 from prongsai.eservice import clock
 from prongsai.eservice.demo_catalogue import create_catalogue
 from prongsai.eservice.models import RequestFile, ServiceRequest
-from tests.e2e.helpers import axe_violations, describe_violations, duplicate_ids, minimal_agency, screenshot, submit
+from tests.e2e.helpers import (
+    axe_violations,
+    describe_violations,
+    duplicate_ids,
+    minimal_agency,
+    screenshot,
+    submit,
+)
 
 pytestmark = pytest.mark.browser
 

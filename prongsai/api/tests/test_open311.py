@@ -140,7 +140,10 @@ def test_a_disguised_or_oversized_file_is_refused(anon, catalogue, now):
     assert count() == 0
     ok = anon.post(
         "/open311/v2/requests.json",
-        {**ELDERLY, "attribute[id_card]": SimpleUploadedFile("card.png", png_bytes(), content_type="image/png")},
+        {
+            **ELDERLY,
+            "attribute[id_card]": SimpleUploadedFile("card.png", png_bytes(), content_type="image/png"),
+        },
     )
     assert ok.status_code == 201
     with scopes_disabled():
@@ -148,7 +151,10 @@ def test_a_disguised_or_oversized_file_is_refused(anon, catalogue, now):
 
 
 def test_malformed_bodies_and_parameters_never_cause_a_500(anon, catalogue, now):
-    assert anon.post("/open311/v2/requests.json", "{not json", content_type="application/json").status_code == 400
+    assert (
+        anon.post("/open311/v2/requests.json", "{not json", content_type="application/json").status_code
+        == 400
+    )
     assert anon.post("/open311/v2/requests.json", "x", content_type="text/csv").status_code == 415
     assert anon.get("/open311/v2/requests.json", {"start_date": "yesterday"}).status_code == 400
     assert anon.get("/open311/v2/requests.json", {"status": "maybe"}).status_code == 400

@@ -77,9 +77,7 @@ class Service(Publishable):
         OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("หน่วยงานเจ้าของกระบวนงาน")
     )
     category = models.CharField(_("หมวดหมู่ของงานบริการ"), max_length=20, choices=Category.choices)
-    kind = models.CharField(
-        _("ประเภทของงานบริการ"), max_length=20, choices=Kind.choices, default=Kind.GENERAL
-    )
+    kind = models.CharField(_("ประเภทของงานบริการ"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
     legal_basis = models.TextField(_("กฎหมายที่ให้อำนาจ"), blank=True)
     related_laws = models.TextField(_("กฎหมาย/กฎระเบียบที่เกี่ยวข้อง"), blank=True)
     service_points = models.JSONField(
@@ -134,7 +132,8 @@ class Service(Publishable):
             # Serves the public manual URL and the Open311 service_code look-up.
             models.UniqueConstraint(fields=["agency", "code"], name="eservice_service_unique_code"),
             models.CheckConstraint(
-                condition=models.Q(has_fee=False) | models.Q(fee_amount__isnull=False)
+                condition=models.Q(has_fee=False)
+                | models.Q(fee_amount__isnull=False)
                 | ~models.Q(fee_description=""),
                 name="eservice_service_fee_stated",
             ),
@@ -146,9 +145,7 @@ class Service(Publishable):
     def clean(self) -> None:
         super().clean()
         if self.has_fee and self.fee_amount is None and not self.fee_description.strip():
-            raise ValidationError(
-                {"fee_amount": _("บริการที่มีค่าธรรมเนียมต้องระบุจำนวนเงินหรือรายละเอียดค่าธรรมเนียม")}
-            )
+            raise ValidationError({"fee_amount": _("บริการที่มีค่าธรรมเนียมต้องระบุจำนวนเงินหรือรายละเอียดค่าธรรมเนียม")})
         errors = validate_form_spec(self.form_fields)
         if errors:
             raise ValidationError({"form_fields": errors})

@@ -51,8 +51,7 @@ def validate_form_spec(spec: Any) -> list[str]:
         name = field.get("name")
         if not isinstance(name, str) or not _NAME.match(name) or name in RESERVED_NAMES:
             errors.append(
-                _("ช่องกรอกที่ %(n)s ต้องมีชื่อภาษาอังกฤษตัวเล็ก ขึ้นต้นด้วยตัวอักษร และไม่ซ้ำกับชื่อที่ระบบใช้")
-                % {"n": index}
+                _("ช่องกรอกที่ %(n)s ต้องมีชื่อภาษาอังกฤษตัวเล็ก ขึ้นต้นด้วยตัวอักษร และไม่ซ้ำกับชื่อที่ระบบใช้") % {"n": index}
             )
         elif name in seen:
             errors.append(_("ชื่อช่องกรอก “%(name)s” ซ้ำกัน กรุณาตั้งชื่อใหม่") % {"name": name})
@@ -62,9 +61,7 @@ def validate_form_spec(spec: Any) -> list[str]:
             errors.append(_("ช่องกรอกที่ %(n)s ต้องมีข้อความกำกับ") % {"n": index})
         kind = field.get("kind")
         if kind not in KINDS:
-            errors.append(
-                _("ช่องกรอกที่ %(n)s มีชนิด “%(kind)s” ซึ่งระบบไม่รู้จัก") % {"n": index, "kind": kind}
-            )
+            errors.append(_("ช่องกรอกที่ %(n)s มีชนิด “%(kind)s” ซึ่งระบบไม่รู้จัก") % {"n": index, "kind": kind})
         choices = field.get("choices")
         if kind == "choice":
             valid = (

@@ -32,7 +32,7 @@ def new_tracking_code() -> str:
 def normalise_tracking_code(value: str) -> str:
     """Upper case, common misreadings fixed (O→0, I/L→1), dashes placed; garbage stays garbage."""
     text = "".join(ch for ch in (value or "").upper() if ch.isalnum())
-    text = text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    text = text.translate(str.maketrans("OIL", "011"))
     if len(text) != TRACKING_LENGTH:
         return text
     return f"{text[0:4]}-{text[4:8]}-{text[8:12]}"
@@ -59,6 +59,10 @@ OPEN_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS, RequestStatu
 CLOSED_STATUSES = (RequestStatus.APPROVED, RequestStatus.REJECTED)
 
 
+def _no_documents_asked_yet(request: Any) -> bool:
+    return request.documents_requested_at is None
+
+
 class ServiceRequest(FSMModelMixin, TenantModel):
     """A citizen's request for a service. ``status`` changes only through the transitions below, which
     only ``prongsai.eservice.services`` calls (each with its audit event)."""
@@ -69,7 +73,11 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="requests")
     channel = models.CharField(_("ช่องทาง"), max_length=10, choices=Channel.choices)
     status = FSMField(
-        _("สถานะ"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.RECEIVED, protected=True
+        _("สถานะ"),
+        max_length=20,
+        choices=RequestStatus.choices,
+        default=RequestStatus.RECEIVED,
+        protected=True,
     )
     applicant_name = models.CharField(_("ชื่อ-นามสกุลผู้ยื่นคำขอ"), max_length=200)
     applicant_phone = models.CharField(_("โทรศัพท์ผู้ยื่นคำขอ"), max_length=40, blank=True)
@@ -100,7 +108,8 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     documents_request_note = models.TextField(_("เอกสารที่ขอเพิ่มเติม"), blank=True)
     documents_received_at = models.DateTimeField(_("ได้รับเอกสารเพิ่มเติมเมื่อ"), null=True, blank=True)
     paused_remaining = models.PositiveIntegerField(
-        default=0, help_text="working days or office minutes left on the current step while the clock is paused"
+        default=0,
+        help_text="working days or office minutes left on the current step while the clock is paused",
     )
     decision_reason = models.TextField(_("เหตุผลของผลการพิจารณา"), blank=True)
     last_progress_notice_at = models.DateTimeField(_("แจ้งความคืบหน้าล่าสุดเมื่อ"), null=True, blank=True)
@@ -142,7 +151,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
         field=status,
         source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
         target=RequestStatus.AWAITING_DOCUMENTS,
-        conditions=[lambda r: r.documents_requested_at is None],
+        conditions=[_no_documents_asked_yet],
     )
     def ask_documents(self) -> None:
         """Ask the applicant for missing documents: once per request; the clock stops."""
@@ -152,7 +161,9 @@ class ServiceRequest(FSMModelMixin, TenantModel):
         """The applicant brought the documents: the clock runs again."""
 
     @transition(
-        field=status, source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS], target=RequestStatus.APPROVED
+        field=status,
+        source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
+        target=RequestStatus.APPROVED,
     )
     def approve(self) -> None:
         """The last step is done and the result is positive."""
@@ -203,7 +214,9 @@ class RequestStep(TenantModel):
         verbose_name_plural = _("ขั้นตอนของคำขอ")
         ordering = ["request", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "request", "order"], name="eservice_reqstep_unique_order")
+            models.UniqueConstraint(
+                fields=["agency", "request", "order"], name="eservice_reqstep_unique_order"
+            )
         ]
 
     def __str__(self) -> str:

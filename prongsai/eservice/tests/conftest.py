@@ -38,7 +38,9 @@ def now(monkeypatch):
 def catalogue(agency, admin_member, in_scope):
     with in_scope(agency):
         return create_catalogue(
-            agency, admin_member, only={"elderly-allowance", "official-information", "building-permit", "garbage-collection"}
+            agency,
+            admin_member,
+            only={"elderly-allowance", "official-information", "building-permit", "garbage-collection"},
         )
 
 
@@ -74,7 +76,9 @@ ANSWERS = {
 def submit(agency, in_scope):
     """Submit a request through the service layer (online unless a channel is given)."""
 
-    def _submit(service, *, channel=Channel.ESERVICE, key=None, acting_user=None, at=None, email="", files=()):
+    def _submit(
+        service, *, channel=Channel.ESERVICE, key=None, acting_user=None, at=None, email="", files=()
+    ):
         with in_scope(agency):
             return services.request_submit(
                 agency=agency,

@@ -47,7 +47,9 @@ def test_without_a_holiday_in_between_the_first_step_is_due_the_next_working_day
     assert steps_of(req, in_scope, agency)[0].due_at == datetime(2026, 11, 30, 10, 0, tzinfo=BANGKOK)
 
 
-def test_every_step_gets_a_planned_due_date_and_the_request_the_last_one(catalogue, submit, now, in_scope, agency):
+def test_every_step_gets_a_planned_due_date_and_the_request_the_last_one(
+    catalogue, submit, now, in_scope, agency
+):
     req = submit(catalogue["elderly-allowance"]).request  # 1 + 3 + 5 working days
     steps = steps_of(req, in_scope, agency)
     # Thursday 10 December (Constitution Day) is skipped too.
@@ -99,7 +101,9 @@ def test_personal_answers_never_enter_the_audit_log(catalogue, submit, now, in_s
     assert "citizen_id (personal)" in entry.data["fields"]
 
 
-def test_only_a_member_with_the_capability_records_a_walk_in(catalogue, submit, now, agency, member, outsider):
+def test_only_a_member_with_the_capability_records_a_walk_in(
+    catalogue, submit, now, agency, member, outsider
+):
     req = submit(catalogue["elderly-allowance"], channel=Channel.WALK_IN, acting_user=member).request
     assert req.channel == Channel.WALK_IN and req.recorded_by == member
     with pytest.raises(PermissionError):
@@ -108,9 +112,13 @@ def test_only_a_member_with_the_capability_records_a_walk_in(catalogue, submit, 
         submit(catalogue["elderly-allowance"], channel=Channel.WALK_IN, acting_user=None)
 
 
-def test_a_walk_in_recorded_late_keeps_the_counter_time_but_never_a_future_one(catalogue, submit, now, member):
+def test_a_walk_in_recorded_late_keeps_the_counter_time_but_never_a_future_one(
+    catalogue, submit, now, member
+):
     earlier = BEFORE_FATHERS_DAY - timedelta(days=1)
-    req = submit(catalogue["elderly-allowance"], channel=Channel.WALK_IN, acting_user=member, at=earlier).request
+    req = submit(
+        catalogue["elderly-allowance"], channel=Channel.WALK_IN, acting_user=member, at=earlier
+    ).request
     assert req.received_at == earlier
     with pytest.raises(ValidationError):
         submit(
@@ -121,7 +129,9 @@ def test_a_walk_in_recorded_late_keeps_the_counter_time_but_never_a_future_one(c
         )
 
 
-def test_completing_a_step_starts_the_next_with_its_own_time_limit(catalogue, submit, now, member, in_scope, agency):
+def test_completing_a_step_starts_the_next_with_its_own_time_limit(
+    catalogue, submit, now, member, in_scope, agency
+):
     req = submit(catalogue["elderly-allowance"]).request
     now(datetime(2026, 12, 8, 9, 0, tzinfo=BANGKOK))
     with in_scope(agency):
@@ -259,3 +269,23 @@ def test_another_agency_cannot_use_a_service_it_does_not_own(catalogue, other_ag
             idempotency_key=uuid.uuid4(),
             acting_user=None,
         )
+
+
+def test_the_daily_command_sends_the_due_progress_notices_of_every_agency(
+    catalogue, submit, now, in_scope, agency
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    req = submit(catalogue["official-information"], email="a@example.com").request
+    now(req.due_at + timedelta(days=1))
+    out = StringIO()
+    call_command("eservice_progress_notices", "--now", stdout=out)
+    assert "wangthong: 1 progress notice(s) sent" in out.getvalue()
+    out = StringIO()
+    call_command("eservice_progress_notices", stdout=out)  # queued on the immediate test backend
+    assert "wangthong: queued" in out.getvalue()
+    with in_scope(agency):
+        req.refresh_from_db()
+    assert req.progress_notice_count == 1

@@ -140,7 +140,9 @@ def test_a_citizen_submits_online_and_lands_on_the_tracking_page(anon, catalogue
         ({"idempotency_key": "not-a-key"}, "เปิดหน้าแบบฟอร์มใหม่"),
     ],
 )
-def test_bad_input_is_refused_with_a_thai_sentence_and_nothing_is_saved(anon, catalogue, now, change, message):
+def test_bad_input_is_refused_with_a_thai_sentence_and_nothing_is_saved(
+    anon, catalogue, now, change, message
+):
     data = {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4()), **change}
     response = post_request(anon, "elderly-allowance", data)
     assert response.status_code == 400
@@ -152,7 +154,9 @@ def test_bad_input_is_refused_with_a_thai_sentence_and_nothing_is_saved(anon, ca
 
 def test_a_disguised_file_is_refused_by_its_content(anon, catalogue, now):
     fake = SimpleUploadedFile("id.png", b"<html><script>alert(1)</script></html>", content_type="image/png")
-    response = post_request(anon, "elderly-allowance", {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4())}, {"a_id_card": fake})
+    response = post_request(
+        anon, "elderly-allowance", {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4())}, {"a_id_card": fake}
+    )
     assert response.status_code == 400
     assert "ไม่ใช่ชนิดที่รับได้" in response.content.decode()
     assert count_requests() == 0
@@ -160,13 +164,17 @@ def test_a_disguised_file_is_refused_by_its_content(anon, catalogue, now):
 
 def test_an_oversized_file_is_refused_with_the_limit(anon, catalogue, now):
     big = SimpleUploadedFile("id.pdf", pdf_bytes(6 * 1024 * 1024), content_type="application/pdf")
-    response = post_request(anon, "elderly-allowance", {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4())}, {"a_id_card": big})
+    response = post_request(
+        anon, "elderly-allowance", {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4())}, {"a_id_card": big}
+    )
     assert response.status_code == 400
     assert "เกินกว่าที่รับได้" in response.content.decode()
     assert count_requests() == 0
 
 
-def test_a_file_of_an_allowed_kind_for_the_site_but_not_for_the_field_is_refused(anon, catalogue, now, submit):
+def test_a_file_of_an_allowed_kind_for_the_site_but_not_for_the_field_is_refused(
+    anon, catalogue, now, submit
+):
     # The building permit's plans must be PDF; a PNG is refused there.
     data = {
         "idempotency_key": str(uuid.uuid4()),
@@ -179,7 +187,9 @@ def test_a_file_of_an_allowed_kind_for_the_site_but_not_for_the_field_is_refused
         "a_site_address": "5 หมู่ที่ 2 ตำบลวังทอง อำเภอภักดีชุมพล จังหวัดชัยภูมิ 36260",
         "consent": "on",
     }
-    response = post_request(anon, "building-permit", data, {"a_plans": SimpleUploadedFile("p.png", png_bytes())})
+    response = post_request(
+        anon, "building-permit", data, {"a_plans": SimpleUploadedFile("p.png", png_bytes())}
+    )
     assert response.status_code == 400
     ok = post_request(anon, "building-permit", data, {"a_plans": SimpleUploadedFile("p.pdf", pdf_bytes())})
     assert ok.status_code == 302, ok.context["form"].errors
@@ -215,7 +225,9 @@ def test_another_agency_cannot_see_a_request_by_its_code(anon, catalogue, other_
     assert anon.get(f"/eservice/track/{req.tracking_code}/", HTTP_HOST="other.test").status_code == 404
 
 
-def test_the_survey_opens_after_completion_and_is_answered_once(anon, catalogue, submit, now, agency, in_scope):
+def test_the_survey_opens_after_completion_and_is_answered_once(
+    anon, catalogue, submit, now, agency, in_scope
+):
     head = make_member(agency, "head", Role.HEAD_OF_DIVISION)
     req = submit(catalogue["elderly-allowance"]).request
     url = f"/eservice/track/{req.tracking_code}/survey/"

@@ -70,7 +70,9 @@ def test_staff_move_a_request_to_completion_and_it_counts_under_e_service(
     assert (row.total.eservice, row.total.walk_in, row.total.completed, row.total.on_time) == (1, 0, 1, 1)
 
 
-def test_a_bad_action_re_renders_the_page_with_a_thai_error(staff_client, head_client, catalogue, submit, now):
+def test_a_bad_action_re_renders_the_page_with_a_thai_error(
+    staff_client, head_client, catalogue, submit, now
+):
     req = submit(catalogue["official-information"]).request
     url = f"/staff/eservice/requests/{req.pk}/"
     response = staff_client.post(url + "ask-documents/", {"docs-note": ""})
@@ -115,12 +117,15 @@ def test_a_walk_in_is_recorded_by_staff_and_counted_under_walk_in(staff_client, 
     row = next(r for r in report.rows if r.service.code == "elderly-allowance")
     assert (row.total.walk_in, row.total.eservice) == (1, 0)
     future = staff_client.post(
-        f"/staff/eservice/walk-in/{service.pk}/", {**data, "idempotency_key": str(uuid.uuid4()), "received_date": "01/01/2570"}
+        f"/staff/eservice/walk-in/{service.pk}/",
+        {**data, "idempotency_key": str(uuid.uuid4()), "received_date": "01/01/2570"},
     )
     assert future.status_code == 400 and "อนาคต" in future.content.decode()
 
 
-def test_attached_files_download_only_for_staff_and_never_inline(staff_client, anon, outsider_client, catalogue, submit, now):
+def test_attached_files_download_only_for_staff_and_never_inline(
+    staff_client, anon, outsider_client, catalogue, submit, now
+):
     req = submit(catalogue["building-permit"], files=[checked_pdf("แบบแปลน.pdf")]).request
     with scopes_disabled():
         stored = req.files.get()
@@ -151,9 +156,12 @@ def test_the_catalogue_page_for_staff_needs_the_manage_capability(staff_client, 
     assert "building-permit" in admin_client.get("/staff/eservice/services/").content.decode()
 
 
-def test_retention_removes_the_identity_and_files_of_old_completed_requests(catalogue, submit, now, agency, in_scope):
-    from django.core.management import call_command
+def test_retention_removes_the_identity_and_files_of_old_completed_requests(
+    catalogue, submit, now, agency, in_scope
+):
     from io import StringIO
+
+    from django.core.management import call_command
 
     head = make_member(agency, "head", Role.HEAD_OF_DIVISION)
     req = submit(catalogue["building-permit"], files=[checked_pdf()]).request
