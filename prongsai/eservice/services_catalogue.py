@@ -91,3 +91,99 @@ def service_revise(*, service: Service, acting_user: User, reason: str, **change
     )
     _index(revised)
     return revised
+
+
+def _replace_children(
+    service: Service, steps: list[dict[str, Any]] | None, documents: list[dict[str, Any]] | None
+) -> None:
+    agency = service.agency
+    if steps is not None:
+        if not steps:
+            raise ValidationError(_("คู่มือต้องมีอย่างน้อยหนึ่งขั้นตอน พร้อมระยะเวลาของแต่ละขั้นตอน"))
+        ServiceStep.objects.filter(service=service).delete()
+        for order, step in enumerate(steps, start=1):
+            item = ServiceStep(agency=agency, service=service, order=order, **step)
+            item.full_clean()
+            item.save()
+    if documents is not None:
+        RequiredDocument.objects.filter(service=service).delete()
+        for order, doc in enumerate(documents, start=1):
+            document = RequiredDocument(agency=agency, service=service, order=order, **doc)
+            document.full_clean()
+            document.save()
+
+
+@transaction.atomic
+def service_update_draft(
+    *,
+    service: Service,
+    acting_user: User,
+    steps: list[dict[str, Any]] | None = None,
+    documents: list[dict[str, Any]] | None = None,
+    **fields: Any,
+) -> Service:
+    """Change a draft manual directly (fields, and the steps and documents when given)."""
+    locked = Service.objects.select_for_update().get(pk=service.pk)
+    if locked.is_published:
+        raise ValidationError(_("คู่มือนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
+    unknown = set(fields) - set(SERVICE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    if (
+        "code" in fields
+        and Service.objects.filter(agency=locked.agency, code=fields["code"]).exclude(pk=locked.pk).exists()
+    ):
+        raise ValidationError({"code": _("มีบริการที่ใช้รหัสนี้แล้ว กรุณาใช้รหัสอื่น")})
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    _replace_children(locked, steps, documents)
+    audit_record(
+        agency=locked.agency,
+        actor=acting_user,
+        action="eservice.service.draft_updated",
+        obj=locked,
+        data={"fields": sorted(fields), "steps": steps is not None, "documents": documents is not None},
+    )
+    return locked
+
+
+@transaction.atomic
+def service_revise_published(
+    *,
+    service: Service,
+    acting_user: User,
+    reason: str,
+    steps: list[dict[str, Any]],
+    documents: list[dict[str, Any]],
+    **changes: Any,
+) -> Service:
+    """Correct a published manual, its steps and documents included, as one revision with a reason.
+
+    Requests already received keep the steps they copied at receipt (ADR 0020).
+    """
+    if not reason.strip():
+        raise ValidationError(_("กรุณาระบุเหตุผลของการแก้ไข ระบบจะแสดงเหตุผลนี้ในประวัติการแก้ไขต่อสาธารณะ"))
+    locked = Service.objects.select_for_update().get(pk=service.pk)
+    before = locked.snapshot()
+    plain = {k: v for k, v in changes.items() if k in locked.snapshot_fields}
+    others = {k: v for k, v in changes.items() if k not in locked.snapshot_fields}
+    unknown = set(others) - set(SERVICE_FIELDS)
+    if unknown or "code" in others:
+        raise ValueError(f"not revisable here: {sorted(unknown | ({'code'} & set(others)))}")
+    _replace_children(locked, steps, documents)
+    for name, value in {**plain, **others}.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    if locked.snapshot() == before:
+        raise ValidationError(_("ไม่มีการเปลี่ยนแปลงเนื้อหา จึงไม่ได้สร้างฉบับแก้ไขใหม่"))
+    locked.save()
+    from prongsai.core.publication import add_revision_for_change
+
+    add_revision_for_change(
+        record=locked, acting_user=acting_user, reason=reason, action="eservice.service.revised"
+    )
+    revised = Service.objects.get(pk=locked.pk)
+    _index(revised)
+    return revised

@@ -37,4 +37,9 @@ urlpatterns = [
     path("staff/eservice/walk-in/", views_staff.walk_in_index, name="staff_walk_in"),
     path("staff/eservice/walk-in/<int:pk>/", views_staff.walk_in_new, name="staff_walk_in_new"),
     path("staff/eservice/services/", views_staff.service_index, name="staff_services"),
+    path("staff/eservice/services/new/", views_staff.service_edit, name="staff_service_new"),
+    path("staff/eservice/services/<int:pk>/", views_staff.service_edit, name="staff_service_edit"),
+    path(
+        "staff/eservice/services/<int:pk>/publish/", views_staff.service_publish, name="staff_service_publish"
+    ),
 ]

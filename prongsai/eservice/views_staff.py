@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
+from django.forms import BaseForm, BaseFormSet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,12 +19,14 @@ from django.views.decorators.http import require_POST
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import AuditEvent, OrgUnit
 from prongsai.core.permissions import capabilities_for, staff
+from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
 
-from . import access, clock, selectors, services
+from . import access, clock, selectors, services, services_catalogue
 from .forms import AskDocumentsForm, AssignForm, DecisionForm, QueueFilterForm, RequestForm, StepNoteForm
-from .models import Channel, ServiceRequest
+from .forms_catalogue import DocumentFormSet, ServiceForm, StepFormSet, formset_rows
+from .models import Channel, Service, ServiceRequest
 from .models.form_spec import PERSONAL_KINDS
 from .notices import tracking_link
 
@@ -281,3 +283,102 @@ def service_index(request: StaffRequest) -> HttpResponse:
         "eservice/staff/service_index.html",
         {"services": selectors.services_for_staff(request.agency)},
     )
+
+
+def _catalogue_forms(
+    request: StaffRequest, service: Service | None
+) -> tuple[ServiceForm, BaseFormSet[Any], BaseFormSet[Any]]:
+    agency = request.agency
+    data = request.POST if request.method == "POST" else None
+    steps_initial = (
+        [
+            {
+                "name": s.name,
+                "duration_value": s.duration_value,
+                "duration_unit": s.duration_unit,
+                "responsible_unit": s.responsible_unit,
+            }
+            for s in service.steps.select_related("responsible_unit").order_by("order")
+        ]
+        if service
+        else []
+    )
+    documents_initial = (
+        [
+            {"name": d.name, "original_or_copy": d.original_or_copy, "copies": d.copies, "note": d.note}
+            for d in service.documents.order_by("order")
+        ]
+        if service
+        else []
+    )
+    return (
+        ServiceForm(data, instance=service, agency=agency),
+        StepFormSet(data, prefix="steps", initial=steps_initial, form_kwargs={"agency": agency}),
+        DocumentFormSet(data, prefix="docs", initial=documents_initial),
+    )
+
+
+@staff(Cap.ESERVICE_MANAGE)
+def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    """Draft a manual, change a draft, or correct a published one with a reason (one revision)."""
+    agency = request.agency
+    service = access.get_service_for_staff(agency, pk) if pk else None
+    form, steps, documents = _catalogue_forms(request, service)
+    if request.method == "POST" and form.is_valid() and steps.is_valid() and documents.is_valid():
+        step_rows, document_rows = formset_rows(steps), formset_rows(documents)
+        try:
+            if service is None:
+                service = services_catalogue.service_create_draft(
+                    agency=agency,
+                    acting_user=request.user,
+                    steps=step_rows,
+                    documents=document_rows,
+                    **form.service_fields(),
+                )
+            elif service.is_published:
+                services_catalogue.service_revise_published(
+                    service=service,
+                    acting_user=request.user,
+                    reason=form.cleaned_data["reason"],
+                    steps=step_rows,
+                    documents=document_rows,
+                    **form.service_fields(),
+                )
+            else:
+                services_catalogue.service_update_draft(
+                    service=service,
+                    acting_user=request.user,
+                    steps=step_rows,
+                    documents=document_rows,
+                    **form.service_fields(),
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกคู่มือเรียบร้อยแล้ว"))
+            return redirect("eservice:staff_service_edit", pk=service.pk)
+    return render(
+        request,
+        "eservice/staff/service_edit.html",
+        {
+            "form": form,
+            "steps": steps,
+            "documents": documents,
+            "service": service,
+            "revisions": revisions_of(service) if service and service.is_published else [],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.ESERVICE_MANAGE)
+@require_POST
+def service_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    service = access.get_service_for_staff(request.agency, pk)
+    try:
+        services_catalogue.service_publish(service=service, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("เผยแพร่คู่มือแล้ว ประชาชนยื่นคำขอออนไลน์ได้ตั้งแต่บัดนี้"))
+    return redirect("eservice:staff_service_edit", pk=service.pk)
