@@ -50,7 +50,13 @@ def queue(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "eservice/staff/queue.html",
-        {"form": form, "rows": rows, "page_obj": page_obj, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "rows": rows,
+            "page_obj": page_obj,
+            "query": request.GET.urlencode(),
+            "can_manage": Cap.ESERVICE_MANAGE in capabilities_for(request),
+        },
     )
 
 
