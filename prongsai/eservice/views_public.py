@@ -40,7 +40,7 @@ def catalogue(request: AgencyRequest) -> HttpResponse:
             "services": services_qs,
             "categories": Service.Category.choices,
             "current_category": category,
-            "query": query,
+            "service_query": query,
             "lookup_form": TrackingLookupForm(),
         },
     )

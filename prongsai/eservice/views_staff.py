@@ -47,6 +47,8 @@ def queue(request: StaffRequest) -> HttpResponse:
     page_obj = Paginator(qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     now = clock.now()
     rows = [(r, selectors.is_overdue(r, now)) for r in page_obj.object_list]
+    filters = request.GET.copy()
+    filters.pop("page", None)
     return render(
         request,
         "eservice/staff/queue.html",
@@ -54,7 +56,7 @@ def queue(request: StaffRequest) -> HttpResponse:
             "form": form,
             "rows": rows,
             "page_obj": page_obj,
-            "query": request.GET.urlencode(),
+            "querystring": filters.urlencode(),
             "can_manage": Cap.ESERVICE_MANAGE in capabilities_for(request),
         },
     )
