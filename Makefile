@@ -67,6 +67,7 @@ bench: install-dev
 	$(PY) bench/procurement.py
 	$(PY) bench/reports.py
 	$(PY) bench/citizen_channels.py
+	$(PY) bench/eservice_submit.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

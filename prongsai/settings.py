@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "prongsai.reports",
     "prongsai.engagement",
     "prongsai.complaints",
+    "prongsai.eservice",
+    "prongsai.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +247,29 @@ STORAGES = {
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- REST API and Open311 (prongsai.api) ------------------------------------------------------------------
+REST_FRAMEWORK = {
+    # The public API is anonymous: no session authentication, hence no CSRF on Open311's POST.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.JSONParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "prongsai.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Prongsai API",
+    "DESCRIPTION": "The versioned REST API of a Prongsai agency, and Open311 GeoReport v2 at /open311/v2/.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/(api/v[0-9]+|open311/v2)",
+}
 
 # --- E-mail ----------------------------------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST")

@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("prongsai.reports.urls")),
     path("", include("prongsai.engagement.urls")),
     path("", include("prongsai.complaints.urls")),
+    path("", include("prongsai.eservice.urls")),
+    path("", include("prongsai.api.urls")),
 ]

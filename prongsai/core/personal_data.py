@@ -102,6 +102,43 @@ INVENTORY: tuple[PersonalField, ...] = (
         "deleted 90 days after the batch was committed or last changed (purge_personal_data)",
     ),
     PersonalField(
+        "eservice.servicerequest",
+        "applicant_name",
+        "deciding a citizen's request for a service and contacting them (Licensing Facilitation Act)",
+        "anonymised 5 years after the request is completed (purge_personal_data)",
+    ),
+    PersonalField(
+        "eservice.servicerequest", "applicant_phone", "contacting the applicant", "as applicant_name"
+    ),
+    PersonalField(
+        "eservice.servicerequest", "applicant_email", "notifying the applicant", "as applicant_name"
+    ),
+    PersonalField(
+        "eservice.servicerequest",
+        "answers",
+        "the request form's data (may hold a citizen ID, address, birth date, phone)",
+        "as applicant_name",
+    ),
+    PersonalField(
+        "eservice.servicerequest",
+        "assigned_to",
+        "accountability: the officer handling a request",
+        "while the request is kept; accounts are deactivated, never deleted",
+    ),
+    PersonalField(
+        "eservice.requestfile",
+        "file",
+        "documents the applicant attached to a request",
+        "deleted with the answers",
+    ),
+    PersonalField("eservice.requestfile", "original_name", "showing staff the file's name", "as file"),
+    PersonalField(
+        "eservice.satisfactionresponse",
+        "comment",
+        "improving the service; free text may name someone",
+        "cleared 5 years after it was given (purge_personal_data)",
+    ),
+    PersonalField(
         "core.attachment",
         "original_name",
         "showing the file's name to the public; may contain a name",
@@ -225,6 +262,12 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("core.publicholiday", "name_th"),
         ("core.publicholiday", "name_en"),
         ("portal.newscategory", "name_th"),
+        # The service catalogue and the steps of requests: names of services, steps and documents.
+        ("eservice.service", "name_th"),
+        ("eservice.servicestep", "name"),
+        ("eservice.requireddocument", "name"),
+        ("eservice.requeststep", "name"),
+        ("eservice.requestfile", "field_name"),
         # Published content written by staff for the public; personal data in it is the author's choice,
         # reviewed before publication like any official text.
         ("portal.newsarticle", "body"),

@@ -53,6 +53,9 @@ class Cap(StrEnum):
     COMPLAINTS_HANDLE = "complaints.handle"
     COMPLAINTS_CONFIGURE = "complaints.configure"
     COMPLAINTS_MOVE_TO_CORRUPTION = "complaints.move_to_corruption"
+    ESERVICE_HANDLE = "eservice.handle"  # work on requests: queue, steps, walk-ins, missing documents
+    ESERVICE_DECIDE = "eservice.decide"  # approve or reject a request
+    ESERVICE_MANAGE = "eservice.manage"  # the service catalogue (citizen manuals)
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -60,7 +63,14 @@ _EVERY_MEMBER = {Cap.BACKOFFICE}
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.OFFICER: frozenset(
         _EVERY_MEMBER
-        | {Cap.CONTENT_EDIT, Cap.ORG_EDIT, Cap.PROCUREMENT_EDIT, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
+        | {
+            Cap.CONTENT_EDIT,
+            Cap.ORG_EDIT,
+            Cap.PROCUREMENT_EDIT,
+            Cap.PLANS_EDIT,
+            Cap.REPORTS_EXPORT,
+            Cap.ESERVICE_HANDLE,
+        }
     ),
     Role.HEAD_OF_DIVISION: frozenset(
         _EVERY_MEMBER
@@ -73,11 +83,22 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.PLANS_EDIT,
             Cap.ITA_MANAGE,
             Cap.REPORTS_EXPORT,
+            Cap.ESERVICE_HANDLE,
+            Cap.ESERVICE_DECIDE,
+            Cap.ESERVICE_MANAGE,
         }
     ),
     Role.EXECUTIVE: frozenset(
         _EVERY_MEMBER
-        | {Cap.CONTENT_EDIT, Cap.CONTENT_PUBLISH, Cap.PROCUREMENT_PUBLISH, Cap.PLANS_EDIT, Cap.REPORTS_EXPORT}
+        | {
+            Cap.CONTENT_EDIT,
+            Cap.CONTENT_PUBLISH,
+            Cap.PROCUREMENT_PUBLISH,
+            Cap.PLANS_EDIT,
+            Cap.REPORTS_EXPORT,
+            Cap.ESERVICE_HANDLE,
+            Cap.ESERVICE_DECIDE,
+        }
     ),
     # The committee and the custodian get their own capabilities with the whistleblower channel; they are
     # deliberately not given content or administration rights through these roles. The committee also runs
@@ -111,6 +132,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.PLANS_EDIT,
             Cap.ITA_MANAGE,
             Cap.REPORTS_EXPORT,
+            Cap.ESERVICE_HANDLE,
+            Cap.ESERVICE_DECIDE,
+            Cap.ESERVICE_MANAGE,
         }
     ),
 }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import import_module
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -14,10 +16,23 @@ from prongsai.core.personal_data import OUTBOX_RETENTION_DAYS
 
 @transaction.atomic
 def purge_expired_personal_data() -> dict[str, int]:
-    """Delete what has outlived its retention period, across all agencies; return counts per kind."""
+    """Delete what has outlived its retention period, across all agencies; return counts per kind.
+
+    Each Prongsai app with personal data of its own provides ``<app>.retention.purge_expired_personal_data()``
+    returning its counts; they run here, in INSTALLED_APPS order.
+    """
     cutoff = timezone.now() - timedelta(days=OUTBOX_RETENTION_DAYS)
     with scopes_disabled():
         deleted, _per_model = OutboundEmail.objects.filter(
             status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], updated_at__lt=cutoff
         ).delete()
-    return {"outbound e-mails": deleted}
+    counts = {"outbound e-mails": deleted}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("prongsai."):
+            continue
+        try:
+            module = import_module(f"{config.name}.retention")
+        except ModuleNotFoundError:
+            continue
+        counts.update(module.purge_expired_personal_data())
+    return counts

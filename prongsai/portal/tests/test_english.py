@@ -25,6 +25,7 @@ NAV_EN = [
     "Executives",
     "Powers and duties",
     "Procurement",
+    "E-Service",
     "News",
     "Questions and complaints",
     "Contact us",
@@ -37,6 +38,7 @@ NAV_TH = [
     "ผู้บริหาร",
     "อำนาจหน้าที่",
     "จัดซื้อจัดจ้าง",
+    "E-Service",
     "ข่าวประชาสัมพันธ์",
     "ถาม-ตอบ ร้องเรียน",
     "ติดต่อเรา",
@@ -141,7 +143,7 @@ def test_key_pages_show_english_labels_and_no_thai_interface_text(english, path)
     present, absent = PAGES[path]
     for text in [*FRAME_EN, *present]:
         assert text in html, f"{path}: missing English label {text!r}"
-    for text in [*FRAME_TH, *NAV_TH, *absent]:
+    for text in [*FRAME_TH, *(label for label in NAV_TH if label not in NAV_EN), *absent]:
         assert text not in html, f"{path}: untranslated Thai label {text!r}"
 
 

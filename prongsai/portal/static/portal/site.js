@@ -7,3 +7,11 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
 });
+
+// Print buttons (e.g. the citizen manual): shown only when this script runs, since printing needs it.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});

@@ -1,0 +1,32 @@
+from .catalogue import DurationUnit, RequiredDocument, Service, ServiceStep
+from .requests import (
+    CLOSED_STATUSES,
+    ONLINE_CHANNELS,
+    OPEN_STATUSES,
+    Channel,
+    RequestFile,
+    RequestStatus,
+    RequestStep,
+    SatisfactionResponse,
+    ServiceRequest,
+    new_tracking_code,
+    normalise_tracking_code,
+)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "ONLINE_CHANNELS",
+    "OPEN_STATUSES",
+    "Channel",
+    "DurationUnit",
+    "RequestFile",
+    "RequestStatus",
+    "RequestStep",
+    "RequiredDocument",
+    "SatisfactionResponse",
+    "Service",
+    "ServiceRequest",
+    "ServiceStep",
+    "new_tracking_code",
+    "normalise_tracking_code",
+]

@@ -1,0 +1,120 @@
+"""Reads of the E-Service app shared by its views, the API and (later) the reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from prongsai.core.models import Agency, OrgUnit, PublicationStatus, User
+
+from . import clock
+from .models import OPEN_STATUSES, RequestStatus, RequestStep, Service, ServiceRequest
+
+
+def published_services(agency: Agency, *, category: str | None = None) -> QuerySet[Service]:
+    """The public catalogue, in the agency's order."""
+    qs = Service.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).select_related(
+        "owner_unit"
+    )
+    if category:
+        qs = qs.filter(category=category)
+    return qs.order_by("order", "name_th")
+
+
+def services_for_staff(agency: Agency) -> QuerySet[Service]:
+    return Service.objects.filter(agency=agency).select_related("owner_unit").order_by("order", "name_th")
+
+
+def request_steps(request: ServiceRequest) -> list[RequestStep]:
+    """The steps of a request in order, with their responsible units."""
+    return list(
+        RequestStep.objects.filter(request=request).select_related("responsible_unit").order_by("order")
+    )
+
+
+def is_overdue(request: ServiceRequest, at: datetime | None = None) -> bool:
+    """Late: open, the clock running, and past the due date of the current step or of the whole request."""
+    moment = at or clock.now()
+    if request.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
+        return False
+    step_due = request.current_step.due_at if request.current_step else None
+    return bool((step_due and step_due < moment) or (request.due_at and request.due_at < moment))
+
+
+def staff_queue(
+    agency: Agency,
+    *,
+    unit: OrgUnit | None = None,
+    assignee: User | None = None,
+    state: str = "open",
+    service: Service | None = None,
+) -> QuerySet[ServiceRequest]:
+    """Requests for the back-office queue: open ones first by due date; filters by unit, assignee, service.
+
+    ``state``: "open", "overdue", "awaiting", "closed" or "all".
+    """
+    qs = ServiceRequest.objects.filter(agency=agency).select_related(
+        "service", "current_step", "assigned_to", "queue_unit"
+    )
+    now = clock.now()
+    if state == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif state == "overdue":
+        qs = qs.filter(status__in=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS]).filter(
+            Q(due_at__lt=now) | Q(current_step__due_at__lt=now)
+        )
+    elif state == "awaiting":
+        qs = qs.filter(status=RequestStatus.AWAITING_DOCUMENTS)
+    elif state == "closed":
+        qs = qs.filter(status__in=[RequestStatus.APPROVED, RequestStatus.REJECTED])
+    if unit is not None:
+        qs = qs.filter(queue_unit=unit)
+    if assignee is not None:
+        qs = qs.filter(assigned_to=assignee)
+    if service is not None:
+        qs = qs.filter(service=service)
+    if state == "closed":
+        return qs.order_by("-completed_at")
+    return qs.order_by("current_step__due_at", "due_at", "received_at")
+
+
+def handlers(agency: Agency) -> QuerySet[User]:
+    """Members who may be given a request (roles with the E-Service capability)."""
+    from prongsai.core.models import Membership
+    from prongsai.core.roles import ROLE_CAPABILITIES, Cap
+
+    roles = [role for role, caps in ROLE_CAPABILITIES.items() if Cap.ESERVICE_HANDLE in caps]
+    user_ids = Membership.objects.filter(agency=agency, is_active=True, role__in=roles).values_list(
+        "user_id", flat=True
+    )
+    return User.objects.filter(pk__in=list(user_ids), is_active=True).order_by("first_name", "username")
+
+
+def requests_for_open311(
+    agency: Agency,
+    *,
+    codes: list[str] | None = None,
+    service_code: str | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    status: str | None = None,
+    limit: int = 1000,
+) -> list[ServiceRequest]:
+    """Requests as Open311 lists them (GeoReport v2 filters), newest first."""
+    qs = ServiceRequest.objects.filter(agency=agency).select_related(
+        "service", "service__owner_unit", "current_step"
+    )
+    if codes:
+        qs = qs.filter(tracking_code__in=codes)
+    if service_code:
+        qs = qs.filter(service__code=service_code)
+    if start:
+        qs = qs.filter(received_at__gte=start)
+    if end:
+        qs = qs.filter(received_at__lte=end)
+    if status == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif status == "closed":
+        qs = qs.exclude(status__in=OPEN_STATUSES)
+    return list(qs.order_by("-received_at")[:limit])
