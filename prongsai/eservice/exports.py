@@ -78,8 +78,8 @@ def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
     for month, cell in zip(report.months, report.month_totals, strict=True):
         sheet.append([_("ทุกงานบริการ"), format_month(month.year, month.month), *_cells(cell)])
     sheet.append([_("ทุกงานบริการ"), _("รวมทั้งปี"), *_cells(report.total)])
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
+    for total_cell in sheet[sheet.max_row]:
+        total_cell.font = bold
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
     widths = [48, 18, 14, 12, 10, 10, 14, 12, 16]
     for index, width in enumerate(widths, start=1):
