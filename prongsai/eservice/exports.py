@@ -80,7 +80,7 @@ def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
     sheet.append([_("ทุกงานบริการ"), _("รวมทั้งปี"), *_cells(report.total)])
     for total_cell in sheet[sheet.max_row]:
         total_cell.font = bold
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
+    sheet.freeze_panes = f"C{header_row + 1}"
     widths = [48, 18, 14, 12, 10, 10, 14, 12, 16]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
