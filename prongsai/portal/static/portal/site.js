@@ -15,3 +15,37 @@ document.addEventListener("DOMContentLoaded", function () {
     button.addEventListener("click", function () { window.print(); });
   });
 });
+
+// Wide tables scroll sideways inside .table-wrap on narrow screens. A scrolling box must be reachable by
+// keyboard, so give every one that actually scrolls a tab stop and a name (its table's caption or the
+// nearest heading); boxes that fit need neither.
+(function () {
+  function nameFor(box) {
+    var caption = box.querySelector("caption");
+    if (caption) { return caption.textContent.trim(); }
+    var node = box.previousElementSibling;
+    while (node && !/^H[1-6]$/.test(node.tagName)) { node = node.previousElementSibling; }
+    return node ? node.textContent.trim() : document.title;
+  }
+  function mark() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      if (box.dataset.fixedTabindex) { return; }
+      if (box.hasAttribute("tabindex") && !box.dataset.autoTabindex) {
+        box.dataset.fixedTabindex = "1";  // set by the template itself
+        return;
+      }
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        if (!box.hasAttribute("aria-label")) { box.setAttribute("aria-label", nameFor(box)); }
+        box.dataset.autoTabindex = "1";
+      } else if (box.dataset.autoTabindex) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        delete box.dataset.autoTabindex;
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  window.addEventListener("resize", mark);
+})();
