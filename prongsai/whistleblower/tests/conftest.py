@@ -13,6 +13,7 @@ from PIL import Image
 from conftest import AGENCY_HOST, login_verified, make_member
 from prongsai.core.roles import Role
 from prongsai.core.tenancy import agency_scope
+from prongsai.ita.testing import catalogues  # noqa: F401 - the OIT catalogues, for the evidence tests
 from prongsai.whistleblower import services_keys
 
 PASSPHRASE = "ก้อนเมฆสีเทาลอยผ่านทุ่งนา 2567"

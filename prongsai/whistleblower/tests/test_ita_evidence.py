@@ -1,0 +1,58 @@
+"""The corruption channel answers the OIT items on its guideline, its channel and its statistics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import time_machine
+from django.test import Client
+
+from conftest import AGENCY_HOST
+from prongsai.core.tenancy import agency_scope
+from prongsai.core.thai import BANGKOK
+from prongsai.ita.models import Catalogue
+from prongsai.ita.readiness import Status, readiness
+
+from .conftest import submit
+from .test_guideline_and_statistics import GUIDELINE
+
+AS_OF = date(2024, 4, 30)
+
+
+def _items(agency, code="2567-A", as_of=AS_OF):
+    with agency_scope(agency):
+        state = readiness(agency, Catalogue.objects.get(code=code), as_of=as_of)
+    return {s.item.code: s for s in state.items}
+
+
+def test_the_guideline_item_follows_the_published_guideline(agency, admin_client, catalogues):
+    assert _items(agency)["o22"].status == Status.NO_EVIDENCE
+    assert admin_client.post("/staff/integrity/guideline/", GUIDELINE).status_code == 302
+    assert _items(agency)["o22"].status == Status.NO_EVIDENCE, "a draft guideline is not evidence"
+    assert admin_client.post("/staff/integrity/guideline/publish/").status_code == 302
+    item = _items(agency)["o22"]
+    assert item.status == Status.READY and item.urls == ["/integrity/guideline/"]
+    assert _items(agency, "2568", date(2025, 4, 30))["O17"].status == Status.READY
+
+
+def test_the_channel_counts_only_once_a_recipient_can_read_reports(agency, catalogues):
+    item = _items(agency)["o23"]
+    assert item.status == Status.MISSING
+    assert {e.element.check_key for e in item.missing} == {"online", "follow_up"}
+
+
+def test_the_channel_is_ready_with_a_committee_key(agency, committee, catalogues):
+    item = _items(agency)["o23"]
+    assert item.status == Status.READY
+    assert "/integrity/" in item.urls and "/integrity/follow-up/" in item.urls
+
+
+def test_statistics_answer_their_year_with_explicit_zeros(agency, committee, catalogues):
+    with time_machine.travel(datetime(2024, 1, 10, 10, 0, tzinfo=BANGKOK), tick=False):
+        submit(Client(HTTP_HOST=AGENCY_HOST))
+    with time_machine.travel(datetime(2024, 5, 1, 9, 0, tzinfo=BANGKOK), tick=False):
+        item = _items(agency)["o24"]
+        assert item.status == Status.READY
+        assert item.urls == ["/integrity/statistics/?year=2567"]
+        # FY2568 has not started on that day: the page does not offer it yet.
+        assert _items(agency, "2568", date(2025, 4, 30))["O19"].status == Status.NO_EVIDENCE
