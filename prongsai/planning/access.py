@@ -6,7 +6,7 @@ from django.http import Http404
 
 from prongsai.core.access import parse_public_id
 from prongsai.core.models import Agency, PublicationStatus
-from prongsai.planning.models import Plan, PlanItem
+from prongsai.planning.models import ItemResult, Plan, PlanItem
 
 
 def get_public_plan(agency: Agency, public_id: str) -> Plan:
@@ -30,3 +30,10 @@ def get_item_for_staff(plan: Plan, pk: int) -> PlanItem:
     if item is None:
         raise Http404
     return item
+
+
+def get_result_for_staff(plan: Plan, pk: int) -> ItemResult:
+    entry = ItemResult.objects.filter(agency=plan.agency, plan=plan, pk=pk).select_related("item").first()
+    if entry is None:
+        raise Http404
+    return entry

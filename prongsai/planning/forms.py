@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField
-from prongsai.planning.models import Plan, PlanItem, ScoreCitation
+from prongsai.planning.models import AnnualReport, ItemResult, Plan, PlanItem, ScoreCitation
 
 
 class PlanForm(forms.ModelForm):
@@ -164,3 +164,35 @@ class ProgressForm(forms.Form):
             if self.cleaned_data.get(f"result_{item.pk}")
             or self.cleaned_data.get(f"spent_{item.pk}") is not None
         }
+
+
+class AnnualReportForm(forms.ModelForm):
+    """The plan's annual report as a whole (the results of each item are recorded item by item)."""
+
+    reported_on = ThaiDateField(label=_("วันที่รายงาน"), required=False)
+
+    class Meta:
+        model = AnnualReport
+        fields = ["reported_on", "summary", "problems", "suggestions"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "problems": forms.Textarea(attrs={"rows": 4}),
+            "suggestions": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class ItemDeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("เหตุผลของการลบ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("จำเป็นเมื่อแผนเผยแพร่แล้ว เหตุผลจะบันทึกไว้ในประวัติการดำเนินการ"),
+    )
+
+
+def result_initial(entry: ItemResult) -> dict[str, Any]:
+    """A recorded result as the result form's initial data (its citations are listed, not edited here)."""
+    return {
+        name: getattr(entry, name)
+        for name in ("result", "spent", "actual_start", "actual_end", "problems", "suggestions")
+    }

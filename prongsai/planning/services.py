@@ -153,9 +153,21 @@ def item_save(
 
 
 @transaction.atomic
-def item_delete(*, item: PlanItem, acting_user: User) -> None:
-    """Remove an item (with its activities, progress and results)."""
-    audit_record(agency=item.agency, actor=acting_user, action="planning.item.deleted", obj=item)
+def item_delete(*, item: PlanItem, acting_user: User, reason: str = "") -> None:
+    """Remove an item (with its activities, progress and results).
+
+    Removing a line from a published plan changes what citizens have read, so it needs a reason, kept in
+    the audit trail with the title of what was removed.
+    """
+    if item.plan.is_published and not reason.strip():
+        raise ValidationError({"reason": _("แผนนี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการลบรายการ")})
+    audit_record(
+        agency=item.agency,
+        actor=acting_user,
+        action="planning.item.deleted",
+        obj=item,
+        data={"plan": item.plan_id, "title": item.title[:200], "reason": reason.strip()},
+    )
     item.delete()
 
 

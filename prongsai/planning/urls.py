@@ -16,5 +16,10 @@ urlpatterns = [
     path("staff/plans/<int:pk>/items/new/", views_staff.item_edit, name="staff_item_new"),
     path("staff/plans/<int:pk>/items/<int:item_pk>/", views_staff.item_edit, name="staff_item_edit"),
     path("staff/plans/<int:pk>/items/<int:item_pk>/result/", views_staff.result_new, name="staff_result_new"),
+    path(
+        "staff/plans/<int:pk>/items/<int:item_pk>/delete/", views_staff.item_delete, name="staff_item_delete"
+    ),
+    path("staff/plans/<int:pk>/results/<int:result_pk>/", views_staff.result_edit, name="staff_result_edit"),
     path("staff/plans/<int:pk>/progress/", views_staff.progress_edit, name="staff_progress"),
+    path("staff/plans/<int:pk>/annual/", views_staff.annual_report_edit, name="staff_annual_report"),
 ]

@@ -14,7 +14,15 @@ from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
 from prongsai.planning import access, selectors, services
-from prongsai.planning.forms import ItemForm, PlanForm, ProgressForm, ResultForm
+from prongsai.planning.forms import (
+    AnnualReportForm,
+    ItemDeleteForm,
+    ItemForm,
+    PlanForm,
+    ProgressForm,
+    ResultForm,
+    result_initial,
+)
 from prongsai.planning.models import default_as_of
 
 
@@ -155,5 +163,98 @@ def progress_edit(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("ความก้าวหน้าของแผน")},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def item_delete(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Ask before removing an item: it takes its activities, progress and results with it."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    item = access.get_item_for_staff(plan, item_pk)
+    form = ItemDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_delete(item=item, acting_user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("ลบรายการเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/item_delete.html",
+        {
+            "form": form,
+            "plan": plan,
+            "item": item,
+            "children": item.children.count(),
+            "results": item.results.count(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
+    """Correct a recorded result; a citation given here is added to the ones it already has."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    entry = access.get_result_for_staff(plan, result_pk)
+    form = ResultForm(request.POST or None, initial=result_initial(entry))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.result_update(
+                entry=entry,
+                acting_user=request.user,
+                **{
+                    k: data[k]
+                    for k in ("result", "spent", "actual_start", "actual_end", "problems", "suggestions")
+                },
+            )
+            if data["citation_kind"]:
+                services.citation_add(
+                    result=entry,
+                    acting_user=request.user,
+                    fiscal_year=data["citation_year"],
+                    kind=data["citation_kind"],
+                    code=data["citation_code"],
+                    lead_text=data["citation_lead"],
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกผลการดำเนินการเรียบร้อยแล้ว"))
+            return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/form.html",
+        {
+            "form": form,
+            "plan": plan,
+            "title": _("แก้ไขผลการดำเนินการ: %(item)s") % {"item": entry.item.title[:80]},
+            "citations": list(entry.citations.order_by("order")),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff(Cap.PLANS_EDIT)
+def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    """The plan's annual report as a whole: summary, problems and suggestions, and the date reported."""
+    plan = access.get_plan_for_staff(request.agency, pk)
+    form = AnnualReportForm(request.POST or None, instance=selectors.annual_report_of(plan))
+    if request.method == "POST" and form.is_valid():
+        services.annual_report_save(
+            plan=plan,
+            acting_user=request.user,
+            **{k: form.cleaned_data[k] for k in AnnualReportForm.Meta.fields},
+        )
+        messages.success(request, _("บันทึกรายงานผลประจำปีเรียบร้อยแล้ว"))
+        return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return render(
+        request,
+        "planning/staff/form.html",
+        {"form": form, "plan": plan, "title": _("รายงานผลการดำเนินงานประจำปี")},
         status=400 if request.method == "POST" else 200,
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from prongsai.core.models import AuditEvent
 from prongsai.planning import services
 from prongsai.planning.models import Plan, PlanItem, ProgressReport, ScoreCitation
 
@@ -114,3 +117,90 @@ def test_an_item_of_another_plan_is_not_found(admin_client, agency, admin_member
         )
         item = services.item_save(plan=other, acting_user=admin_member, kind="project", number=1, title="x")
     assert admin_client.get(f"/staff/plans/{plan.pk}/items/{item.pk}/").status_code == 404
+
+
+def test_a_result_is_corrected_and_keeps_its_citation(admin_client, agency, admin_member, plan, in_scope):
+    with in_scope(agency):
+        item = services.item_save(
+            plan=plan, acting_user=admin_member, kind="project", number=1, title="โครงการ"
+        )
+        entry = services.result_record(
+            item=item, acting_user=admin_member, result="ร่างผล", spent=Decimal(100)
+        )
+        services.citation_add(
+            result=entry,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            kind="total",
+            code="",
+            lead_text="ได้คะแนน",
+        )
+    form = admin_client.get(f"/staff/plans/{plan.pk}/results/{entry.pk}/").content.decode()
+    assert "ร่างผล" in form and "ได้คะแนน" in form, "the form shows the result and its citation"
+    bad = admin_client.post(
+        f"/staff/plans/{plan.pk}/results/{entry.pk}/",
+        {"result": "ผลใหม่", "actual_start": "1 มีนาคม 2568", "actual_end": "1 มกราคม 2568"},
+    )
+    assert bad.status_code == 400 and "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มดำเนินการ" in bad.content.decode()
+    with in_scope(agency):
+        entry.refresh_from_db()
+        assert entry.result == "ร่างผล", "a refused correction changes nothing"
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/results/{entry.pk}/",
+        {"result": "ดำเนินการครบทุกหมู่บ้าน", "spent": "2500", "problems": "ฝนตก"},
+    )
+    assert response.status_code == 302
+    with in_scope(agency):
+        entry.refresh_from_db()
+        assert (entry.result, entry.spent, entry.problems) == ("ดำเนินการครบทุกหมู่บ้าน", Decimal(2500), "ฝนตก")
+        assert entry.citations.count() == 1
+
+
+def test_the_annual_report_of_a_plan_is_entered_and_shown_in_public(
+    admin_client, anon, agency, admin_member, plan, in_scope
+):
+    with in_scope(agency):
+        services.item_save(plan=plan, acting_user=admin_member, kind="project", number=1, title="โครงการ")
+        services.plan_publish(plan=plan, acting_user=admin_member)
+    assert admin_client.get(f"/staff/plans/{plan.pk}/annual/").status_code == 200
+    bad = admin_client.post(f"/staff/plans/{plan.pk}/annual/", {"reported_on": "30 กุมภาพันธ์ 2568"})
+    assert bad.status_code == 400
+    response = admin_client.post(
+        f"/staff/plans/{plan.pk}/annual/",
+        {
+            "reported_on": "15 ตุลาคม 2568",
+            "summary": "ดำเนินการครบทุกมาตรการ",
+            "problems": "งบประมาณไม่เพียงพอ",
+            "suggestions": "ควรเริ่มโครงการตั้งแต่ไตรมาสแรก",
+        },
+    )
+    assert response.status_code == 302
+    page = anon.get(f"/plans/{plan.public_id}/results/").content.decode()
+    assert "งบประมาณไม่เพียงพอ" in page and "ควรเริ่มโครงการตั้งแต่ไตรมาสแรก" in page
+
+
+def test_deleting_an_item_of_a_published_plan_needs_a_reason(
+    admin_client, agency, admin_member, plan, in_scope
+):
+    with in_scope(agency):
+        measure = services.item_save(
+            plan=plan, acting_user=admin_member, kind="measure", number=1, title="ม.1"
+        )
+        services.item_save(
+            plan=plan, acting_user=admin_member, kind="activity", number=1, title="กิจกรรม", parent=measure
+        )
+        services.plan_publish(plan=plan, acting_user=admin_member)
+    page = admin_client.get(f"/staff/plans/{plan.pk}/items/{measure.pk}/delete/").content.decode()
+    assert "กิจกรรมย่อย 1 รายการ" in page
+    refused = admin_client.post(f"/staff/plans/{plan.pk}/items/{measure.pk}/delete/", {"reason": ""})
+    assert refused.status_code == 400 and "กรุณาระบุเหตุผลของการลบรายการ" in refused.content.decode()
+    with in_scope(agency):
+        assert PlanItem.objects.filter(plan=plan).count() == 2
+    done = admin_client.post(
+        f"/staff/plans/{plan.pk}/items/{measure.pk}/delete/", {"reason": "ซ้ำกับมาตรการที่ 2"}
+    )
+    assert done.status_code == 302
+    with in_scope(agency):
+        assert not PlanItem.objects.filter(plan=plan).exists()
+        event = AuditEvent.objects.filter(action="planning.item.deleted").get()
+    assert event.data["reason"] == "ซ้ำกับมาตรการที่ 2"
