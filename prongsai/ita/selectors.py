@@ -61,6 +61,38 @@ def scores_of(result: ItaResult) -> dict[tuple[str, str], Decimal]:
 
 
 @dataclass(frozen=True)
+class IndicatorTrend:
+    number: int
+    name_th: str
+    points: list[tuple[int, Decimal]]
+
+
+def indicator_trends(agency: Agency) -> list[IndicatorTrend]:
+    """Each indicator's score per fiscal year of the published results (two queries in all).
+
+    Indicators are numbered 1–10 in every year of the framework; the name shown is the latest year's.
+    """
+    results = list(results_of(agency, published_only=True))
+    by_result: dict[int, dict[str, Decimal]] = {}
+    for score in ResultScore.objects.filter(result__in=results, kind="indicator"):
+        by_result.setdefault(score.result_id, {})[score.code] = score.score
+    names: dict[int, str] = {}
+    for result in results:  # oldest first: a later year's name replaces an earlier one
+        for indicator in result.catalogue.indicators.all():
+            names[indicator.number] = indicator.name_th
+    trends = []
+    for number in sorted(names):
+        points = [
+            (r.fiscal_year, by_result[r.pk][str(number)])
+            for r in results
+            if str(number) in by_result.get(r.pk, {})
+        ]
+        if points:
+            trends.append(IndicatorTrend(number=number, name_th=names[number], points=points))
+    return trends
+
+
+@dataclass(frozen=True)
 class CitedScore:
     found: bool
     value: Decimal | None

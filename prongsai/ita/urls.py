@@ -10,6 +10,7 @@ urlpatterns = [
     path("ita/<int:year>/analysis/", views_public.analysis, name="analysis"),
     path("ita/results/", views_public.results, name="results"),
     path("ita/results/chart.svg", views_public.results_chart, name="results_chart"),
+    path("ita/results/indicator-<int:number>.svg", views_public.indicator_chart, name="indicator_chart"),
     path("ita/results/<int:year>/", views_public.results_year, name="results_year"),
     path("ita/evidence/<str:public_id>/", views_public.evidence_file, name="evidence_file"),
     path("staff/ita/", views_staff.home, name="staff_home"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
-from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range
+from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range, to_thai_digits
 from prongsai.ita import access, selectors
 from prongsai.ita.charts import trend_svg
 from prongsai.ita.readiness import readiness
@@ -49,11 +49,15 @@ def index(request: AgencyRequest, year: int) -> HttpResponse:
 @public
 def results(request: AgencyRequest) -> HttpResponse:
     rows = list(selectors.results_of(request.agency, published_only=True))
-    series = [(r.fiscal_year, r.total) for r in rows]
     return render(
         request,
         "ita/results.html",
-        {"results": rows, "has_chart": len(series) > 0, "years": selectors.years_with_catalogues()},
+        {
+            "results": rows,
+            "has_chart": bool(rows),
+            "trends": selectors.indicator_trends(request.agency) if rows else [],
+            "years": selectors.years_with_catalogues(),
+        },
     )
 
 
@@ -61,7 +65,20 @@ def results(request: AgencyRequest) -> HttpResponse:
 def results_chart(request: AgencyRequest) -> HttpResponse:
     """The trend of the total as an SVG drawn on the server (served as an image, never inline)."""
     rows = list(selectors.results_of(request.agency, published_only=True))
-    svg = trend_svg([(r.fiscal_year, r.total) for r in rows], title="คะแนนรวม ITA")
+    return _svg_response(trend_svg([(r.fiscal_year, r.total) for r in rows], title="คะแนนรวม ITA"))
+
+
+@public
+def indicator_chart(request: AgencyRequest, number: int) -> HttpResponse:
+    """The trend of one indicator across the published years (0–100 scale: indicators fall lower)."""
+    trend = next((t for t in selectors.indicator_trends(request.agency) if t.number == number), None)
+    if trend is None:
+        raise Http404
+    title = f"ตัวชี้วัดที่ {to_thai_digits(str(number))} {trend.name_th}"
+    return _svg_response(trend_svg(trend.points, title=title, low=0))
+
+
+def _svg_response(svg: str) -> HttpResponse:
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response

@@ -153,10 +153,15 @@ def test_the_public_results_page_draws_the_trend_as_an_svg_image(
                 fiscal_year=year,
                 catalogue=catalogues["2567-A" if year == 2567 else "2566"],
                 total=Decimal(total),
-                indicators={},
+                indicators={1: Decimal("97.10") if year == 2566 else Decimal("98.38")},
             )
     page = anon.get("/ita/results/").content.decode()
     assert 'src="/ita/results/chart.svg"' in page
+    # Each indicator with scores has its own trend; one without scores has none.
+    assert 'src="/ita/results/indicator-1.svg"' in page and "indicator-2.svg" not in page
+    indicator = anon.get("/ita/results/indicator-1.svg").content.decode()
+    assert "๙๗.๑๐" in indicator and "๙๘.๓๘" in indicator and "ตัวชี้วัดที่ ๑" in indicator
+    assert anon.get("/ita/results/indicator-2.svg").status_code == 404
     chart = anon.get("/ita/results/chart.svg")
     assert chart["Content-Type"].startswith("image/svg+xml")
     svg = chart.content.decode()
