@@ -110,7 +110,7 @@ class AnalysisForm(forms.Form):
         label=_("สรุปผลการวิเคราะห์"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, topics: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, topics: tuple[str, ...], published: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.topic_titles = topics
         for number, title in enumerate(topics, start=1):
@@ -128,6 +128,13 @@ class AnalysisForm(forms.Form):
         ):
             self.fields[name] = forms.CharField(
                 label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        if published:
+            self.fields["reason"] = forms.CharField(
+                label=_("เหตุผลของการแก้ไข"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("การวิเคราะห์นี้เผยแพร่แล้ว การแก้ไขจะเป็นฉบับแก้ไขใหม่ และแสดงเหตุผลนี้ต่อสาธารณะ"),
+                error_messages={"required": _("การวิเคราะห์นี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข")},
             )
 
     def topics(self) -> list[dict[str, str]]:

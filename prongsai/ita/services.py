@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
 from prongsai.core.models import Agency, User
-from prongsai.core.publication import record_publish
+from prongsai.core.publication import add_revision_for_change, record_publish
 from prongsai.core.services import attachment_create
 from prongsai.ita import scoring
 from prongsai.ita.catalogue_files import subjects
@@ -314,11 +314,18 @@ def analysis_save(
     problems: str = "",
     suggestions: str = "",
     topics: list[dict[str, Any]] | None = None,
+    reason: str = "",
 ) -> Analysis:
-    """Create or change the draft analysis of a year (seven topics, findings and the actions that follow)."""
+    """Create or change the analysis of a year (seven topics, findings and the actions that follow).
+
+    A draft changes directly; a published analysis is corrected as a new public revision with a reason,
+    whose content (topics included) is kept so that what was published before stays readable.
+    """
     analysis = Analysis.objects.select_for_update().filter(agency=agency, fiscal_year=fiscal_year).first()
-    if analysis is not None and analysis.is_published:
-        raise ValidationError(_("การวิเคราะห์นี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
+    published = analysis is not None and analysis.is_published
+    if published and not reason.strip():
+        raise ValidationError({"reason": _("การวิเคราะห์นี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข")})
+    before = analysis.snapshot() if analysis is not None and published else None
     if analysis is None:
         analysis = Analysis(agency=agency, fiscal_year=fiscal_year)
     analysis.result_year = result_year
@@ -341,6 +348,14 @@ def analysis_save(
                 "period": data.get("period", ""),
             },
         )
+    if before is not None:
+        if analysis.snapshot() == before:
+            raise ValidationError(_("ไม่มีการเปลี่ยนแปลงเนื้อหา จึงไม่ได้สร้างฉบับแก้ไขใหม่"))
+        add_revision_for_change(
+            record=analysis, acting_user=acting_user, reason=reason, action="ita.analysis.revised"
+        )
+        analysis.refresh_from_db()
+        return analysis
     audit_record(agency=agency, actor=acting_user, action="ita.analysis.saved", obj=analysis)
     return analysis
 

@@ -194,7 +194,7 @@ def results_import(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.ITA_MANAGE)
 def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
-    """Edit the draft analysis of a year (seed measure 8.10); a published analysis is shown read-only."""
+    """Edit the analysis of a year (seed measure 8.10); a published one is corrected with a reason."""
     analysis = selectors.analysis_of(request.agency, year)
     initial: dict[str, object] = {"result_year": year - 1}
     if analysis is not None:
@@ -208,7 +208,10 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
         for topic in analysis.topics.all():
             for name in ("findings", "method", "owner", "steps", "period"):
                 initial[f"topic_{topic.number}_{name}"] = getattr(topic, name)
-    form = AnalysisForm(request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial)
+    published = analysis is not None and analysis.is_published
+    form = AnalysisForm(
+        request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial, published=published
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.analysis_save(
@@ -221,11 +224,15 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
                 problems=form.cleaned_data["problems"],
                 suggestions=form.cleaned_data["suggestions"],
                 topics=form.topics(),
+                reason=form.cleaned_data.get("reason", ""),
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("บันทึกการวิเคราะห์เรียบร้อยแล้ว"))
+            messages.success(
+                request,
+                _("บันทึกฉบับแก้ไขและเผยแพร่เรียบร้อยแล้ว") if published else _("บันทึกการวิเคราะห์เรียบร้อยแล้ว"),
+            )
             return redirect("ita:staff_analysis", year=year)
     return render(
         request,

@@ -3,6 +3,8 @@ and the analysis of its results (seed measure 8.10)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +195,18 @@ class Analysis(Publishable):
 
     def __str__(self) -> str:
         return f"การวิเคราะห์ผลการประเมิน ITA {self.result_year}"
+
+    def snapshot(self) -> dict[str, Any]:
+        # The seven topics are the substance of the analysis: a revision must keep what they said too.
+        data = super().snapshot()
+        data["topics"] = [
+            {
+                name: getattr(t, name)
+                for name in ("number", "title", "findings", "method", "owner", "steps", "period")
+            }
+            for t in self.topics.order_by("number")
+        ]
+        return data
 
 
 class AnalysisTopic(TenantModel):

@@ -91,3 +91,31 @@ def test_the_daily_job_snapshots_the_evidence_on_the_answer_date(agency, admin_m
         assert (
             EvidenceSnapshot.objects.filter(taken_by__isnull=True).count() == EvidenceSnapshot.objects.count()
         )
+
+
+def test_a_published_analysis_is_corrected_as_a_public_revision_with_a_reason(
+    admin_client, anon, agency, catalogues, in_scope
+):
+    from prongsai.core.publication import revisions_of
+
+    admin_client.post("/staff/ita/2568/analysis/", _post(2568))
+    admin_client.post("/staff/ita/2568/analysis/publish/")
+    corrected = {**_post(2568), "topic_3_findings": "ผลการวิเคราะห์ที่แก้ไขแล้ว"}
+    refused = admin_client.post("/staff/ita/2568/analysis/", corrected)
+    assert refused.status_code == 400
+    assert "กรุณาระบุเหตุผลของการแก้ไข" in refused.content.decode()
+    assert "ผลการวิเคราะห์ที่แก้ไขแล้ว" not in anon.get("/ita/2568/analysis/").content.decode()
+
+    unchanged = admin_client.post("/staff/ita/2568/analysis/", {**_post(2568), "reason": "ทดลอง"})
+    assert unchanged.status_code == 400 and "ไม่มีการเปลี่ยนแปลงเนื้อหา" in unchanged.content.decode()
+
+    response = admin_client.post("/staff/ita/2568/analysis/", {**corrected, "reason": "แก้ผลประเด็นที่ 3"})
+    assert response.status_code == 302
+    page = anon.get("/ita/2568/analysis/").content.decode()
+    assert "ผลการวิเคราะห์ที่แก้ไขแล้ว" in page and "แก้ผลประเด็นที่ 3" in page
+    with in_scope(agency):
+        revisions = revisions_of(Analysis.objects.get(fiscal_year=2568))
+    assert [r.number for r in revisions] == [1, 2]
+    # What was published first stays readable in the first revision, topics included.
+    assert revisions[0].content["topics"][2]["findings"] == "ผลการวิเคราะห์ 3"
+    assert revisions[1].content["topics"][2]["findings"] == "ผลการวิเคราะห์ที่แก้ไขแล้ว"
