@@ -249,6 +249,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- REST API and Open311 (prongsai.api) ------------------------------------------------------------------
+# How many Open311 requests one client may create per agency (DRF rate syntax: "120/hour", "10/minute").
+OPEN311_SUBMIT_RATE = env_str("OPEN311_SUBMIT_RATE", "120/hour")
+
 REST_FRAMEWORK = {
     # The public API is anonymous: no session authentication, hence no CSRF on Open311's POST.
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -43,6 +43,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(error_list(405, [_("ที่อยู่นี้ไม่รองรับวิธีการเรียกนี้")]), status=405)
     if isinstance(exc, exceptions.NotAcceptable):
         return Response(error_list(406, [_("รองรับเฉพาะรูปแบบ json และ xml")]), status=406)
+    if isinstance(exc, exceptions.Throttled):
+        wait = int(exc.wait or 60)
+        message = _("ส่งคำขอถี่เกินกว่าที่ระบบรับได้ กรุณารอประมาณ %(seconds)s วินาทีแล้วส่งใหม่") % {"seconds": wait}
+        response = Response(error_list(429, [message]), status=429)
+        response["Retry-After"] = str(wait)
+        return response
     if isinstance(exc, exceptions.APIException):
         return Response(error_list(exc.status_code, [str(exc.detail)]), status=exc.status_code)
     return None

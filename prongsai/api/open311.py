@@ -30,6 +30,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from prongsai.api.throttling import Open311SubmitThrottle
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK
 from prongsai.eservice import access as eservice_access
@@ -356,6 +357,7 @@ class RequestsView(Open311View):
     """GET lists requests, POST creates one; each method has its own input and output shapes."""
 
     xml_root = "service_requests"
+    throttle_classes = [Open311SubmitThrottle]
 
     @extend_schema(
         operation_id="open311_requests_list",

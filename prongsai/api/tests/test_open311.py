@@ -188,3 +188,22 @@ def test_the_v1_api_serves_the_catalogue_and_the_statistics(anon, catalogue, now
     stats = anon.get("/api/v1/eservice/statistics/", {"fiscal_year": "2570"}).json()
     assert {row["service_code"] for row in stats} >= {"building-permit"}
     assert len(stats[0]["months"]) == 12
+
+
+def test_one_client_creating_too_many_requests_is_slowed_down_with_a_thai_error(
+    anon, catalogue, now, settings
+):
+    settings.OPEN311_SUBMIT_RATE = "2/hour"
+    for key in ("a", "b"):
+        assert anon.post("/open311/v2/requests.json", ELDERLY, HTTP_IDEMPOTENCY_KEY=key).status_code == 201
+    refused = anon.post("/open311/v2/requests.json", ELDERLY, HTTP_IDEMPOTENCY_KEY="c")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "ส่งคำขอถี่เกินกว่าที่ระบบรับได้" in refused.json()[0]["description"]
+    assert count() == 2, "the refused request was not created"
+    # Reading is never limited, and another client is counted on its own.
+    assert anon.get("/open311/v2/requests.json").status_code == 200
+    other = anon.post(
+        "/open311/v2/requests.json", ELDERLY, HTTP_IDEMPOTENCY_KEY="d", REMOTE_ADDR="192.0.2.77"
+    )
+    assert other.status_code == 201
