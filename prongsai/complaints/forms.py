@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -10,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.complaints.models import DESCRIPTION_MAX, ComplaintCategory
+from prongsai.complaints.models import DESCRIPTION_MAX, Complaint, ComplaintCategory
 from prongsai.complaints.services import MAX_EVIDENCE, MAX_PHOTOS, check_coordinates
-from prongsai.core.fields import ThaiPhoneField
+from prongsai.core.fields import ThaiDateField, ThaiPhoneField
 from prongsai.core.forms import limit_choices
 from prongsai.core.models import Agency, OrgUnit
+from prongsai.core.thai import BANGKOK
 from prongsai.engagement.safeguards import GuardedForm
 
 
@@ -286,3 +289,59 @@ class CategoryForm(forms.ModelForm):
     def validate_unique(self) -> None:
         # Uniqueness per agency is checked by the service, which knows the agency.
         return None
+
+
+def _copied(name: str) -> forms.Field:
+    return copy.deepcopy(ComplaintForm.base_fields[name])
+
+
+class StaffIntakeForm(forms.Form):
+    """A complaint received by telephone, at the counter, by letter or on LINE, typed in by staff.
+
+    The citizen form's fields and checks, without its anti-automation guards (staff are signed in), plus the
+    channel and the moment the complaint was received, which start its time limits. The hidden key makes a
+    form sent twice record one complaint.
+    """
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    channel = forms.ChoiceField(
+        label=_("ช่องทางที่รับเรื่อง"),
+        choices=[c for c in Complaint.Channel.choices if c[0] != Complaint.Channel.WEB],
+        error_messages={"required": _("กรุณาเลือกช่องทางที่รับเรื่อง")},
+    )
+    received_on = ThaiDateField(label=_("วันที่รับเรื่อง"))
+    received_time = forms.TimeField(
+        label=_("เวลาที่รับเรื่อง"),
+        required=False,
+        help_text=_("เช่น 09:30 (ถ้าไม่ระบุ ถือเป็นเวลา 08:30 น.)"),
+        error_messages={"invalid": _("กรุณากรอกเวลาเป็น ชั่วโมง:นาที เช่น 09:30")},
+    )
+    category = _copied("category")
+    subject = _copied("subject")
+    description = _copied("description")
+    location_address = _copied("location_address")
+    latitude = _copied("latitude")
+    longitude = _copied("longitude")
+    photos = _copied("photos")
+    contact_name = _copied("contact_name")
+    contact_phone = _copied("contact_phone")
+    contact_email = _copied("contact_email")
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "category", ComplaintCategory.objects.filter(agency=agency, is_active=True))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "latitude" not in self.errors and "longitude" not in self.errors:
+            try:
+                check_coordinates(cleaned.get("latitude"), cleaned.get("longitude"))
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return cleaned
+
+    def received_at(self) -> datetime:
+        moment = datetime.combine(
+            self.cleaned_data["received_on"], self.cleaned_data.get("received_time") or time(8, 30)
+        )
+        return moment.replace(tzinfo=BANGKOK)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("complaints/track/<str:code>/files/<str:file_id>/", views_public.public_file, name="public_file"),
     path("complaints/statistics/", views_public.statistics, name="statistics"),
     path("staff/complaints/", views_staff.complaint_list, name="staff_list"),
+    path("staff/complaints/new/", views_staff.intake, name="staff_intake"),
     path("staff/complaints/categories/", views_staff.categories, name="staff_categories"),
     path("staff/complaints/categories/new/", views_staff.category_edit, name="staff_category_new"),
     path("staff/complaints/categories/<int:pk>/", views_staff.category_edit, name="staff_category_edit"),

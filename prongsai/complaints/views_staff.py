@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ from prongsai.complaints.forms import (
     ReopenForm,
     ResolveForm,
     RouteForm,
+    StaffIntakeForm,
 )
 from prongsai.complaints.models import Complaint, ComplaintFile
 from prongsai.core.http import StaffRequest
@@ -313,3 +315,47 @@ def category_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
         {"form": form, "category": category},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@staff(Cap.COMPLAINTS_HANDLE)
+def intake(request: StaffRequest) -> HttpResponse:
+    """Record a complaint received by telephone, at the counter, by letter or on LINE.
+
+    It enters the same queue with the same tracking code, routing and time limits as one sent on the web;
+    the limits count from the moment it was received, which staff give.
+    """
+    agency = request.agency
+    if request.method != "POST":
+        form = StaffIntakeForm(agency=agency, initial={"idempotency_key": uuid.uuid4()})
+        return render(request, "complaints/staff/intake.html", {"form": form})
+    form = StaffIntakeForm(request.POST, request.FILES, agency=agency)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            complaint, _created = services.complaint_submit(
+                agency=agency,
+                idempotency_key=data["idempotency_key"],
+                category=data["category"],
+                subject=data["subject"],
+                description=data["description"],
+                location_address=data["location_address"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                contact_name=data["contact_name"],
+                contact_phone=data["contact_phone"],
+                contact_email=data["contact_email"],
+                photos=data["photos"],
+                acting_user=request.user,
+                channel=data["channel"],
+                received_at=form.received_at(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("บันทึกเรื่องร้องเรียนแล้ว รหัสติดตามคือ %(code)s กรุณาแจ้งรหัสนี้แก่ผู้ร้อง")
+                % {"code": complaint.display_code},
+            )
+            return redirect("complaints:staff_detail", pk=complaint.pk)
+    return render(request, "complaints/staff/intake.html", {"form": form}, status=400)
