@@ -22,6 +22,27 @@ def published_services(agency: Agency, *, category: str | None = None) -> QueryS
     return qs.order_by("order", "name_th")
 
 
+def published_manuals(agency: Agency) -> list[Service]:
+    """The published services with everything their manuals state (steps and units, documents, forms)."""
+    return list(
+        published_services(agency).prefetch_related("steps__responsible_unit", "documents", "sample_forms")
+    )
+
+
+def service_manual(agency: Agency, code: str) -> Service | None:
+    """One service of ``agency`` by its code, published or draft, with what its manual states.
+
+    For the manual document: staff may print a draft to check it; the public download asks
+    ``access.get_public_service`` first, so citizens only ever reach published manuals.
+    """
+    return (
+        Service.objects.filter(agency=agency, code=code)
+        .select_related("owner_unit")
+        .prefetch_related("steps__responsible_unit", "documents", "sample_forms")
+        .first()
+    )
+
+
 def services_for_staff(agency: Agency) -> QuerySet[Service]:
     return Service.objects.filter(agency=agency).select_related("owner_unit").order_by("order", "name_th")
 

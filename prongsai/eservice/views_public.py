@@ -46,18 +46,6 @@ def catalogue(request: AgencyRequest) -> HttpResponse:
     )
 
 
-def _total_time(service: Service) -> list[str]:
-    """The total time of a manual: working days and working hours summed separately, as manuals state it."""
-    days = sum(s.duration_value for s in service.steps.all() if s.duration_unit == "days")
-    hours = sum(s.duration_value for s in service.steps.all() if s.duration_unit == "hours")
-    parts = []
-    if days:
-        parts.append(_("%(n)s วันทำการ") % {"n": days})
-    if hours:
-        parts.append(_("%(n)s ชั่วโมงทำการ") % {"n": hours})
-    return parts
-
-
 @public
 def service_detail(request: AgencyRequest, code: str) -> HttpResponse:
     service = access.get_public_service(request.agency, code)
@@ -68,11 +56,39 @@ def service_detail(request: AgencyRequest, code: str) -> HttpResponse:
             "service": service,
             "steps": service.steps.all(),
             "documents": service.documents.all(),
-            "total_time": _total_time(service),
+            "total_time": service.total_time,
             "revisions": revisions_of(service),
             "printed_at": clock.now(),
         },
     )
+
+
+MANUAL_FORMATS = ("pdf", "docx")
+
+
+@public
+def service_manual_download(request: AgencyRequest, code: str, fmt: str) -> HttpResponse:
+    """The published manual as an official document (PDF to read, DOCX to adapt), built by the document
+    engine's ``service-manual`` exporter; a draft, unknown or other agency's service is not found."""
+    # The one place a domain app calls the engine: the registry builds the document from this app's
+    # selectors, so the public page and the staff report page hand out the same manual.
+    from prongsai.reports.registry import ExportError, Params, export
+
+    service = access.get_public_service(request.agency, code)
+    if fmt not in MANUAL_FORMATS:
+        raise Http404
+    try:
+        result = export(
+            agency=request.agency,
+            identifier="service-manual",
+            params=Params(fiscal_year=statistics.current_fiscal_year(), subject=service.code),
+            fmt=fmt,
+        )
+    except ExportError:
+        raise Http404 from None
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+    return response
 
 
 @public

@@ -40,6 +40,9 @@ class ExportError(ValueError):
 class Params:
     fiscal_year: int
     as_of: date | None = None
+    # The one record a document is about, for exporters that take one (e.g. a service's public code for its
+    # citizen manual); empty for the year-wide reports.
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ class Exporter:
     uses_as_of: bool = False
     group: str = ""
     description: str = ""
+    # Exporters about one record (``Params.subject``): the Thai name of what the user picks and the choices
+    # (value, Thai label) of an agency, which the staff form shows as a list.
+    subject_label: str = ""
+    subject_choices: Callable[[Agency], list[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)

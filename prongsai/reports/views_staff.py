@@ -12,20 +12,29 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField
 from prongsai.core.http import StaffRequest
+from prongsai.core.models import Agency
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
-from prongsai.reports.registry import ExportError, Params, export, exporters, get_exporter
+from prongsai.reports.registry import Exporter, ExportError, Params, export, exporters, get_exporter
 
 
 class ExportForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2560, max_value=2700)
     as_of = ThaiDateField(label=_("ข้อมูล ณ วันที่"), required=False)
+    # Only for exporters about one record (a service's manual); the exporter says what is missing.
+    subject = forms.ChoiceField(required=False)
     fmt = forms.ChoiceField(label=_("รูปแบบ"))
 
-    def __init__(self, *args: Any, formats: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, exporter: Exporter, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fmt"].choices = [(f, f.upper()) for f in formats]  # type: ignore[attr-defined]
+        self.fields["fmt"].choices = [(f, f.upper()) for f in exporter.formats]  # type: ignore[attr-defined]
+        if exporter.subject_label and exporter.subject_choices is not None:
+            subject = self.fields["subject"]
+            subject.label = exporter.subject_label
+            subject.choices = [("", "—"), *exporter.subject_choices(agency)]  # type: ignore[attr-defined]
+        else:
+            del self.fields["subject"]
 
 
 @staff(Cap.REPORTS_EXPORT)
@@ -42,13 +51,22 @@ def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
         return render(
             request, "reports/error.html", {"message": _("ไม่มีรายงานนี้ กรุณาเลือกจากรายการรายงาน")}, status=404
         )
-    form = ExportForm(request.GET or None, formats=exporter.formats)
+    form = ExportForm(
+        request.GET or None,
+        exporter=exporter,
+        agency=request.agency,
+        initial={"fiscal_year": fiscal_year(timezone.now().astimezone(BANGKOK))},
+    )
     if request.GET and form.is_valid():
         try:
             result = export(
                 agency=request.agency,
                 identifier=identifier,
-                params=Params(fiscal_year=form.cleaned_data["fiscal_year"], as_of=form.cleaned_data["as_of"]),
+                params=Params(
+                    fiscal_year=form.cleaned_data["fiscal_year"],
+                    as_of=form.cleaned_data["as_of"],
+                    subject=form.cleaned_data.get("subject") or "",
+                ),
                 fmt=form.cleaned_data["fmt"],
             )
         except ExportError as exc:

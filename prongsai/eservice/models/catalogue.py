@@ -179,6 +179,24 @@ class Service(Publishable):
             names.append(gettext("ศูนย์บริการร่วม (One Stop Service)"))
         return names
 
+    @property
+    def total_time(self) -> list[str]:
+        """The total time of the manual: working days and working hours summed apart, as manuals state it.
+
+        Reads ``steps.all()``, so a caller that prefetched the steps pays no query.
+        """
+        from django.utils.translation import gettext
+
+        steps = list(self.steps.all())
+        days = sum(s.duration_value for s in steps if s.duration_unit == DurationUnit.WORKING_DAYS)
+        hours = sum(s.duration_value for s in steps if s.duration_unit == DurationUnit.WORKING_HOURS)
+        parts = []
+        if days:
+            parts.append(gettext("%(n)s วันทำการ") % {"n": days})
+        if hours:
+            parts.append(gettext("%(n)s ชั่วโมงทำการ") % {"n": hours})
+        return parts
+
     def snapshot(self) -> dict[str, Any]:
         data = super().snapshot()
         if self.fee_amount is not None:

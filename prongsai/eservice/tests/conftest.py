@@ -14,6 +14,7 @@ from prongsai.core.thai import BANGKOK
 from prongsai.eservice import clock, services
 from prongsai.eservice.demo_catalogue import create_catalogue
 from prongsai.eservice.models import Channel
+from prongsai.ita.testing import catalogues  # noqa: F401  (the ITA catalogues, for the evidence tests)
 
 # Friday 4 December 2026 (2569 BE), 10:00 in Bangkok. Saturday 5 December is Father's Day, so Monday
 # 7 December is its substitution holiday: one working day from this moment is Tuesday 8 December.

@@ -1,4 +1,8 @@
-"""``manage.py export_report <identifier> --fiscal-year 2567 --format pdf --output report.pdf``"""
+"""``manage.py export_report <identifier> --fiscal-year 2567 --format pdf --output report.pdf``
+
+A document about one record names it too: ``export_report service-manual --fiscal-year 2568 --service
+building-permit --format docx --output manual.docx``.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,13 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", help="data as of this date (YYYY-MM-DD or a Thai date)")
         parser.add_argument("--format", dest="fmt", choices=sorted(RENDERERS), default="pdf")
         parser.add_argument("--output", help="file to write")
+        parser.add_argument(
+            "--service",
+            "--subject",
+            dest="subject",
+            default="",
+            help="the record a document is about, e.g. a service's code for service-manual",
+        )
         parser.add_argument("--agency", help="agency code (default: the instance's default agency)")
         parser.add_argument("--list", action="store_true", help="list the exporters and exit")
 
@@ -59,7 +70,7 @@ class Command(BaseCommand):
                 result = export(
                     agency=agency,
                     identifier=options["identifier"],
-                    params=Params(fiscal_year=fiscal_year, as_of=as_of),
+                    params=Params(fiscal_year=fiscal_year, as_of=as_of, subject=options["subject"]),
                     fmt=options["fmt"],
                 )
             except ExportError as exc:
