@@ -7,11 +7,6 @@ app_name = "eservice"
 urlpatterns = [
     path("eservice/", views_public.catalogue, name="catalogue"),
     path("eservice/services/<slug:code>/", views_public.service_detail, name="service_detail"),
-    path(
-        "eservice/services/<slug:code>/manual.<str:fmt>",
-        views_public.service_manual_download,
-        name="service_manual_download",
-    ),
     path("eservice/services/<slug:code>/request/", views_public.request_new, name="request_new"),
     path("eservice/track/", views_public.track_lookup, name="track_lookup"),
     path("eservice/track/<str:code>/", views_public.track, name="track"),

@@ -63,34 +63,6 @@ def service_detail(request: AgencyRequest, code: str) -> HttpResponse:
     )
 
 
-MANUAL_FORMATS = ("pdf", "docx")
-
-
-@public
-def service_manual_download(request: AgencyRequest, code: str, fmt: str) -> HttpResponse:
-    """The published manual as an official document (PDF to read, DOCX to adapt), built by the document
-    engine's ``service-manual`` exporter; a draft, unknown or other agency's service is not found."""
-    # The one place a domain app calls the engine: the registry builds the document from this app's
-    # selectors, so the public page and the staff report page hand out the same manual.
-    from prongsai.reports.registry import ExportError, Params, export
-
-    service = access.get_public_service(request.agency, code)
-    if fmt not in MANUAL_FORMATS:
-        raise Http404
-    try:
-        result = export(
-            agency=request.agency,
-            identifier="service-manual",
-            params=Params(fiscal_year=statistics.current_fiscal_year(), subject=service.code),
-            fmt=fmt,
-        )
-    except ExportError:
-        raise Http404 from None
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-    return response
-
-
 @public
 def request_new(request: AgencyRequest, code: str) -> HttpResponse:
     service = access.get_public_service(request.agency, code)

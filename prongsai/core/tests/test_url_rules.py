@@ -57,6 +57,7 @@ def _concrete(path: str) -> str:
     return "/" + (
         path.replace("<int:pk>", "1")
         .replace("<int:item_pk>", "1")
+        .replace("<int:result_pk>", "1")
         .replace("<int:year>", "2567")
         .replace("<str:identifier>", "integrity-measures-results")
     )
