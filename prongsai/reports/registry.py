@@ -3,7 +3,8 @@
 pretix's pattern: an exporter has a stable ``identifier``, a Thai ``title``, the parameters it takes and the
 formats it offers, and builds a format-neutral :class:`~prongsai.reports.document.Document` that the
 renderers turn into bytes. The staff report page, ``manage.py export_report`` and (later) the API all go
-through :func:`export`.
+through :func:`export`; exporters marked ``public`` are also downloadable by anyone (the public page of
+the data links to them).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class Exporter:
     uses_as_of: bool = False
     group: str = ""
     description: str = ""
+    # Built from published data only, so anyone may download it (``reports:public_download``).
+    public: bool = False
 
 
 @dataclass(frozen=True)

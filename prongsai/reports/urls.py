@@ -1,10 +1,11 @@
 from django.urls import path
 
-from prongsai.reports import views_staff
+from prongsai.reports import views_public, views_staff
 
 app_name = "reports"
 
 urlpatterns = [
     path("staff/reports/", views_staff.report_index, name="index"),
     path("staff/reports/<str:identifier>/", views_staff.report_download, name="download"),
+    path("documents/<slug:identifier>.<slug:fmt>", views_public.public_download, name="public_download"),
 ]

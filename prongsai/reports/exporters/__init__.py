@@ -1,5 +1,5 @@
 """Importing this package registers every exporter (see prongsai.reports.registry)."""
 
-from prongsai.reports.exporters import ita, plans
+from prongsai.reports.exporters import ita, plans, procurement
 
-__all__ = ["ita", "plans"]
+__all__ = ["ita", "plans", "procurement"]
