@@ -1,9 +1,10 @@
 """Files made from the report builders and the register: XLSX (openpyxl) and CSV.
 
-Until the document engine (the ``reports`` app) exists, each official report is a printable page plus the
-XLSX written here; both are made from the same builder output (``reports.py``), which the engine will
-render too. Reports write dates as Thai text in the Buddhist era, as the official forms do; the open-data
-downloads of the register (CSV/XLSX) write ISO 8601 dates and plain numbers for machines.
+Each official report is a printable page plus the XLSX written here, both made from the builder output
+(``reports.py``); the document engine renders the same output as PDF and DOCX (and its own XLSX) in
+``prongsai/reports/exporters/procurement.py``, and the pages link to those. Reports write dates as Thai
+text in the Buddhist era, as the official forms do; the open-data downloads of the register (CSV/XLSX)
+write ISO 8601 dates and plain numbers for machines.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Builders of the official procurement reports. Each returns plain data (dataclasses of text, numbers and
-dates), never HTML or files, so the same builder feeds the printable page, the XLSX export and, once the
-``reports`` app exists, its document engine (Typst/DOCX).
+dates), never HTML or files, so the same builder feeds the printable page, the XLSX export, the document
+engine's PDF/DOCX/XLSX (``prongsai/reports/exporters/procurement.py``) and the ITA evidence
+(``ita_evidence.py``).
 
 * ``progress_report``: the monthly progress report of measure 6 item 4, the 12 fields of every signed
   contract as of a date, month by month from October, with an explicit "ไม่มีการจัดซื้อจัดจ้าง" row for a

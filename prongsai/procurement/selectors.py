@@ -153,6 +153,30 @@ def months_with_data(agency: Agency, fy: int) -> list[tuple[int, int]]:
     return [m for m in months_of_year(fy) if m in found]
 
 
+def last_published_on(agency: Agency) -> date | None:
+    """The day (Bangkok) rows were last published to the register.
+
+    The public reports are generated from the register, so a month that had ended before this day is final
+    on them: its contracts, or its explicit "ไม่มีการจัดซื้อจัดจ้าง" row, were published after it closed.
+    """
+    from prongsai.core.thai import BANGKOK
+
+    latest = _base(agency, published_only=True).order_by().aggregate(last=Max("published_at"))["last"]
+    return latest.astimezone(BANGKOK).date() if latest else None
+
+
+def unpriced_contracts(agency: Agency, fy: int) -> int:
+    """Published, non-cancelled contracts of the year signed without an agreed price (the annual amounts
+    by method would silently leave them out)."""
+    return (
+        _base(agency, published_only=True)
+        .filter(fiscal_year=fy, contract_signed_on__isnull=False, agreed_price__isnull=True)
+        .exclude(egp_status=EgpStatus.CANCELLED)
+        .order_by()
+        .count()
+    )
+
+
 def procurement_for_detail(qs: QuerySet[Procurement]) -> QuerySet[Procurement]:
     return qs.select_related("vendor", "plan_item").prefetch_related("bidders", "amendments", "announcements")
 

@@ -22,6 +22,7 @@ from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import ThaiDateError, ce_year, format_date, parse_date
+from prongsai.core.thai import fiscal_year as fiscal_year_of
 
 from . import access, exporters, ocds, reports, selectors
 from .forms import ANNOUNCEMENT_KIND_CHOICES, RegisterFilterForm
@@ -270,7 +271,13 @@ def report_sorkhor1(request: AgencyRequest, be_year: int, month: int) -> HttpRes
     report = reports.sorkhor1(request.agency, ce_year(be_year), month)
     if request.GET.get("format") == "xlsx":
         return _xlsx(exporters.sorkhor1_xlsx([report]), f"sorkhor1-{be_year}-{month:02d}.xlsx")
-    return render(request, "procurement/report_sorkhor1.html", {"reports": [report]})
+    first_day = date(report.year, month, 1)
+    return render(
+        request,
+        "procurement/report_sorkhor1.html",
+        # The engine's สขร.1 of one month is asked for by a date in that month of its fiscal year.
+        {"reports": [report], "document_year": fiscal_year_of(first_day), "document_as_of": first_day},
+    )
 
 
 @public
@@ -281,7 +288,9 @@ def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpRespon
     if request.GET.get("format") == "xlsx":
         return _xlsx(exporters.sorkhor1_xlsx(monthly), f"sorkhor1-fy{fiscal_year}.xlsx")
     return render(
-        request, "procurement/report_sorkhor1.html", {"reports": monthly, "fiscal_year": fiscal_year}
+        request,
+        "procurement/report_sorkhor1.html",
+        {"reports": monthly, "fiscal_year": fiscal_year, "document_year": fiscal_year},
     )
 
 

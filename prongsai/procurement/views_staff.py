@@ -39,6 +39,9 @@ from .forms import (
 from .models import ImportBatch, Procurement
 
 PER_PAGE = 100
+# The official documents of the document engine linked from these pages (its staff download page).
+DOCUMENT_FORMATS = ("pdf", "docx")
+DATASET_FORMATS = ("xlsx", "pdf")
 
 
 def _status(request: StaffRequest) -> int:
@@ -65,6 +68,8 @@ def dashboard(request: StaffRequest) -> HttpResponse:
             "overview": selectors.staff_overview(request.agency),
             "caps": capabilities_for(request),
             "batches": selectors.import_batches(request.agency)[:5],
+            "document_formats": DOCUMENT_FORMATS,
+            "dataset_formats": DATASET_FORMATS,
         },
     )
 
@@ -516,6 +521,8 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
             "fiscal_year": fy,
             "years": selectors.fiscal_years(agency, published_only=False),
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "can_export": Cap.REPORTS_EXPORT in capabilities_for(request),
+            "document_formats": DOCUMENT_FORMATS,
         },
         status=_status(request),
     )

@@ -60,6 +60,9 @@ class Table:
     columns: list[Column]
     rows: list[list[Cell]]
     sheet_title: str = ""  # the worksheet name in XLSX
+    # Set in the small size (12 pt) on paper: for forms of a dozen or more columns, whose amounts, codes
+    # and dates must stay on one line even in landscape.
+    compact: bool = False
     kind: str = "table"
 
 

@@ -3,7 +3,8 @@
 pretix's pattern: an exporter has a stable ``identifier``, a Thai ``title``, the parameters it takes and the
 formats it offers, and builds a format-neutral :class:`~prongsai.reports.document.Document` that the
 renderers turn into bytes. The staff report page, ``manage.py export_report`` and (later) the API all go
-through :func:`export`.
+through :func:`export`; exporters marked ``public`` are also downloadable by anyone (the public page of
+the data links to them).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class Exporter:
     # (value, Thai label) of an agency, which the staff form shows as a list.
     subject_label: str = ""
     subject_choices: Callable[[Agency], list[tuple[str, str]]] | None = None
+    # Built from published data only, so anyone may download it (``reports:public_download``).
+    public: bool = False
 
 
 @dataclass(frozen=True)

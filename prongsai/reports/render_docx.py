@@ -122,17 +122,18 @@ def _table(doc: object, block: Table, document: Document) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     total = sum(c.width for c in block.columns) or 1
     widths = [int(usable * c.width / total) for c in block.columns]
+    size = style.SMALL_PT if block.compact else style.TABLE_PT
     header = table.rows[0]
     _repeat_header(header)
     for index, column in enumerate(block.columns):
         cell = header.cells[index]
         cell.width = widths[index]
-        _fill_cell(cell, Cell([column.title], align="center"), document, size_pt=style.TABLE_PT, bold=True)
+        _fill_cell(cell, Cell([column.title], align="center"), document, size_pt=size, bold=True)
     for row in block.rows:
         cells = table.add_row().cells
         for index, content in enumerate(row):
             cells[index].width = widths[index]
-            _fill_cell(cells[index], content, document, size_pt=style.TABLE_PT)
+            _fill_cell(cells[index], content, document, size_pt=size)
 
 
 def _signature(doc: object, block: Signature, document: Document) -> None:

@@ -11,4 +11,5 @@ urlpatterns = [
     ),
     path("staff/reports/", views_staff.report_index, name="index"),
     path("staff/reports/<str:identifier>/", views_staff.report_download, name="download"),
+    path("documents/<slug:identifier>.<slug:fmt>", views_public.public_download, name="public_download"),
 ]

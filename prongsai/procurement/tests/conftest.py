@@ -1,0 +1,1 @@
+from prongsai.ita.testing import catalogues  # noqa: F401
