@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -23,7 +25,7 @@ from prongsai.planning.forms import (
     ResultForm,
     result_initial,
 )
-from prongsai.planning.models import default_as_of
+from prongsai.planning.models import ItemResult, default_as_of
 
 
 @staff(Cap.PLANS_EDIT)
@@ -97,6 +99,19 @@ def item_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> Htt
     )
 
 
+def _cite(entry: ItemResult, data: dict[str, Any], request: StaffRequest) -> None:
+    """Add the ITA score the result form names, if it names one (the score is looked up when rendering)."""
+    if data["citation_kind"]:
+        services.citation_add(
+            result=entry,
+            acting_user=request.user,
+            fiscal_year=data["citation_year"],
+            kind=data["citation_kind"],
+            code=data["citation_code"],
+            lead_text=data["citation_lead"],
+        )
+
+
 @staff(Cap.PLANS_EDIT)
 def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
     """Record the result of an item, optionally citing an ITA score (looked up when documents render)."""
@@ -117,15 +132,7 @@ def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
                 problems=data["problems"],
                 suggestions=data["suggestions"],
             )
-            if data["citation_kind"]:
-                services.citation_add(
-                    result=entry,
-                    acting_user=request.user,
-                    fiscal_year=data["citation_year"],
-                    kind=data["citation_kind"],
-                    code=data["citation_code"],
-                    lead_text=data["citation_lead"],
-                )
+            _cite(entry, data, request)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -212,15 +219,7 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
                     for k in ("result", "spent", "actual_start", "actual_end", "problems", "suggestions")
                 },
             )
-            if data["citation_kind"]:
-                services.citation_add(
-                    result=entry,
-                    acting_user=request.user,
-                    fiscal_year=data["citation_year"],
-                    kind=data["citation_kind"],
-                    code=data["citation_code"],
-                    lead_text=data["citation_lead"],
-                )
+            _cite(entry, data, request)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -53,3 +53,87 @@ def profile_without_review(agency: Agency, user: User) -> None:
     services.settings_update(
         agency=agency, acting_user=user, values={}, require_review_before_publication=False
     )
+
+
+def fy2567_register(agency: Agency, user: User, *, with_march: bool) -> tuple[list[Procurement], Procurement]:
+    """A published FY2567 register: contracts in October, January (two), May and (optionally) on 31 March,
+    one cancelled and one not yet signed; plus one draft that must never show. Returns (published, draft)."""
+    profile_without_review(agency, user)
+    signed = [
+        {
+            "title": "ซื้อน้ำมันเชื้อเพลิง",
+            "contract_signed_on": date(2023, 10, 5),
+            "contract_ends_on": date(2023, 10, 30),
+            "agreed_price": Decimal("20000"),
+            "budget": Decimal("20000"),
+        },
+        {
+            "title": "ก่อสร้างถนน คสล. หมู่ที่ 3",
+            "egp_project_no": "67019000001",
+            "method": Method.E_BIDDING,
+            "budget": Decimal("1500000"),
+            "reference_price": Decimal("1480000"),
+            "agreed_price": Decimal("1250000"),
+            "contract_signed_on": date(2024, 1, 15),
+            "contract_ends_on": date(2024, 5, 15),
+        },
+        {
+            "title": "ซื้อวัสดุไฟฟ้า",
+            "vendor_tax_id": PERSON,
+            "vendor_name": "นายสมชาย ใจดี",
+            "contract_signed_on": date(2024, 1, 20),
+            "contract_ends_on": date(2024, 2, 20),
+            "agreed_price": Decimal("9000"),
+            "budget": Decimal("10000"),
+        },
+    ]
+    if with_march:
+        signed.append(
+            {
+                "title": "จ้างซ่อมรถขยะ",
+                "contract_signed_on": date(2024, 3, 31),
+                "contract_ends_on": date(2024, 4, 30),
+                "agreed_price": Decimal("80000"),
+                "budget": Decimal("90000"),
+            }
+        )
+    signed.append(
+        {
+            "title": "ซื้อนมโรงเรียน ภาคเรียนที่ 1",
+            "contract_signed_on": date(2024, 5, 10),
+            "contract_ends_on": date(2024, 9, 30),
+            "agreed_price": Decimal("400000"),
+            "budget": Decimal("400000"),
+        }
+    )
+    unsigned = {
+        "agreed_price": None,
+        "contract_signed_on": None,
+        "contract_ends_on": None,
+        "vendor_tax_id": "",
+        "vendor_name": "",
+    }
+    rows = [row(agency, user, **fields) for fields in signed]
+    rows.append(
+        row(
+            agency,
+            user,
+            title="จ้างขุดลอกหนอง (ยกเลิก)",
+            egp_status=EgpStatus.CANCELLED,
+            budget=Decimal("700000"),
+            **unsigned,
+        )
+    )
+    rows.append(
+        row(
+            agency,
+            user,
+            title="จ้างก่อสร้างรางระบายน้ำ (รอลงนาม)",
+            egp_status=EgpStatus.IN_PROGRESS,
+            budget=Decimal("300000"),
+            **unsigned,
+        )
+    )
+    publish(agency, user, *rows)
+    draft = row(agency, user, title="ร่างที่ยังไม่เผยแพร่", contract_signed_on=date(2024, 2, 1))
+    return rows, draft

@@ -12,8 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from prongsai.procurement import reports, selectors, services
-from prongsai.procurement.models import EgpStatus, Method
-from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, publish, row
+from prongsai.procurement.tests.factories import COMPANY, PERSON, fy2567_register
 
 SEED_TWELVE = (
     "(๑) งานที่ซื้อหรือจ้าง (๒) วงเงินงบประมาณที่ได้รับจัดสรร (บาท) (๓) แหล่งที่มาของงบประมาณ "
@@ -27,85 +26,7 @@ SEED_TWELVE = (
 def year(scoped, admin_member):
     """FY2567: contracts in October, January (two), March and May; one cancelled, one unsigned, one draft."""
     agency = scoped
-    profile_without_review(agency, admin_member)
-    rows = [
-        row(
-            agency,
-            admin_member,
-            title="ซื้อน้ำมันเชื้อเพลิง",
-            contract_signed_on=date(2023, 10, 5),
-            contract_ends_on=date(2023, 10, 30),
-            agreed_price=Decimal("20000"),
-            budget=Decimal("20000"),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="ก่อสร้างถนน คสล. หมู่ที่ 3",
-            egp_project_no="67019000001",
-            method=Method.E_BIDDING,
-            budget=Decimal("1500000"),
-            reference_price=Decimal("1480000"),
-            agreed_price=Decimal("1250000"),
-            contract_signed_on=date(2024, 1, 15),
-            contract_ends_on=date(2024, 5, 15),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="ซื้อวัสดุไฟฟ้า",
-            vendor_tax_id=PERSON,
-            vendor_name="นายสมชาย ใจดี",
-            contract_signed_on=date(2024, 1, 20),
-            contract_ends_on=date(2024, 2, 20),
-            agreed_price=Decimal("9000"),
-            budget=Decimal("10000"),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="จ้างซ่อมรถขยะ",
-            contract_signed_on=date(2024, 3, 31),
-            contract_ends_on=date(2024, 4, 30),
-            agreed_price=Decimal("80000"),
-            budget=Decimal("90000"),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="ซื้อนมโรงเรียน ภาคเรียนที่ 1",
-            contract_signed_on=date(2024, 5, 10),
-            contract_ends_on=date(2024, 9, 30),
-            agreed_price=Decimal("400000"),
-            budget=Decimal("400000"),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="จ้างขุดลอกหนอง (ยกเลิก)",
-            egp_status=EgpStatus.CANCELLED,
-            agreed_price=None,
-            contract_signed_on=None,
-            contract_ends_on=None,
-            vendor_tax_id="",
-            vendor_name="",
-            budget=Decimal("700000"),
-        ),
-        row(
-            agency,
-            admin_member,
-            title="จ้างก่อสร้างรางระบายน้ำ (รอลงนาม)",
-            egp_status=EgpStatus.IN_PROGRESS,
-            agreed_price=None,
-            contract_signed_on=None,
-            contract_ends_on=None,
-            vendor_tax_id="",
-            vendor_name="",
-            budget=Decimal("300000"),
-        ),
-    ]
-    publish(agency, admin_member, *rows)
-    draft = row(agency, admin_member, title="ร่างที่ยังไม่เผยแพร่", contract_signed_on=date(2024, 2, 1))
+    rows, draft = fy2567_register(agency, admin_member, with_march=True)
     services.bidder_add(
         procurement=rows[1],
         acting_user=admin_member,
