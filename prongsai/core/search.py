@@ -10,9 +10,10 @@ The engine then only matches tokens and their order:
 
 * SQLite: an FTS5 table with the ``ascii`` tokenizer (every non-ASCII character is part of a token, so a
   Thai syllable is never split again), kept in sync by triggers (migration 0002); phrases are FTS5 phrases;
-* PostgreSQL: ``to_tsvector('simple', tokens)`` with a GIN index, queried with a tsquery built from quoted
-  lexemes joined by ``<->`` (followed-by), so PostgreSQL's parser, which does not know Thai, only ever sees
-  text already split at spaces.
+* PostgreSQL: ``to_tsvector('simple', tokens)`` kept in a stored generated column ``search_vector`` with a
+  GIN index (migrations 0002–0003; the model does not declare the column, so the ORM never writes it),
+  queried with a tsquery built from quoted lexemes joined by ``<->`` (followed-by), so PostgreSQL's parser,
+  which does not know Thai, only ever sees text already split at spaces.
 
 See docs/decisions/0003-search.md.
 """
@@ -119,10 +120,8 @@ def search(*, agency: Agency, query: str, limit: int = 50) -> list[SearchHit]:
             for phrase in phrases
         )
         sql = (
-            "SELECT id FROM core_searchdocument WHERE agency_id = %s AND "
-            "to_tsvector('simple', tokens) @@ %s::tsquery "
-            "ORDER BY ts_rank(to_tsvector('simple', tokens), %s::tsquery) DESC, "
-            "published_at DESC NULLS LAST LIMIT %s"
+            "SELECT id FROM core_searchdocument WHERE agency_id = %s AND search_vector @@ %s::tsquery "
+            "ORDER BY ts_rank(search_vector, %s::tsquery) DESC, published_at DESC NULLS LAST LIMIT %s"
         )
         params: list[str | int] = [agency.pk, lexemes, lexemes, limit]
     else:
