@@ -186,7 +186,11 @@ def statistics(agency: Agency, fy_be: int, *, as_of: date) -> FiscalYearStats:
 
 
 def statistics_years(agency: Agency, *, today: date) -> list[int]:
-    """Fiscal years to offer: from the first report (or this year) to the current one."""
+    """Fiscal years to offer: from the year the channel opened or the first report, to the current one.
+
+    The channel opened when its first key holder set up a key. A year in which the channel was open but
+    received nothing is still offered, with its explicit zeros, because that is what the OIT item asks for.
+    """
     current = fiscal_year(today)
     first = (
         Report.objects.filter(agency=agency)
@@ -198,4 +202,12 @@ def statistics_years(agency: Agency, *, today: date) -> list[int]:
     tally = ArchivedTally.objects.filter(agency=agency).order_by("year", "month").first()
     if tally is not None:
         earliest = min(earliest, fiscal_year(date(tally.year, tally.month, 1)))
+    opened = (
+        KeyHolder.objects.filter(agency=agency)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if opened is not None:
+        earliest = min(earliest, fiscal_year(opened))
     return list(range(current, earliest - 1, -1))

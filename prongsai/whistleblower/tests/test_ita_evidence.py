@@ -56,3 +56,19 @@ def test_statistics_answer_their_year_with_explicit_zeros(agency, committee, cat
         assert item.urls == ["/integrity/statistics/?year=2567"]
         # FY2568 has not started on that day: the page does not offer it yet.
         assert _items(agency, "2568", date(2025, 4, 30))["O19"].status == Status.NO_EVIDENCE
+
+
+def test_a_year_the_channel_was_open_without_reports_publishes_its_zeros(agency, catalogues):
+    from prongsai.core.roles import Role
+
+    from .conftest import key_member
+
+    with time_machine.travel(datetime(2023, 11, 1, 9, 0, tzinfo=BANGKOK), tick=False):
+        key_member(agency, "early", Role.INTEGRITY_COMMITTEE)
+    # A year later the channel has still received nothing; FY2567 is still offered, with its zeros.
+    with time_machine.travel(datetime(2025, 5, 1, 9, 0, tzinfo=BANGKOK), tick=False):
+        item = _items(agency)["o24"]
+        page = Client(HTTP_HOST=AGENCY_HOST).get("/integrity/statistics/?year=2567")
+    assert item.status == Status.READY
+    assert page.context["year"] == 2567 and page.context["stats"].total == 0
+    assert len(page.context["stats"].months) == 12
