@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from prongsai.core.models import Agency, OrgUnit, PublicationStatus, User
+from prongsai.core.models import Agency, AuditEvent, OrgUnit, PublicationStatus, User
 
 from . import clock
 from .models import OPEN_STATUSES, RequestStatus, RequestStep, Service, ServiceRequest
@@ -139,3 +139,15 @@ def requests_for_open311(
     elif status == "closed":
         qs = qs.exclude(status__in=OPEN_STATUSES)
     return list(qs.order_by("-received_at")[:limit])
+
+
+def queue_units(agency: Agency) -> QuerySet[OrgUnit]:
+    """The units whose queues staff can filter by (the career side handles requests)."""
+    return OrgUnit.objects.filter(agency=agency, side=OrgUnit.Side.CAREER)
+
+
+def request_history(req: ServiceRequest) -> QuerySet[AuditEvent]:
+    """The audit events of one request, oldest first (its history on the staff page)."""
+    return AuditEvent.objects.filter(
+        agency=req.agency, object_type=req._meta.label_lower, object_id=str(req.pk)
+    ).order_by("seq")

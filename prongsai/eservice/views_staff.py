@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.core.http import StaffRequest
-from prongsai.core.models import AuditEvent, OrgUnit
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
@@ -36,7 +35,7 @@ QUEUE_PAGE_SIZE = 50
 @staff(Cap.ESERVICE_HANDLE)
 def queue(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    units = OrgUnit.objects.filter(agency=agency, side=OrgUnit.Side.CAREER)
+    units = selectors.queue_units(agency)
     form = QueueFilterForm(request.GET or None, units=units)
     state, unit, mine = "open", None, False
     if form.is_valid():
@@ -80,9 +79,7 @@ def _detail(request: StaffRequest, req: ServiceRequest, status: int = 200, **for
     steps = selectors.request_steps(req)
     current = next((s for s in steps if s.pk == req.current_step_id), None)
     is_last = current is not None and current.order == steps[-1].order
-    history = AuditEvent.objects.filter(
-        agency=agency, object_type=req._meta.label_lower, object_id=str(req.pk)
-    ).order_by("seq")
+    history = selectors.request_history(req)
     context: dict[str, Any] = {
         "req": req,
         "steps": steps,

@@ -363,3 +363,16 @@ def plans_for_staff(agency: Agency) -> QuerySet[ProcurementPlan]:
 
 def announcements_for_staff(agency: Agency) -> QuerySet[Announcement]:
     return Announcement.objects.filter(agency=agency).order_by("-announced_on", "-pk")
+
+
+def draft_ids(agency: Agency, fy: int) -> list[int]:
+    """The rows of a fiscal year still in draft (what "publish the year" would publish)."""
+    return list(
+        Procurement.objects.filter(agency=agency, fiscal_year=fy, status=PublicationStatus.DRAFT).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def procurements_by_id(agency: Agency, ids: set[int]) -> QuerySet[Procurement]:
+    return Procurement.objects.filter(agency=agency, pk__in=ids)

@@ -219,11 +219,7 @@ def publish_year(request: StaffRequest) -> HttpResponse:
         messages.error(request, _("กรุณาเลือกปีงบประมาณที่ต้องการเผยแพร่"))
         return redirect("procurement:staff_register")
     fy = form.cleaned_data["fiscal_year"]
-    ids = list(
-        Procurement.objects.filter(
-            agency=request.agency, fiscal_year=fy, status=PublicationStatus.DRAFT
-        ).values_list("pk", flat=True)
-    )
+    ids = selectors.draft_ids(request.agency, fy)
     result = services.procurement_publish_many(agency=request.agency, acting_user=request.user, ids=ids)
     messages.success(request, _("เผยแพร่ %(n)s รายการเรียบร้อยแล้ว") % {"n": result.published})
     if result.held_back:
@@ -553,9 +549,7 @@ def red_flags(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     fy = _year(request)
     items = selectors.red_flags(agency, fy)
-    rows = Procurement.objects.filter(
-        agency=agency, pk__in={pk for i in items for pk in i.flag.procurement_ids}
-    )
+    rows = selectors.procurements_by_id(agency, {pk for i in items for pk in i.flag.procurement_ids})
     return render(
         request,
         "procurement/staff/red_flags.html",

@@ -40,6 +40,10 @@ def _holders_with_role(agency: Agency, role: str) -> list[KeyHolder]:
     )
 
 
+def holders_by_id(agency: Agency, ids: set[int]) -> QuerySet[KeyHolder]:
+    return KeyHolder.objects.filter(agency=agency, pk__in=ids).select_related("user")
+
+
 def recipient_holders(agency: Agency) -> list[KeyHolder]:
     """Active integrity-committee members who have set up a key: the possible recipients of a new report."""
     return _holders_with_role(agency, Role.INTEGRITY_COMMITTEE)

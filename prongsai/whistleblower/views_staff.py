@@ -250,7 +250,7 @@ def _detail_context(
         "opened": opened,
         "excluded_names": [
             h.user.get_full_name() or h.user.get_username()
-            for h in KeyHolder.objects.filter(agency=request.agency, pk__in=excluded).select_related("user")
+            for h in selectors.holders_by_id(request.agency, excluded)
         ],
         "message_form": forms.get("message_form") or MessageForm(),
         "forward_form": forms.get("forward_form") or ForwardForm(),
