@@ -6,17 +6,28 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-dev test test-postgres e2e lint format bench check-deploy clean
+.PHONY: run install install-dev lock test test-postgres e2e lint format bench check-deploy clean
 
-$(VENV)/.installed: pyproject.toml
+# Dependencies come from the lock files only (requirements/README.md); Prongsai itself is installed on top
+# without resolving anything again, so every machine gets the same versions and files.
+$(VENV)/.installed: requirements/base.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/base.lock
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PIP) install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.lock
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	touch $@
+
+## make lock: regenerate requirements/*.lock from pyproject.toml (after changing a dependency).
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet 'uv>=0.9,<1'
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet \
+	  --custom-compile-command 'make lock' -o requirements/base.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet \
+	  --custom-compile-command 'make lock' -o requirements/dev.lock
 
 install: $(VENV)/.installed
 
@@ -45,8 +56,8 @@ test-postgres: install-dev
 e2e: install-dev node_modules/axe-core/axe.min.js
 	PRONGSAI_REQUIRE_BROWSER=1 $(PY) -m pytest -q -m browser
 
-node_modules/axe-core/axe.min.js: package.json
-	npm install --no-audit --no-fund --silent
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 lint: install-dev
