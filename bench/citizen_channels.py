@@ -88,7 +88,7 @@ def main() -> int:
         from prongsai.engagement import selectors as qa_selectors
         from prongsai.engagement import services as qa_services
         from prongsai.engagement.models import Question
-        from prongsai.engagement.safeguards import new_tracking_code
+        from prongsai.core.tracking import new_tracking_code
 
         with scopes_disabled():
             Agency.objects.filter(code="bench").delete()

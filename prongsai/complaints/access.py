@@ -11,7 +11,7 @@ from django.http import Http404
 from prongsai.complaints.models import Complaint, ComplaintCategory, ComplaintFile
 from prongsai.core.access import parse_public_id
 from prongsai.core.models import Agency
-from prongsai.engagement.safeguards import normalise_tracking_code
+from prongsai.core.tracking import normalise_tracking_code
 
 
 def find_complaint_by_code(agency: Agency, code: str) -> Complaint | None:

@@ -17,8 +17,8 @@ from prongsai.complaints.services import MAX_EVIDENCE, MAX_PHOTOS, check_coordin
 from prongsai.core.fields import ThaiDateField, ThaiPhoneField
 from prongsai.core.forms import limit_choices
 from prongsai.core.models import Agency, OrgUnit
+from prongsai.core.safeguards import GuardedForm
 from prongsai.core.thai import BANGKOK
-from prongsai.engagement.safeguards import GuardedForm
 
 
 class MultipleFileInput(forms.FileInput):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from prongsai.core.models import OrgUnit, OutboundEmail, TenantModel, new_public_id
-from prongsai.engagement.safeguards import format_tracking_code
+from prongsai.core.tracking import format_tracking_code
 
 DESCRIPTION_MAX = 5000
 

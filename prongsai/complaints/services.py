@@ -40,12 +40,12 @@ from prongsai.complaints.models import (
 from prongsai.complaints.transfer import ReceiverUnavailable, corruption_receiver
 from prongsai.core.audit import audit_record
 from prongsai.core.files import check_upload, reencode_image
+from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, Attachment, OrgUnit, OutboundEmail, User
 from prongsai.core.services import email_queue
 from prongsai.core.thai import format_datetime
+from prongsai.core.tracking import new_tracking_code
 from prongsai.core.workdays import WorkCalendar, add_working_days
-from prongsai.engagement.links import absolute_url
-from prongsai.engagement.safeguards import new_tracking_code
 
 CITIZEN_LABEL = "ประชาชน (เว็บไซต์)"
 MAX_PHOTOS = 5
@@ -698,7 +698,7 @@ def _notify(complaint: Complaint) -> None:
     """
     if not complaint.contact_email:
         return
-    link = absolute_url(complaint.agency, reverse("complaints:track_code", args=[complaint.display_code]))
+    link = agency_url(complaint.agency, reverse("complaints:track_code", args=[complaint.display_code]))
     with translation.override("th"):
         values = {
             "agency": complaint.agency.name_th,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,18 +13,18 @@ from django.views.decorators.http import require_POST
 from prongsai.complaints import access, selectors, services
 from prongsai.complaints.forms import CitizenResponseForm, ComplaintForm
 from prongsai.complaints.models import Complaint, ComplaintFile
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
-from prongsai.core.thai import fiscal_year
-from prongsai.core.views_staff import apply_errors
-from prongsai.engagement.downloads import file_response
-from prongsai.engagement.forms import TrackForm
-from prongsai.engagement.safeguards import (
+from prongsai.core.safeguards import (
     RATE_LIMITED,
     TRACK_LOOKUPS_PER_DAY,
     TRACK_LOOKUPS_PER_HOUR,
     limits_for,
 )
+from prongsai.core.thai import fiscal_year
+from prongsai.core.views_staff import apply_errors
+from prongsai.engagement.forms import TrackForm
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -160,12 +160,11 @@ def respond(request: AgencyRequest, code: str) -> HttpResponse:
 
 
 @public
-def public_file(request: AgencyRequest, code: str, file_id: str) -> FileResponse:
+def public_file(request: AgencyRequest, code: str, file_id: str) -> HttpResponseBase:
     item = access.get_public_complaint_file(request.agency, code, file_id)
-    response = file_response(
-        item.file, item.content_type, f"{item.public_id}.{item.kind}", inline=True, cache_seconds=0
+    return file_download(
+        item.file, content_type=item.content_type, filename=f"{item.public_id}.{item.kind}", inline=True
     )
-    return response
 
 
 @public

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,11 +29,11 @@ from prongsai.complaints.forms import (
     StaffIntakeForm,
 )
 from prongsai.complaints.models import Complaint, ComplaintFile
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.roles import Cap
 from prongsai.core.views_staff import apply_errors
-from prongsai.engagement.downloads import file_response
 
 COMPLAINTS_PER_PAGE = 50
 
@@ -272,10 +272,10 @@ def move(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 @staff(Cap.COMPLAINTS_VIEW)
-def staff_file(request: StaffRequest, pk: int, file_id: str) -> FileResponse:
+def staff_file(request: StaffRequest, pk: int, file_id: str) -> HttpResponseBase:
     item = access.get_staff_complaint_file(request.agency, pk, file_id)
-    return file_response(
-        item.file, item.content_type, f"{item.public_id}.{item.kind}", inline=True, cache_seconds=0
+    return file_download(
+        item.file, content_type=item.content_type, filename=f"{item.public_id}.{item.kind}", inline=True
     )
 
 

@@ -6,8 +6,8 @@ from django.http import Http404
 
 from prongsai.core.access import parse_public_id
 from prongsai.core.models import Agency, Attachment, PublicationStatus
+from prongsai.core.tracking import normalise_tracking_code
 from prongsai.engagement.models import ParticipationActivity, Question
-from prongsai.engagement.safeguards import normalise_tracking_code
 
 
 def get_public_question(agency: Agency, public_id: str) -> Question:

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField
+from prongsai.core.safeguards import GuardedForm
 from prongsai.engagement.models import QUESTION_BODY_MAX, ParticipationActivity
-from prongsai.engagement.safeguards import GuardedForm
 
 REASON_HELP = _("เหตุผลจะแสดงในประวัติการแก้ไขบนหน้าสาธารณะ เช่น แก้ไขจำนวนผู้เข้าร่วมให้ถูกต้อง")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from prongsai.core.models import Attachment, Publishable, TenantModel, new_public_id
-from prongsai.engagement.safeguards import format_tracking_code
+from prongsai.core.tracking import format_tracking_code
 
 QUESTION_BODY_MAX = 4000
 

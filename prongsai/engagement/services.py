@@ -19,13 +19,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, Revision, User
 from prongsai.core.publication import add_revision_for_change, content_hash, record_publish, record_revise
 from prongsai.core.search import index_document
 from prongsai.core.services import attachment_create, email_queue
-from prongsai.engagement.links import absolute_url
+from prongsai.core.tracking import new_tracking_code
 from prongsai.engagement.models import ParticipationActivity, Question
-from prongsai.engagement.safeguards import new_tracking_code
 
 CITIZEN_LABEL = "ประชาชน (เว็บไซต์)"
 PARTICIPATION_DRAFT_FIELDS = (
@@ -283,7 +283,7 @@ def _notify_asker(question: Question, *, answered: bool) -> None:
     """
     if not question.asker_email:
         return
-    link = absolute_url(
+    link = agency_url(
         question.agency, reverse("engagement:question_track_code", args=[question.display_code])
     )
     with translation.override("th"):

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
-from prongsai.core.thai import fiscal_year
-from prongsai.engagement import access, selectors, services
-from prongsai.engagement.downloads import file_response
-from prongsai.engagement.forms import QuestionForm, TrackForm
-from prongsai.engagement.safeguards import (
+from prongsai.core.safeguards import (
     RATE_LIMITED,
     TRACK_LOOKUPS_PER_DAY,
     TRACK_LOOKUPS_PER_HOUR,
     limits_for,
 )
+from prongsai.core.thai import fiscal_year
+from prongsai.engagement import access, selectors, services
+from prongsai.engagement.forms import QuestionForm, TrackForm
 
 QUESTIONS_PER_PAGE = 15
 
@@ -168,7 +168,13 @@ def participation_detail(request: AgencyRequest, public_id: str) -> HttpResponse
 
 
 @public
-def participation_file(request: AgencyRequest, public_id: str) -> FileResponse:
+def participation_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     attachment = access.get_public_participation_attachment(request.agency, public_id)
     inline = attachment.kind in {"pdf", "jpg", "png"}
-    return file_response(attachment.file, attachment.content_type, attachment.original_name, inline=inline)
+    return file_download(
+        attachment.file,
+        content_type=attachment.content_type,
+        filename=attachment.original_name,
+        inline=inline,
+        max_age=3600,
+    )

@@ -12,8 +12,8 @@ from prongsai.complaints import services
 from prongsai.complaints.models import Complaint, ComplaintCategory
 from prongsai.core.demo_images import activity_photo_jpeg
 from prongsai.core.models import Agency
+from prongsai.core.safeguards import aged_token
 from prongsai.core.tenancy import agency_scope
-from prongsai.engagement.safeguards import aged_token
 
 SUBJECT = "ไฟถนนดับหน้าโรงเรียนบ้านวังทอง"
 DESCRIPTION = "ไฟส่องสว่างดับสามต้นติดกันมาหนึ่งสัปดาห์ ผู้ปกครองมารับเด็กตอนค่ำไม่ปลอดภัย"

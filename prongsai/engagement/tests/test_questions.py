@@ -11,10 +11,10 @@ from django.test import Client
 
 from conftest import OTHER_HOST, login_verified
 from prongsai.core.models import AuditEvent, OutboundEmail, Revision
+from prongsai.core.safeguards import aged_token
 from prongsai.core.tenancy import agency_scope
 from prongsai.engagement import services
 from prongsai.engagement.models import Question
-from prongsai.engagement.safeguards import aged_token
 
 TITLE = "ขั้นตอนการขอใบอนุญาตก่อสร้างบ้าน"
 BODY = "จะสร้างบ้านชั้นเดียวที่หมู่ 4 ต้องใช้เอกสารอะไรบ้างครับ"

@@ -1,4 +1,4 @@
-"""Safeguards of the citizen forms: tracking codes, signed tokens, honeypot, fill time, limits, challenge."""
+"""Safeguards of the citizen forms on the Q&A board: signed tokens, honeypot, fill time, limits, challenge."""
 
 from __future__ import annotations
 
@@ -7,22 +7,18 @@ import uuid
 
 import pytest
 from django.db import connection
-from django.test import Client, RequestFactory
+from django.test import Client
 
 from conftest import AGENCY_HOST
-from prongsai.engagement.models import Question
-from prongsai.engagement.safeguards import (
+from prongsai.core.safeguards import (
     CHALLENGE_AFTER,
     MAX_FORM_AGE_SECONDS,
-    TRACKING_ALPHABET,
     FormToken,
     aged_token,
     challenge_answer,
-    client_fingerprint,
-    format_tracking_code,
-    new_tracking_code,
-    normalise_tracking_code,
 )
+from prongsai.core.tracking import new_tracking_code
+from prongsai.engagement.models import Question
 
 ADDRESS = "203.0.113.77"
 
@@ -45,48 +41,7 @@ def visitor(agency) -> Client:
     return Client(HTTP_HOST=AGENCY_HOST)
 
 
-# --- tracking codes ----------------------------------------------------------------------------------------
-
-
-def test_tracking_codes_are_twelve_unambiguous_characters_and_do_not_repeat():
-    codes = {new_tracking_code() for _ in range(2000)}
-    assert len(codes) == 2000
-    for code in list(codes)[:50]:
-        assert len(code) == 12
-        assert set(code) <= set(TRACKING_ALPHABET)
-        assert not set(code) & set("01ILO")
-
-
-def test_a_tracking_code_is_read_back_however_a_person_types_it():
-    code = new_tracking_code()
-    shown = format_tracking_code(code)
-    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", shown)
-    assert normalise_tracking_code(shown) == code
-    assert normalise_tracking_code(f"  {shown.lower().replace('-', ' ')} ") == code
-    assert normalise_tracking_code("ABCD-EFGH") == ""
-    assert normalise_tracking_code("ABCD-EFGH-JKM0") == ""  # 0 is not in the alphabet
-
-
 # --- the client's address ----------------------------------------------------------------------------------
-
-
-def test_the_client_fingerprint_is_a_keyed_hash_that_does_not_contain_the_address(settings):
-    factory = RequestFactory()
-    first = client_fingerprint(factory.get("/", REMOTE_ADDR=ADDRESS))
-    again = client_fingerprint(factory.get("/", REMOTE_ADDR=ADDRESS))
-    other = client_fingerprint(factory.get("/", REMOTE_ADDR="198.51.100.4"))
-    assert first == again != other
-    assert ADDRESS not in first and "203" not in first
-    settings.SECRET_KEY = "another-secret-key-for-another-instance-0123456789abcdef"
-    assert client_fingerprint(factory.get("/", REMOTE_ADDR=ADDRESS)) != first
-
-
-def test_behind_a_proxy_the_configured_header_names_the_client(settings):
-    factory = RequestFactory()
-    settings.CLIENT_ADDRESS_HEADER = "X-Real-IP"
-    one = client_fingerprint(factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP=ADDRESS))
-    two = client_fingerprint(factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.4"))
-    assert one != two
 
 
 def test_no_table_of_the_database_holds_the_clients_address(visitor, agency):
@@ -183,7 +138,7 @@ def test_a_client_over_the_hourly_limit_gets_a_thai_429_with_its_text_kept(
     visitor, scoped, settings, monkeypatch
 ):
     settings.CITIZEN_SUBMISSIONS_PER_HOUR = 2
-    monkeypatch.setattr("prongsai.engagement.safeguards.CHALLENGE_AFTER", 99)
+    monkeypatch.setattr("prongsai.core.safeguards.CHALLENGE_AFTER", 99)
     assert ask(visitor, title="หนึ่ง").status_code == 302
     assert ask(visitor, title="สอง").status_code == 302
     response = ask(visitor, title="คำถามที่เกินกำหนด")
@@ -200,7 +155,7 @@ def test_a_client_over_the_hourly_limit_gets_a_thai_429_with_its_text_kept(
 
 def test_limits_are_counted_per_agency(visitor, scoped, other_agency, settings, monkeypatch):
     settings.CITIZEN_SUBMISSIONS_PER_HOUR = 1
-    monkeypatch.setattr("prongsai.engagement.safeguards.CHALLENGE_AFTER", 99)
+    monkeypatch.setattr("prongsai.core.safeguards.CHALLENGE_AFTER", 99)
     assert ask(visitor).status_code == 302
     elsewhere = Client(HTTP_HOST="other.test")
     data = {"form_token": aged_token("question"), "title": "ที่อื่น", "body": "ข้อความ", "website": ""}

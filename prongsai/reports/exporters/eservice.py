@@ -10,13 +10,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, PublicationStatus
 from prongsai.core.thai import BANGKOK, format_date
 from prongsai.eservice import selectors as eservice_selectors
 from prongsai.eservice.models import RequiredDocument, Service
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
 from prongsai.reports.exporters.common import agency_line
-from prongsai.reports.exporters.ita import absolute
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 WORKING_TIME_NOTE = (
@@ -152,7 +152,7 @@ def build_service_manual(agency: Agency, params: Params) -> Document:
     for number, (heading, lines) in enumerate(sections, start=1):
         _section(document, number, heading, lines)
     if service.channel_eservice and service.is_accepting:
-        online = absolute(agency, reverse("eservice:request_new", args=[service.code]))
+        online = agency_url(agency, reverse("eservice:request_new", args=[service.code]))
         document.add(Paragraph(f"ยื่นคำขอออนไลน์: {online}", literal=True))
 
     number += 1
@@ -181,7 +181,9 @@ def build_service_manual(agency: Agency, params: Params) -> Document:
 
     number += 1
     forms = [
-        f"{f.title or f.original_name}: {absolute(agency, reverse('portal:attachment', args=[f.public_id]))}"
+        "{}: {}".format(
+            f.title or f.original_name, agency_url(agency, reverse("portal:attachment", args=[f.public_id]))
+        )
         for f in service.sample_forms.all()
     ]
     _section(

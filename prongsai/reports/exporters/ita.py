@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urljoin
 
 from django.utils import timezone
 
+from prongsai.core.links import agency_url
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK, format_date
 from prongsai.ita import selectors as ita_selectors
@@ -15,18 +15,6 @@ from prongsai.ita.readiness import Status, readiness
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
 from prongsai.reports.exporters.common import heading
 from prongsai.reports.registry import Exporter, ExportError, Params, register
-
-
-def site_base(agency: Agency) -> str:
-    """The agency's main website, where every evidence URL must live."""
-    if agency.website:
-        return agency.website.rstrip("/") + "/"
-    host = agency.hosts.order_by("pk").values_list("host", flat=True).first()
-    return f"https://{host}/" if host else "/"
-
-
-def absolute(agency: Agency, url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else urljoin(site_base(agency), url.lstrip("/"))
 
 
 def _catalogue(agency: Agency, fiscal_year: int) -> Catalogue:
@@ -64,7 +52,7 @@ def build_answer_sheet(agency: Agency, params: Params) -> Document:
             [
                 Cell.of(item.item.code),
                 Cell.of(item.item.title_th),
-                Cell([absolute(agency, u) for u in item.urls], literal=True),
+                Cell([agency_url(agency, u) for u in item.urls], literal=True),
                 Cell.of(" ".join(explanation)),
             ]
         )
@@ -114,7 +102,7 @@ def build_readiness(agency: Agency, params: Params) -> Document:
                 Cell.of(item.item.title_th),
                 Cell.of(item.status_label, bold=item.status != Status.READY),
                 Cell(problems or ["–"]),
-                Cell([absolute(agency, u) for u in item.urls] or ["–"], literal=True),
+                Cell([agency_url(agency, u) for u in item.urls] or ["–"], literal=True),
             ]
         )
     document.add(

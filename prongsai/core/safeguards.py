@@ -1,4 +1,4 @@
-"""Safeguards of the citizen forms (the Q&A board here, general complaints in ``prongsai.complaints``).
+"""Safeguards of the citizen forms (the Q&A board, general complaints, and every form anyone may send).
 
 Anyone may write to the agency without an account, so these forms need abuse controls that work without a
 third-party service (no reCAPTCHA: it would load a foreign script, break the strict CSP and send visitors'
@@ -16,8 +16,7 @@ data abroad). The layers, cheapest first (docs/decisions/0030-citizen-form-safeg
 * an **arithmetic question in Thai words** (``สามบวกห้าเท่ากับเท่าไร``), asked only of a client that has
   already sent a few submissions this hour, so most citizens never see it.
 
-The same module gives the **tracking codes** citizens use to follow a question or a complaint: 12 characters
-from an alphabet without look-alike characters, about 59 bits of randomness, so they cannot be guessed.
+The tracking codes citizens follow their submissions with are in ``prongsai.core.tracking``.
 """
 
 from __future__ import annotations
@@ -40,31 +39,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from prongsai.core.thai import to_arabic_digits
-
-# --- tracking codes -----------------------------------------------------------------------------------------
-
-# No 0/O, 1/I/L: a code is read aloud over the telephone and copied from paper.
-TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-TRACKING_LENGTH = 12  # 31**12 ≈ 2**59.5
-
-
-def new_tracking_code() -> str:
-    """A fresh, unguessable tracking code (stored without dashes)."""
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-
-
-def normalise_tracking_code(text: str) -> str:
-    """The stored form of a code as typed (spaces, dashes, lower case allowed); "" when it cannot be one."""
-    code = "".join(ch for ch in to_arabic_digits(text or "").upper() if ch.isalnum())
-    if len(code) != TRACKING_LENGTH or any(ch not in TRACKING_ALPHABET for ch in code):
-        return ""
-    return code
-
-
-def format_tracking_code(code: str) -> str:
-    """``ABCD-EFGH-JKMN``: groups of four are easier to read aloud and to copy."""
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-
 
 # --- client identity without storing the address ------------------------------------------------------------
 
@@ -216,7 +190,7 @@ class GuardedForm(forms.Form):
     """A citizen form with the safeguards above.
 
     The template renders ``form.token_value`` in a hidden ``form_token`` input and the honeypot with
-    ``engagement/_guard_fields.html``. After ``is_valid()``, ``form.idempotency_key`` identifies the
+    ``core/_guard_fields.html``. After ``is_valid()``, ``form.idempotency_key`` identifies the
     submission across re-sends, and ``form.looked_automated`` says whether the refusal should count against
     the client's limits.
     """
