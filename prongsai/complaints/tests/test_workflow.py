@@ -230,7 +230,11 @@ def test_bad_staff_input_gets_thai_errors(staff_client, complaint):
     response = staff_client.post(f"/staff/complaints/{complaint.pk}/forward/", {"forward-to_agency": ""})
     assert response.status_code == 400 and "กรุณาระบุชื่อหน่วยงานที่ส่งเรื่องต่อไป" in response.content.decode()
     response = staff_client.post(f"/staff/complaints/{complaint.pk}/start/", {"start-note": ""})
-    assert response.status_code == 400 and "ทำรายการนี้ไม่ได้" in response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "ทำรายการนี้ไม่ได้ เพราะเรื่องนี้อยู่ในสถานะ “รับเรื่องแล้ว รอตรวจสอบ” แล้ว "
+        "กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด" in response.content.decode()
+    )
 
 
 def test_the_auditor_reads_but_does_not_act(agency, complaint):

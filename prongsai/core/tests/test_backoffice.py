@@ -97,6 +97,9 @@ def test_a_duplicate_unit_name_gets_a_thai_error_not_a_crash(staff_client, unit)
         "/staff/structure/units/new/", {"side": "career", "name_th": "กองคลัง", "order": 0}
     )
     assert response.status_code == 400
+    html = response.content.decode()
+    assert "ส่วนงานที่มีฝ่าย และ ชื่อส่วนงานนี้มีอยู่แล้ว กรุณาเปลี่ยนฝ่าย และ ชื่อส่วนงาน หรือแก้ไขรายการเดิมแทน" in html
+    assert "already exists" not in html
 
 
 def test_the_administrator_edits_the_contact_data(admin_client, agency):

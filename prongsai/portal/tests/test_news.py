@@ -55,9 +55,9 @@ def test_the_status_cannot_be_assigned_directly(draft):
 def test_a_published_article_changes_only_by_a_revision_with_a_reason(anon, agency, admin_member, draft):
     with agency_scope(agency):
         published = services.news_publish(article=draft, acting_user=admin_member)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="ข่าวนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"):
             services.news_update_draft(article=published, acting_user=admin_member, title="แก้ตรง ๆ")
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="กรุณาระบุเหตุผลของการแก้ไข"):
             services.news_revise(article=published, acting_user=admin_member, reason="  ", title="ไม่มีเหตุผล")
         services.news_revise(
             article=published, acting_user=admin_member, reason="แก้คำผิดในหัวข้อ", title="ข่าวทดสอบใหม่"
@@ -77,7 +77,7 @@ def test_a_published_article_changes_only_by_a_revision_with_a_reason(anon, agen
 def test_a_revision_without_change_is_refused(agency, admin_member, draft):
     with agency_scope(agency):
         published = services.news_publish(article=draft, acting_user=admin_member)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="ไม่มีการเปลี่ยนแปลงเนื้อหา จึงไม่ได้สร้างฉบับแก้ไขใหม่"):
             services.news_revise(
                 article=published, acting_user=admin_member, reason="ไม่มีอะไรเปลี่ยน", title="ข่าวทดสอบ"
             )
@@ -86,7 +86,7 @@ def test_a_revision_without_change_is_refused(agency, admin_member, draft):
 def test_publishing_twice_is_refused(agency, admin_member, draft):
     with agency_scope(agency):
         services.news_publish(article=draft, acting_user=admin_member)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="รายการนี้เผยแพร่แล้ว หากต้องการแก้ไขให้สร้างฉบับแก้ไขพร้อมระบุเหตุผล"):
             services.news_publish(article=draft, acting_user=admin_member)
 
 
