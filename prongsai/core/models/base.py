@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.core.exceptions import ValidationError
@@ -42,9 +42,7 @@ class TenantModel(TimeStampedModel):
     class Meta:
         abstract = True
 
-    def unique_error_message(
-        self, model_class: type[models.Model], unique_check: Collection[str]
-    ) -> ValidationError:
+    def unique_error_message(self, model_class: type[Self], unique_check: Sequence[str]) -> ValidationError:
         """A duplicate explained as a Thai sentence that says what to change.
 
         Django's own message ("… with this … already exists.") has no Thai translation and would name the
@@ -53,8 +51,10 @@ class TenantModel(TimeStampedModel):
         opts = model_class._meta
         fields = [name for name in unique_check if name != "agency"]
         if not fields:
-            return super().unique_error_message(model_class, tuple(unique_check))
-        labels = get_text_list([str(opts.get_field(name).verbose_name) for name in fields], _("และ"))
+            return super().unique_error_message(model_class, unique_check)
+        labels = get_text_list(
+            [str(getattr(opts.get_field(name), "verbose_name", name)) for name in fields], _("และ")
+        )
         return ValidationError(
             _("%(model)sที่มี%(fields)sนี้มีอยู่แล้ว กรุณาเปลี่ยน%(fields)s หรือแก้ไขรายการเดิมแทน"),
             code="unique_together" if len(fields) > 1 else "unique",

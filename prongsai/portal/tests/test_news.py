@@ -16,20 +16,19 @@ from prongsai.core.models import AuditEvent, Revision
 from prongsai.core.tenancy import agency_scope
 from prongsai.portal import services
 from prongsai.portal.models import NewsArticle, NewsCategory
+from prongsai.portal.tests import factories
 
 
 @pytest.fixture
 def category(agency):
     with agency_scope(agency):
-        return NewsCategory.objects.create(agency=agency, slug="news", name_th="ข่าวประชาสัมพันธ์")
+        return factories.news_category(agency)
 
 
 @pytest.fixture
 def draft(agency, admin_member, category):
     with agency_scope(agency):
-        return services.news_create_draft(
-            agency=agency, acting_user=admin_member, category=category, title="ข่าวทดสอบ", body="ย่อหน้าแรก"
-        )
+        return factories.news(agency, admin_member, category)
 
 
 def test_a_draft_is_not_public(anon, draft):

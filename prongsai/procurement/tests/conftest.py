@@ -3,7 +3,7 @@ from django.test import Client
 
 from conftest import AGENCY_HOST, login_verified, make_member
 from prongsai.core.roles import Role
-from prongsai.ita.testing import catalogues  # noqa: F401
+from prongsai.ita.tests.fixtures import catalogues  # noqa: F401
 
 
 @pytest.fixture
