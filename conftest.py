@@ -14,11 +14,11 @@ import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_scopes import scopes_disabled
 
-from prongsai.core.models import Agency, AgencyHost, Membership, User
+from prongsai.core.models import Agency, User
 from prongsai.core.roles import Role
 from prongsai.core.tenancy import agency_scope
+from prongsai.core.tests import factories
 
 AGENCY_HOST = "wangthong.test"
 OTHER_HOST = "other.test"
@@ -49,21 +49,9 @@ def _fresh_caches():
     yield
 
 
-def make_agency(code: str, name: str, host: str, *, default: bool = False) -> Agency:
-    with scopes_disabled():
-        agency = Agency.objects.create(
-            code=code,
-            name_th=name,
-            kind=Agency.Kind.SAO,
-            province="ชัยภูมิ",
-            district="ภักดีชุมพล",
-            address="หมู่ที่ 1",
-            phones=["044-056-789"],
-            email=f"contact@{host}",
-            is_default=default,
-        )
-        AgencyHost.objects.create(agency=agency, host=host)
-    return agency
+# The builders live with the core tests; these names are what the app tests import from here.
+make_agency = factories.agency
+make_member = factories.member
 
 
 @pytest.fixture
@@ -80,16 +68,6 @@ def other_agency(db) -> Agency:
 def in_scope() -> Callable[[Agency], AbstractContextManager[None]]:
     """``with in_scope(agency): ...`` runs ORM code as a request of that agency would."""
     return agency_scope
-
-
-def make_member(agency: Agency, username: str, *roles: str, verified_device: bool = True) -> User:
-    user = User.objects.create_user(username=username, password="correct horse battery staple")
-    if verified_device:
-        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    with scopes_disabled():
-        for role in roles:
-            Membership.objects.create(agency=agency, user=user, role=role)
-    return user
 
 
 @pytest.fixture

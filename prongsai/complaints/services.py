@@ -29,6 +29,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.complaints.models import (
     Complaint,
@@ -47,7 +48,7 @@ from prongsai.core.thai import format_datetime
 from prongsai.core.tracking import new_tracking_code
 from prongsai.core.workdays import WorkCalendar, add_working_days
 
-CITIZEN_LABEL = "ประชาชน (เว็บไซต์)"
+CITIZEN_LABEL = gettext_lazy("ประชาชน (เว็บไซต์)")
 MAX_PHOTOS = 5
 MAX_EVIDENCE = 5
 PHOTO_KINDS = frozenset({Attachment.Kind.JPEG, Attachment.Kind.PNG})

@@ -7,15 +7,19 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from prongsai.core.models import GENESIS_HASH, Agency, AuditEvent, AuditHead, User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Keys whose values never enter the log, whatever service passes them.
 SENSITIVE_KEYS = frozenset(
@@ -105,7 +109,7 @@ def audit_record(
     action: str,
     obj: models.Model | None = None,
     data: dict[str, Any] | None = None,
-    actor_label: str | None = None,
+    actor_label: StrOrPromise | None = None,
 ) -> AuditEvent:
     """Append an entry to ``agency``'s chain, in the caller's transaction.
 
@@ -117,7 +121,10 @@ def audit_record(
         head, _created = AuditHead.objects.get_or_create(agency=agency)
         head = AuditHead.objects.select_for_update().get(pk=head.pk)
         now = timezone.now()
-        label = actor_label or (actor.get_username() if actor is not None else "system")
+        # The chain is a record: its labels are in the source language, whichever language the actor used.
+        with translation.override(settings.LANGUAGE_CODE):
+            label = str(actor_label or (actor.get_username() if actor is not None else "system"))
+            object_repr = str(obj)[:255] if obj is not None else ""
         event = AuditEvent(
             agency=agency,
             seq=head.seq + 1,
@@ -127,7 +134,7 @@ def audit_record(
             action=action,
             object_type=obj._meta.label_lower if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",
-            object_repr=str(obj)[:255] if obj is not None else "",
+            object_repr=object_repr,
             data=_normalise(data),
             prev_hash=head.hash,
         )

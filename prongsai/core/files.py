@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from prongsai.core.models import Attachment
@@ -24,7 +25,7 @@ _MIME = {
     Attachment.Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Attachment.Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-ALLOWED_DESCRIPTION = "PDF, JPEG, PNG, DOCX หรือ XLSX"
+ALLOWED_DESCRIPTION = gettext_lazy("PDF, JPEG, PNG, DOCX หรือ XLSX")
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,18 @@ def limits_for(
 
 # --- the arithmetic question --------------------------------------------------------------------------------
 
-_NUMBER_WORDS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+_NUMBER_WORDS = (
+    gettext_lazy("ศูนย์"),
+    gettext_lazy("หนึ่ง"),
+    gettext_lazy("สอง"),
+    gettext_lazy("สาม"),
+    gettext_lazy("สี่"),
+    gettext_lazy("ห้า"),
+    gettext_lazy("หก"),
+    gettext_lazy("เจ็ด"),
+    gettext_lazy("แปด"),
+    gettext_lazy("เก้า"),
+)
 
 
 def _challenge_numbers(nonce: str) -> tuple[int, int]:

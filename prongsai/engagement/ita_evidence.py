@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
 from prongsai.engagement import selectors
@@ -18,7 +19,7 @@ def qa_channel(agency: Agency, fiscal_year: int) -> dict[str, Any]:
     return {
         "urls": [reverse("engagement:qa_board")],
         "checks": {"exists": True},
-        "notes": [f"คำถามที่ตอบแล้วและเผยแพร่ {answered} เรื่อง"],
+        "notes": [_("คำถามที่ตอบแล้วและเผยแพร่ %(count)s เรื่อง") % {"count": answered}],
     }
 
 

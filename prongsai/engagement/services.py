@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.audit import audit_record
 from prongsai.core.links import agency_url
@@ -27,7 +28,7 @@ from prongsai.core.services import attachment_create, email_queue
 from prongsai.core.tracking import new_tracking_code
 from prongsai.engagement.models import ParticipationActivity, Question
 
-CITIZEN_LABEL = "ประชาชน (เว็บไซต์)"
+CITIZEN_LABEL = gettext_lazy("ประชาชน (เว็บไซต์)")
 PARTICIPATION_DRAFT_FIELDS = (
     "title",
     "kind",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+
 from prongsai.core.thai import to_thai_digits
 
 WIDTH, HEIGHT = 640, 320
@@ -37,8 +39,9 @@ def trend_svg(points: list[tuple[int, Decimal]], *, title: str, low: int = 50, h
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{pass_y:.1f}" y2="{pass_y:.1f}" '
         'stroke="#b00" stroke-dasharray="6 4"/>'
     )
+    pass_label = escape(_("เกณฑ์ผ่าน ๘๕"))
     parts.append(
-        f'<text x="{WIDTH - RIGHT}" y="{pass_y - 6:.1f}" text-anchor="end" fill="#b00">เกณฑ์ผ่าน ๘๕</text>'
+        f'<text x="{WIDTH - RIGHT}" y="{pass_y - 6:.1f}" text-anchor="end" fill="#b00">{pass_label}</text>'
     )
     if points:
         step = plot_w / max(1, len(points) - 1) if len(points) > 1 else 0

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from prongsai.core.models import Agency
 from prongsai.core.thai import fiscal_year_range, half_year_range
 from prongsai.ita import scoring
@@ -25,10 +27,10 @@ class Status:
 
 
 STATUS_LABELS = {
-    Status.READY: "พร้อม",
-    Status.MISSING: "องค์ประกอบไม่ครบ",
-    Status.WRONG_PERIOD: "ข้อมูลไม่อยู่ในช่วงเวลาที่กำหนด",
-    Status.NO_EVIDENCE: "ยังไม่มีหลักฐาน",
+    Status.READY: gettext_lazy("พร้อม"),
+    Status.MISSING: gettext_lazy("องค์ประกอบไม่ครบ"),
+    Status.WRONG_PERIOD: gettext_lazy("ข้อมูลไม่อยู่ในช่วงเวลาที่กำหนด"),
+    Status.NO_EVIDENCE: gettext_lazy("ยังไม่มีหลักฐาน"),
 }
 
 
@@ -54,7 +56,7 @@ class ItemState:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return str(STATUS_LABELS[self.status])
 
     @property
     def missing(self) -> list[ElementState]:

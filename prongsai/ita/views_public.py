@@ -7,6 +7,7 @@ from datetime import date
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
@@ -65,7 +66,7 @@ def results(request: AgencyRequest) -> HttpResponse:
 def results_chart(request: AgencyRequest) -> HttpResponse:
     """The trend of the total as an SVG drawn on the server (served as an image, never inline)."""
     rows = list(selectors.results_of(request.agency, published_only=True))
-    return _svg_response(trend_svg([(r.fiscal_year, r.total) for r in rows], title="คะแนนรวม ITA"))
+    return _svg_response(trend_svg([(r.fiscal_year, r.total) for r in rows], title=_("คะแนนรวม ITA")))
 
 
 @public
@@ -74,7 +75,7 @@ def indicator_chart(request: AgencyRequest, number: int) -> HttpResponse:
     trend = next((t for t in selectors.indicator_trends(request.agency) if t.number == number), None)
     if trend is None:
         raise Http404
-    title = f"ตัวชี้วัดที่ {to_thai_digits(str(number))} {trend.name_th}"
+    title = _("ตัวชี้วัดที่ %(number)s %(name)s") % {"number": to_thai_digits(str(number)), "name": trend.name_th}
     return _svg_response(trend_svg(trend.points, title=title, low=0))
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlanningConfig(AppConfig):
     name = "prongsai.planning"
     label = "planning"
-    verbose_name = "แผนงาน"
+    verbose_name = _("แผนงาน")

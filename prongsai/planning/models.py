@@ -143,7 +143,7 @@ class ProgressReport(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.plan} ณ {self.as_of:%Y-%m-%d}"
+        return _("%(plan)s ณ %(date)s") % {"plan": self.plan, "date": f"{self.as_of:%Y-%m-%d}"}
 
 
 class ProgressEntry(TenantModel):

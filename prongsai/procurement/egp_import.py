@@ -20,6 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import to_arabic_digits
 
@@ -38,6 +40,7 @@ from .normalize import (
 HEADER_SCAN_ROWS = 20
 MAX_TITLE = 500
 DEFAULT_BUDGET_SOURCE = "เงินงบประมาณรายจ่ายประจำปี"
+TOTAL_LINE = "รวม"  # many exports end with a total line: no project number, a title starting with this word
 
 # Field → the column names it may have in a file (the first is the name this platform writes).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -171,10 +174,10 @@ def detect_kind(content: bytes) -> str:
                     return "xlsx"
         except zipfile.BadZipFile:
             pass
-        raise FileProblem("ไฟล์นี้ไม่ใช่ไฟล์ Excel (XLSX) ที่อ่านได้ กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่")
+        raise FileProblem(_("ไฟล์นี้ไม่ใช่ไฟล์ Excel (XLSX) ที่อ่านได้ กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่"))
     if b"\x00" in content[:4096]:
         raise FileProblem(
-            "ไฟล์นี้ไม่ใช่ไฟล์ CSV หรือ XLSX (อาจเป็นไฟล์ Excel รุ่นเก่า .xls) กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่"
+            _("ไฟล์นี้ไม่ใช่ไฟล์ CSV หรือ XLSX (อาจเป็นไฟล์ Excel รุ่นเก่า .xls) กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วอัปโหลดใหม่")
         )
     return "csv"
 
@@ -186,7 +189,7 @@ def _decode(content: bytes) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileProblem("อ่านตัวอักษรในไฟล์ CSV ไม่ได้ กรุณาบันทึกไฟล์เป็น CSV แบบ UTF-8 แล้วอัปโหลดใหม่")
+    raise FileProblem(_("อ่านตัวอักษรในไฟล์ CSV ไม่ได้ กรุณาบันทึกไฟล์เป็น CSV แบบ UTF-8 แล้วอัปโหลดใหม่"))
 
 
 def _csv_rows(content: bytes) -> Iterator[list[Any]]:
@@ -202,7 +205,9 @@ def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds of errors for a damaged file
-        raise FileProblem(f"เปิดไฟล์ Excel ไม่ได้ ({type(exc).__name__}) กรุณาบันทึกไฟล์ใหม่แล้วอัปโหลดอีกครั้ง") from None
+        raise FileProblem(
+            _("เปิดไฟล์ Excel ไม่ได้ (%(error)s) กรุณาบันทึกไฟล์ใหม่แล้วอัปโหลดอีกครั้ง") % {"error": type(exc).__name__}
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         for values in sheet.iter_rows(values_only=True):
@@ -240,7 +245,8 @@ def open_table(content: bytes, kind: str) -> Table:
             missing = [LABELS[f] for f in REQUIRED if f not in columns]
             if missing:
                 raise FileProblem(
-                    "ไฟล์ไม่มีคอลัมน์ " + ", ".join(f"“{m}”" for m in missing) + " กรุณาเพิ่มคอลัมน์แล้วอัปโหลดใหม่"
+                    _("ไฟล์ไม่มีคอลัมน์ %(columns)s กรุณาเพิ่มคอลัมน์แล้วอัปโหลดใหม่")
+                    % {"columns": ", ".join(f"“{m}”" for m in missing)}
                 )
 
             return Table(
@@ -249,9 +255,12 @@ def open_table(content: bytes, kind: str) -> Table:
         if row_number >= HEADER_SCAN_ROWS:
             break
     raise FileProblem(
-        "ไม่พบแถวหัวตาราง กรุณาตรวจว่าไฟล์มีคอลัมน์ “เลขที่โครงการ”, “งานที่ซื้อหรือจ้าง”, "
-        "“วงเงินงบประมาณที่ได้รับจัดสรร (บาท)”, “สถานะการจัดซื้อจัดจ้าง” และ “วิธีการจัดซื้อจัดจ้าง” "
-        f"ภายใน {HEADER_SCAN_ROWS} แถวแรก"
+        _(
+            "ไม่พบแถวหัวตาราง กรุณาตรวจว่าไฟล์มีคอลัมน์ “เลขที่โครงการ”, “งานที่ซื้อหรือจ้าง”, "
+            "“วงเงินงบประมาณที่ได้รับจัดสรร (บาท)”, “สถานะการจัดซื้อจัดจ้าง” และ “วิธีการจัดซื้อจัดจ้าง” "
+            "ภายใน %(rows)s แถวแรก"
+        )
+        % {"rows": HEADER_SCAN_ROWS}
     )
 
 
@@ -285,7 +294,9 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
     project_no = to_arabic_digits(clean_text(_cell(cells, columns, "egp_project_no")))
     if not project_no:
         problems.append(
-            Problem(row_number, LABELS["egp_project_no"], "", "ไม่มีเลขที่โครงการ กรุณาใส่เลขที่โครงการจากระบบ e-GP")
+            Problem(
+                row_number, LABELS["egp_project_no"], "", _("ไม่มีเลขที่โครงการ กรุณาใส่เลขที่โครงการจากระบบ e-GP")
+            )
         )
     elif not _PROJECT_NO.match(project_no):
         problems.append(
@@ -293,22 +304,26 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
                 row_number,
                 LABELS["egp_project_no"],
                 project_no[:200],
-                f"เลขที่โครงการ “{project_no}” ไม่ถูกต้อง กรุณาใช้เลขที่โครงการจากระบบ e-GP (ตัวเลข 4–20 หลัก)",
+                _("เลขที่โครงการ “%(number)s” ไม่ถูกต้อง กรุณาใช้เลขที่โครงการจากระบบ e-GP (ตัวเลข 4–20 หลัก)")
+                % {"number": project_no},
             )
         )
     title = clean_text(_cell(cells, columns, "title"))
     if not title:
-        problems.append(Problem(row_number, LABELS["title"], "", "ไม่มีชื่องานที่ซื้อหรือจ้าง กรุณาใส่ชื่อรายการ"))
+        problems.append(Problem(row_number, LABELS["title"], "", _("ไม่มีชื่องานที่ซื้อหรือจ้าง กรุณาใส่ชื่อรายการ")))
     elif len(title) > MAX_TITLE:
         problems.append(
             Problem(
-                row_number, LABELS["title"], title[:200], f"ชื่องานยาวเกิน {MAX_TITLE} ตัวอักษร กรุณาย่อชื่อรายการ"
+                row_number,
+                LABELS["title"],
+                title[:200],
+                _("ชื่องานยาวเกิน %(limit)s ตัวอักษร กรุณาย่อชื่อรายการ") % {"limit": MAX_TITLE},
             )
         )
     values["budget"] = read("budget", parse_amount)
     if values["budget"] is None and not any(p.column == LABELS["budget"] for p in problems):
         problems.append(
-            Problem(row_number, LABELS["budget"], "", "ไม่มีวงเงินงบประมาณ กรุณาใส่จำนวนเงิน เช่น 1,250,000.00")
+            Problem(row_number, LABELS["budget"], "", _("ไม่มีวงเงินงบประมาณ กรุณาใส่จำนวนเงิน เช่น 1,250,000.00"))
         )
     status = read("egp_status", parse_status)
     method = read("method", parse_method)
@@ -328,12 +343,17 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
                 row_number,
                 LABELS["vendor_tax_id"],
                 "",
-                "มีชื่อผู้ประกอบการแต่ไม่มีเลขประจำตัวผู้เสียภาษี กรุณาใส่เลข 13 หลักของผู้ประกอบการ",
+                _("มีชื่อผู้ประกอบการแต่ไม่มีเลขประจำตัวผู้เสียภาษี กรุณาใส่เลข 13 หลักของผู้ประกอบการ"),
             )
         )
     if tax_id and not vendor_name:
         problems.append(
-            Problem(row_number, LABELS["vendor_name"], "", "มีเลขประจำตัวผู้เสียภาษีแต่ไม่มีชื่อผู้ประกอบการ กรุณาใส่ชื่อ")
+            Problem(
+                row_number,
+                LABELS["vendor_name"],
+                "",
+                _("มีเลขประจำตัวผู้เสียภาษีแต่ไม่มีชื่อผู้ประกอบการ กรุณาใส่ชื่อ"),
+            )
         )
     if status in SIGNED_STATUSES:
         for field, present in (
@@ -347,7 +367,8 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
                         row_number,
                         LABELS[field],
                         "",
-                        f"สถานะ “{status.label}” ต้องมี{LABELS[field]} กรุณาเพิ่มข้อมูลหรือแก้ไขสถานะ",
+                        _("สถานะ “%(status)s” ต้องมี%(column)s กรุณาเพิ่มข้อมูลหรือแก้ไขสถานะ")
+                        % {"status": status.label, "column": LABELS[field]},
                     )
                 )
     if year is None:
@@ -360,7 +381,7 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
                     row_number,
                     LABELS["fiscal_year"],
                     "",
-                    "ไม่ทราบปีงบประมาณของรายการนี้ กรุณาเพิ่มคอลัมน์ปีงบประมาณ หรือใส่วันที่ลงนามในสัญญา",
+                    _("ไม่ทราบปีงบประมาณของรายการนี้ กรุณาเพิ่มคอลัมน์ปีงบประมาณ หรือใส่วันที่ลงนามในสัญญา"),
                 )
             )
     if problems:
@@ -396,8 +417,8 @@ def iter_parsed(content: bytes, kind: str) -> Iterator[ParsedRow | list[Problem]
             continue
         project = clean_text(_cell(cells, table.columns, "egp_project_no"))
         title = clean_text(_cell(cells, table.columns, "title"))
-        if not project and title.startswith("รวม"):
-            continue  # the total line many exports end with
+        if not project and title.startswith(TOTAL_LINE):
+            continue
         result = parse_row(row_number, cells, table.columns)
         if isinstance(result, ParsedRow):
             first = seen.get(result.egp_project_no)
@@ -407,8 +428,8 @@ def iter_parsed(content: bytes, kind: str) -> Iterator[ParsedRow | list[Problem]
                         row_number,
                         LABELS["egp_project_no"],
                         result.egp_project_no,
-                        f"เลขที่โครงการ {result.egp_project_no} ซ้ำกับแถวที่ {first} "
-                        "กรุณารวมเป็นแถวเดียวหรือแก้ไขเลขที่โครงการ",
+                        _("เลขที่โครงการ %(number)s ซ้ำกับแถวที่ %(first_row)s กรุณารวมเป็นแถวเดียวหรือแก้ไขเลขที่โครงการ")
+                        % {"number": result.egp_project_no, "first_row": first},
                     )
                 ]
             else:

@@ -12,6 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from django.utils.translation import gettext as _
+
 from prongsai.core.thai import ThaiDateError, parse_date, to_arabic_digits
 from prongsai.core.thaiid import is_valid_thai_id, normalize_thai_id
 
@@ -63,7 +65,7 @@ def _parse_amount(value: object) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError("อ่านจำนวนเงินไม่ได้ กรุณาใส่ตัวเลข เช่น 1,250,000.00")
+        raise ValueError(_("อ่านจำนวนเงินไม่ได้ กรุณาใส่ตัวเลข เช่น 1,250,000.00"))
     if isinstance(value, int | float | Decimal):
         amount = Decimal(str(value))
     else:
@@ -74,13 +76,15 @@ def _parse_amount(value: object) -> Decimal | None:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"อ่านจำนวนเงิน “{clean_text(value)}” ไม่ได้ กรุณาใส่ตัวเลข เช่น 1,250,000.00") from None
+            raise ValueError(
+                _("อ่านจำนวนเงิน “%(value)s” ไม่ได้ กรุณาใส่ตัวเลข เช่น 1,250,000.00") % {"value": clean_text(value)}
+            ) from None
     if not amount.is_finite():
-        raise ValueError("จำนวนเงินต้องเป็นตัวเลข กรุณาใส่ตัวเลข เช่น 1,250,000.00")
+        raise ValueError(_("จำนวนเงินต้องเป็นตัวเลข กรุณาใส่ตัวเลข เช่น 1,250,000.00"))
     if amount < 0:
-        raise ValueError(f"จำนวนเงินติดลบ ({amount}) ไม่ได้ กรุณาใส่จำนวนเงินที่ถูกต้อง")
+        raise ValueError(_("จำนวนเงินติดลบ (%(amount)s) ไม่ได้ กรุณาใส่จำนวนเงินที่ถูกต้อง") % {"amount": amount})
     if amount > _MAX_AMOUNT:
-        raise ValueError("จำนวนเงินมากเกินกว่าที่เป็นไปได้ กรุณาตรวจสอบตัวเลข")
+        raise ValueError(_("จำนวนเงินมากเกินกว่าที่เป็นไปได้ กรุณาตรวจสอบตัวเลข"))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -124,9 +128,12 @@ def _parse_tax_id(value: str) -> str:
         return ""
     digits = normalize_thai_id(text)
     if len(digits) != 13 or not digits.isdigit():
-        raise ValueError(f"เลขประจำตัว “{text}” ต้องมี 13 หลัก กรุณาตรวจสอบตัวเลข")
+        raise ValueError(_("เลขประจำตัว “%(number)s” ต้องมี 13 หลัก กรุณาตรวจสอบตัวเลข") % {"number": text})
     if not is_valid_thai_id(digits):
-        raise ValueError(f"เลขประจำตัว “{text}” ไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) กรุณาตรวจสอบตัวเลข")
+        raise ValueError(
+            _("เลขประจำตัว “%(number)s” ไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) กรุณาตรวจสอบตัวเลข")
+            % {"number": text}
+        )
     return digits
 
 
@@ -135,8 +142,7 @@ def _key(text: str) -> str:
 
 
 # e-GP and agencies write each method several ways; each spelling maps to one method of the Act.
-_METHOD_ALIASES: dict[str, Method] = {}
-for _method, _names in {
+_METHOD_NAMES: dict[Method, list[str]] = {
     Method.E_BIDDING: [
         "e-bidding",
         "ebidding",
@@ -156,12 +162,13 @@ for _method, _names in {
     Method.PRICE_INQUIRY: ["สอบราคา", "วิธีสอบราคา"],
     Method.SELECTION: ["คัดเลือก", "วิธีคัดเลือก"],
     Method.SPECIFIC: ["เฉพาะเจาะจง", "วิธีเฉพาะเจาะจง", "เจาะจง", "ตกลงราคา"],
-}.items():
+}
+_METHOD_ALIASES: dict[str, Method] = {}
+for _method, _names in _METHOD_NAMES.items():
     for _name in [*_names, _method.value, str(_method.label)]:
         _METHOD_ALIASES[_key(_name)] = _method
 
-_STATUS_ALIASES: dict[str, EgpStatus] = {}
-for _status, _names in {
+_STATUS_NAMES: dict[EgpStatus, list[str]] = {
     EgpStatus.IN_PROGRESS: [
         "อยู่ระหว่างการดำเนินการ",
         "ระหว่างดำเนินการ",
@@ -174,16 +181,19 @@ for _status, _names in {
     EgpStatus.UNDER_CONTRACT: ["อยู่ระหว่างระยะสัญญา", "ระหว่างระยะสัญญา", "อยู่ระหว่างสัญญา"],
     EgpStatus.COMPLETED: ["สิ้นสุดระยะสัญญา", "สิ้นสุดสัญญา", "ส่งมอบงานแล้ว", "ดำเนินการแล้วเสร็จ"],
     EgpStatus.CANCELLED: ["ยกเลิกการดำเนินการ", "ยกเลิก", "ยกเลิกโครงการ", "ยกเลิกประกาศ"],
-}.items():
+}
+_STATUS_ALIASES: dict[str, EgpStatus] = {}
+for _status, _names in _STATUS_NAMES.items():
     for _name in [*_names, _status.value, str(_status.label)]:
         _STATUS_ALIASES[_key(_name)] = _status
 
-_CATEGORY_ALIASES: dict[str, Category] = {}
-for _category, _names in {
+_CATEGORY_NAMES: dict[Category, list[str]] = {
     Category.GOODS: ["ซื้อ", "จัดซื้อ", "สินค้า", "goods"],
     Category.SERVICES: ["จ้าง", "จ้างทั่วไป", "จ้างเหมาบริการ", "จ้างทำของ", "บริการ", "services", "เช่า"],
     Category.WORKS: ["จ้างก่อสร้าง", "ก่อสร้าง", "งานก่อสร้าง", "works"],
-}.items():
+}
+_CATEGORY_ALIASES: dict[str, Category] = {}
+for _category, _names in _CATEGORY_NAMES.items():
     for _name in [*_names, _category.value]:
         _CATEGORY_ALIASES[_key(_name)] = _category
 
@@ -197,9 +207,10 @@ def _parse_method(text: str) -> Method:
     method = _METHOD_ALIASES.get(_key(text))
     if method is None:
         raise ValueError(
-            f"ไม่รู้จักวิธีการจัดซื้อจัดจ้าง “{text}” กรุณาใช้ e-bidding, e-market, สอบราคา, คัดเลือก หรือเฉพาะเจาะจง"
+            _("ไม่รู้จักวิธีการจัดซื้อจัดจ้าง “%(value)s” กรุณาใช้ e-bidding, e-market, สอบราคา, คัดเลือก หรือเฉพาะเจาะจง")
+            % {"value": text}
             if text
-            else "ไม่มีวิธีการจัดซื้อจัดจ้าง กรุณาระบุ เช่น e-bidding หรือเฉพาะเจาะจง"
+            else _("ไม่มีวิธีการจัดซื้อจัดจ้าง กรุณาระบุ เช่น e-bidding หรือเฉพาะเจาะจง")
         )
     return method
 
@@ -213,9 +224,10 @@ def _parse_status(text: str) -> EgpStatus:
     status = _STATUS_ALIASES.get(_key(text))
     if status is None:
         raise ValueError(
-            f"ไม่รู้จักสถานะ “{text}” กรุณาใช้สถานะตามระบบ e-GP เช่น อยู่ระหว่างระยะสัญญา หรือ สิ้นสุดระยะสัญญา"
+            _("ไม่รู้จักสถานะ “%(value)s” กรุณาใช้สถานะตามระบบ e-GP เช่น อยู่ระหว่างระยะสัญญา หรือ สิ้นสุดระยะสัญญา")
+            % {"value": text}
             if text
-            else "ไม่มีสถานะการจัดซื้อจัดจ้าง กรุณาระบุ เช่น อยู่ระหว่างระยะสัญญา"
+            else _("ไม่มีสถานะการจัดซื้อจัดจ้าง กรุณาระบุ เช่น อยู่ระหว่างระยะสัญญา")
         )
     return status
 
@@ -226,11 +238,14 @@ def parse_category(value: object, title: str) -> Category:
     if text:
         category = _CATEGORY_ALIASES.get(_key(text))
         if category is None:
-            raise ValueError(f"ไม่รู้จักประเภทการจัดซื้อจัดจ้าง “{text}” กรุณาใช้ ซื้อ, จ้าง หรือ จ้างก่อสร้าง")
+            raise ValueError(
+                _("ไม่รู้จักประเภทการจัดซื้อจัดจ้าง “%(value)s” กรุณาใช้ ซื้อ, จ้าง หรือ จ้างก่อสร้าง") % {"value": text}
+            )
         return category
     return guess_category(title)
 
 
+_SERVICE_PREFIXES = ("จ้าง", "โครงการจ้าง", "เช่า")
 _WORKS_WORDS = ("ก่อสร้าง", "ปรับปรุงถนน", "ซ่อมแซมถนน", "วางท่อ", "ขุดลอก", "ถนนคอนกรีต", "ถนนลูกรัง", "รางระบายน้ำ")
 
 
@@ -238,7 +253,7 @@ def guess_category(title: str) -> Category:
     text = clean_text(title)
     if any(word in text for word in _WORKS_WORDS):
         return Category.WORKS
-    if text.startswith(("จ้าง", "โครงการจ้าง", "เช่า")):
+    if text.startswith(_SERVICE_PREFIXES):
         return Category.SERVICES
     return Category.GOODS
 
@@ -251,10 +266,10 @@ def parse_fiscal_year(value: object) -> int | None:
     if text.endswith(".0"):
         text = text[:-2]
     if not text.isdigit():
-        raise ValueError(f"ปีงบประมาณ “{text}” ต้องเป็นตัวเลข พ.ศ. เช่น 2567")
+        raise ValueError(_("ปีงบประมาณ “%(value)s” ต้องเป็นตัวเลข พ.ศ. เช่น 2567") % {"value": text})
     year = int(text)
     if year < 100:
         year += 2500
     if not 2500 <= year <= 2700:
-        raise ValueError(f"ปีงบประมาณ “{text}” ต้องเป็นปี พ.ศ. เช่น 2567")
+        raise ValueError(_("ปีงบประมาณ “%(value)s” ต้องเป็นปี พ.ศ. เช่น 2567") % {"value": text})
     return year

@@ -180,7 +180,7 @@ def _read(batch: ImportBatch) -> bytes:
     with batch.file.open("rb") as handle:
         content = handle.read()
     if hashlib.sha256(content).hexdigest() != batch.sha256:
-        raise FileProblem("ไฟล์ที่เก็บไว้ไม่ตรงกับไฟล์ที่อัปโหลด กรุณาอัปโหลดไฟล์ใหม่อีกครั้ง")
+        raise FileProblem(_("ไฟล์ที่เก็บไว้ไม่ตรงกับไฟล์ที่อัปโหลด กรุณาอัปโหลดไฟล์ใหม่อีกครั้ง"))
     return content
 
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "prongsai.reports"
     label = "reports"
-    verbose_name = "เอกสารและรายงาน"
+    verbose_name = _("เอกสารและรายงาน")
 
     def ready(self) -> None:
         # Importing the exporter modules fills the registry.

@@ -12,12 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
 from prongsai.reports.document import Document
 from prongsai.reports.render_data import render_csv, render_xlsx
 from prongsai.reports.render_docx import render_docx
 from prongsai.reports.render_pdf import render_pdf
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -49,15 +55,16 @@ class Params:
 @dataclass(frozen=True)
 class Exporter:
     identifier: str
-    title: str
+    # The title, group, description and subject label are shown on the staff pages: gettext_lazy strings.
+    title: StrOrPromise
     build: Callable[[Agency, Params], Document]
     formats: tuple[str, ...] = ("docx", "pdf")
     uses_as_of: bool = False
-    group: str = ""
-    description: str = ""
+    group: StrOrPromise = ""
+    description: StrOrPromise = ""
     # Exporters about one record (``Params.subject``): the Thai name of what the user picks and the choices
     # (value, Thai label) of an agency, which the staff form shows as a list.
-    subject_label: str = ""
+    subject_label: StrOrPromise = ""
     subject_choices: Callable[[Agency], list[tuple[str, str]]] | None = None
     # Built from published data only, so anyone may download it (``reports:public_download``).
     public: bool = False
@@ -92,7 +99,9 @@ def get_exporter(identifier: str) -> Exporter:
     try:
         return _REGISTRY[identifier]
     except KeyError:
-        raise ExportError(f"ไม่มีรายงานรหัส “{identifier}” กรุณาเลือกจากรายการรายงาน") from None
+        raise ExportError(
+            _("ไม่มีรายงานรหัส “%(code)s” กรุณาเลือกจากรายการรายงาน") % {"code": identifier}
+        ) from None
 
 
 def build_document(*, agency: Agency, identifier: str, params: Params) -> Document:
@@ -105,7 +114,7 @@ def export(*, agency: Agency, identifier: str, params: Params, fmt: str) -> Expo
     exporter = get_exporter(identifier)
     if fmt not in exporter.formats:
         offered = ", ".join(f.upper() for f in exporter.formats)
-        raise ExportError(f"รายงานนี้ออกได้เฉพาะรูปแบบ {offered} กรุณาเลือกรูปแบบใหม่")
+        raise ExportError(_("รายงานนี้ออกได้เฉพาะรูปแบบ %(formats)s กรุณาเลือกรูปแบบใหม่") % {"formats": offered})
     document = exporter.build(agency, params)
     content = RENDERERS[fmt](document)
     return Export(

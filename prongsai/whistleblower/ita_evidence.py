@@ -11,6 +11,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK
@@ -39,7 +40,7 @@ def complaint_channel(agency: Agency, fiscal_year: int) -> dict[str, Any]:
     # app), and the reporter follows a report with the receipt alone; what can be missing is a recipient
     # key: without one a report could be sent but nobody could read it, so the channel does not count.
     ready = selectors.channel_ready(agency)
-    notes = [] if ready else ["ยังไม่มีกรรมการที่ตั้งกุญแจรับเรื่อง ช่องทางจึงยังรับเรื่องไม่ได้"]
+    notes = [] if ready else [_("ยังไม่มีกรรมการที่ตั้งกุญแจรับเรื่อง ช่องทางจึงยังรับเรื่องไม่ได้")]
     return {
         "urls": [reverse("whistleblower:landing"), reverse("whistleblower:follow_up")],
         "checks": {"online": ready, "separate": True, "follow_up": ready},
@@ -52,7 +53,7 @@ def complaint_stats(agency: Agency, fiscal_year: int) -> dict[str, Any] | None:
     if fiscal_year not in selectors.statistics_years(agency, today=today):
         return None  # the public page does not offer that year
     stats = selectors.statistics(agency, fiscal_year, as_of=today)
-    notes = ["ไม่มีเรื่องร้องเรียนการทุจริตในปีงบประมาณนี้ (เผยแพร่เป็นศูนย์)"] if stats.total == 0 else []
+    notes = [_("ไม่มีเรื่องร้องเรียนการทุจริตในปีงบประมาณนี้ (เผยแพร่เป็นศูนย์)")] if stats.total == 0 else []
     return {
         "urls": [f"{reverse('whistleblower:statistics')}?year={fiscal_year}"],
         # Every month of the year is published with explicit zeros, so all three counts are always shown.

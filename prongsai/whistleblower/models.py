@@ -166,7 +166,7 @@ class Report(FSMModelMixin, TenantModel):
 
     def __str__(self) -> str:
         # Appears in the audit log: an id, never content.
-        return f"รายงานแจ้งเบาะแส #{self.pk}"
+        return _("รายงานแจ้งเบาะแส #%(id)s") % {"id": self.pk}
 
     def context(self, purpose: str) -> str:
         """Associated data binding a ciphertext to this report and one purpose."""
@@ -308,7 +308,7 @@ class IdentityRequest(FSMModelMixin, TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"คำขอเปิดเผยตัวตน #{self.pk}"
+        return _("คำขอเปิดเผยตัวตน #%(id)s") % {"id": self.pk}
 
     def clean_fields(self, exclude: Any = None) -> None:
         super().clean_fields(exclude={*(exclude or ()), "status"})

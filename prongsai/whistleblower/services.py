@@ -12,15 +12,16 @@ import hmac
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.audit import audit_record
 from prongsai.core.files import check_upload, detect_kind, reencode_image
@@ -38,7 +39,10 @@ from prongsai.whistleblower.models import (
     ReportMessage,
 )
 
-REPORTER_LABEL = "ผู้แจ้งเบาะแส (ไม่ระบุตัวตน)"
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+REPORTER_LABEL = gettext_lazy("ผู้แจ้งเบาะแส (ไม่ระบุตัวตน)")
 MAX_FILES = 5
 MAX_TEXT = 10_000
 # A fixed salt for the decoy Argon2id run when no report carries a receipt's tag: a wrong receipt then
@@ -134,21 +138,23 @@ def _store_file(*, report: Report, report_key: bytes, evidence: Evidence, from_r
     )
 
 
-def _notify(agency: Agency, holders: list[KeyHolder], subject: str, body: str) -> None:
-    """Content-free e-mails to recipients: that something happened, never what."""
+def _notify(agency: Agency, holders: list[KeyHolder], subject: StrOrPromise, body: StrOrPromise) -> None:
+    """Content-free e-mails to recipients: that something happened, never what. Always in Thai."""
+    with translation.override("th"):
+        subject, body = str(subject), str(body)
     for holder in holders:
         if holder.user.email and holder.user.is_active:
             email_queue(agency=agency, to=holder.user.email, subject=subject, body=body)
 
 
-NEW_REPORT_SUBJECT = "[ช่องทางแจ้งเบาะแส] มีรายงานใหม่"
-NEW_REPORT_BODY = (
+NEW_REPORT_SUBJECT = gettext_lazy("[ช่องทางแจ้งเบาะแส] มีรายงานใหม่")
+NEW_REPORT_BODY = gettext_lazy(
     "มีรายงานใหม่ในช่องทางแจ้งเบาะแสการทุจริตและประพฤติมิชอบ\n"
     "กรุณาเข้าสู่ระบบสำหรับเจ้าหน้าที่ เมนู “ช่องทางแจ้งเบาะแส” และปลดล็อกกุญแจเพื่ออ่านรายงาน\n"
     "(อีเมลนี้ไม่มีเนื้อหาของรายงานโดยเจตนา)"
 )
-NEW_MESSAGE_SUBJECT = "[ช่องทางแจ้งเบาะแส] มีข้อความใหม่จากผู้แจ้ง"
-NEW_MESSAGE_BODY = (
+NEW_MESSAGE_SUBJECT = gettext_lazy("[ช่องทางแจ้งเบาะแส] มีข้อความใหม่จากผู้แจ้ง")
+NEW_MESSAGE_BODY = gettext_lazy(
     "ผู้แจ้งเบาะแสส่งข้อความหรือไฟล์เพิ่มเติมในรายงานที่ท่านได้รับ\n"
     "กรุณาเข้าสู่ระบบสำหรับเจ้าหน้าที่ เมนู “ช่องทางแจ้งเบาะแส”\n"
     "(อีเมลนี้ไม่มีเนื้อหาของข้อความโดยเจตนา)"

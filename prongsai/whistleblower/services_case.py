@@ -8,8 +8,9 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.audit import audit_record
 from prongsai.core.models import Agency, User
@@ -153,7 +154,7 @@ def settings_update(*, agency: Agency, acting_user: User, **values: int) -> Chan
 
 # --- reminders ----------------------------------------------------------------------------------------------
 
-REMINDER_SUBJECT = "[ช่องทางแจ้งเบาะแส] มีรายงานที่ใกล้หรือเลยกำหนด"
+REMINDER_SUBJECT = gettext_lazy("[ช่องทางแจ้งเบาะแส] มีรายงานที่ใกล้หรือเลยกำหนด")
 
 
 def _due_stages(report: Report, now: datetime, soon: datetime) -> list[str]:
@@ -191,17 +192,18 @@ def send_reminders(*, agency: Agency, now: datetime | None = None) -> int:
             previous = per_holder.get(holder.pk, (holder, 0))[1]
             per_holder[holder.pk] = (holder, previous + 1)
     for holder, count in per_holder.values():
-        body = (
-            f"มีรายงานในช่องทางแจ้งเบาะแสที่ใกล้หรือเลยกำหนดตอบรับ/แจ้งความคืบหน้า จำนวน {count} เรื่อง\n"
-            "กรุณาเข้าสู่ระบบสำหรับเจ้าหน้าที่ เมนู “ช่องทางแจ้งเบาะแส” เพื่อดำเนินการ"
-        )
+        with translation.override("th"):
+            body = _(
+                "มีรายงานในช่องทางแจ้งเบาะแสที่ใกล้หรือเลยกำหนดตอบรับ/แจ้งความคืบหน้า จำนวน %(count)s เรื่อง\n"
+                "กรุณาเข้าสู่ระบบสำหรับเจ้าหน้าที่ เมนู “ช่องทางแจ้งเบาะแส” เพื่อดำเนินการ"
+            ) % {"count": count}
         _notify(agency, [holder], REMINDER_SUBJECT, body)
     return len(per_holder)
 
 
 # --- retention ----------------------------------------------------------------------------------------------
 
-PURGE_WARNING_SUBJECT = "[ช่องทางแจ้งเบาะแส] รายงานที่ยุติแล้วจะถูกลบตามระยะเวลาเก็บรักษา"
+PURGE_WARNING_SUBJECT = gettext_lazy("[ช่องทางแจ้งเบาะแส] รายงานที่ยุติแล้วจะถูกลบตามระยะเวลาเก็บรักษา")
 
 
 def purge_date(report: Report, channel: ChannelSettings) -> datetime | None:
@@ -231,11 +233,12 @@ def warn_before_purge(*, agency: Agency, now: datetime | None = None) -> int:
             per_holder.setdefault(holder.pk, (holder, []))[1].append(when)
     for holder, dates in per_holder.values():
         first = format_date(min(dates).astimezone(BANGKOK))
-        body = (
-            f"รายงานที่ยุติแล้ว {len(dates)} เรื่องจะถูกลบถาวรพร้อมไฟล์และกุญแจตั้งแต่วันที่ {first} "
-            "ตามระยะเวลาเก็บรักษาที่หน่วยงานกำหนด\n"
-            "หากต้องเก็บไว้นานกว่านั้น กรุณาปรับระยะเวลาเก็บรักษาในหน้าตั้งค่าของช่องทางแจ้งเบาะแสก่อนวันดังกล่าว"
-        )
+        with translation.override("th"):
+            body = _(
+                "รายงานที่ยุติแล้ว %(count)s เรื่องจะถูกลบถาวรพร้อมไฟล์และกุญแจตั้งแต่วันที่ %(date)s "
+                "ตามระยะเวลาเก็บรักษาที่หน่วยงานกำหนด\n"
+                "หากต้องเก็บไว้นานกว่านั้น กรุณาปรับระยะเวลาเก็บรักษาในหน้าตั้งค่าของช่องทางแจ้งเบาะแสก่อนวันดังกล่าว"
+            ) % {"count": len(dates), "date": first}
         _notify(agency, [holder], PURGE_WARNING_SUBJECT, body)
     return len(per_holder)
 

@@ -9,7 +9,7 @@ from datetime import datetime
 import time_machine
 
 from prongsai.complaints.models import Complaint
-from prongsai.complaints.tests.helpers import DESCRIPTION, SUBJECT, photo
+from prongsai.complaints.tests.factories import DESCRIPTION, SUBJECT, photo
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK
 

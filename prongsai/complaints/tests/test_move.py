@@ -11,7 +11,7 @@ from conftest import AGENCY_HOST, login_verified
 from prongsai.complaints import selectors, services, transfer
 from prongsai.complaints.models import Complaint, ComplaintEmail, ComplaintEvent, ComplaintFile
 from prongsai.complaints.tests import fake_receiver
-from prongsai.complaints.tests.helpers import ADDRESS, DESCRIPTION, SUBJECT
+from prongsai.complaints.tests.factories import ADDRESS, DESCRIPTION, SUBJECT
 from prongsai.core.models import AuditEvent, OutboundEmail
 from prongsai.core.tenancy import agency_scope
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from prongsai.complaints.tests.helpers import submit
+from prongsai.complaints.tests import factories
 from prongsai.core.tenancy import agency_scope
-from prongsai.engagement import services as qa
+from prongsai.engagement.tests import factories as engagement_factories
 
 
 def queries(client, url: str) -> int:
@@ -22,10 +20,7 @@ def queries(client, url: str) -> int:
 def add_questions(agency, member, count: int) -> None:
     with agency_scope(agency):
         for number in range(count):
-            question, _new = qa.question_submit(
-                agency=agency, idempotency_key=uuid.uuid4(), title=f"คำถาม {number}", body="รายละเอียด"
-            )
-            qa.question_answer(question=question, acting_user=member, answer="คำตอบ")
+            engagement_factories.answered_question(agency, member, title=f"คำถาม {number}", answer="คำตอบ")
 
 
 def test_list_pages_do_not_grow_with_the_number_of_rows(staff_client, anon, agency, member, category):
@@ -36,13 +31,13 @@ def test_list_pages_do_not_grow_with_the_number_of_rows(staff_client, anon, agen
         "board": (anon, "/qa/"),
     }
     for _ in range(3):
-        submit(agency, category)
+        factories.complaint(agency, category)
     add_questions(agency, member, 3)
     for client, url in pages.values():
         client.get(url)  # the agency of the host name is cached after the first request
     few = {name: queries(client, url) for name, (client, url) in pages.items()}
     for _ in range(12):
-        submit(agency, category)
+        factories.complaint(agency, category)
     add_questions(agency, member, 12)
     many = {name: queries(client, url) for name, (client, url) in pages.items()}
     assert many == few

@@ -12,7 +12,8 @@ from django.utils import timezone
 from conftest import OTHER_HOST, make_member
 from prongsai.complaints import selectors, services
 from prongsai.complaints.models import Complaint
-from prongsai.complaints.tests.helpers import photo, submit
+from prongsai.complaints.tests import factories
+from prongsai.complaints.tests.factories import photo
 from prongsai.core.models import OrgUnit
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK
@@ -31,11 +32,14 @@ def build_year(agency, category, officer) -> None:
             name_th="ถนนชำรุด",
             default_unit=OrgUnit.objects.create(agency=agency, side="career", name_th="กองช่างโยธา"),
         )
-    october = [submit(agency, category, acting_user=officer, received_at=at(2024, 10, d)) for d in (1, 15)]
+    october = [
+        factories.complaint(agency, category, acting_user=officer, received_at=at(2024, 10, d))
+        for d in (1, 15)
+    ]
     # Midnight of 1 November in Bangkok is still 31 October in UTC: months are counted in Bangkok time.
-    late_october = submit(agency, roads, acting_user=officer, received_at=at(2024, 10, 31, 23))
-    november = submit(agency, roads, acting_user=officer, received_at=at(2024, 11, 1, 0))
-    march = submit(agency, category, acting_user=officer, received_at=at(2025, 3, 3))
+    late_october = factories.complaint(agency, roads, acting_user=officer, received_at=at(2024, 10, 31, 23))
+    november = factories.complaint(agency, roads, acting_user=officer, received_at=at(2024, 11, 1, 0))
+    march = factories.complaint(agency, category, acting_user=officer, received_at=at(2025, 3, 3))
     with agency_scope(agency):
         services.complaint_accept(complaint=october[0], acting_user=officer, at=at(2024, 10, 2))
         services.complaint_resolve(
@@ -53,7 +57,7 @@ def build_year(agency, category, officer) -> None:
         )
         services.complaint_accept(complaint=march, acting_user=officer, at=at(2025, 3, 4))
     # Outside the year: the day before it starts.
-    submit(agency, category, acting_user=officer, received_at=at(2024, 9, 30, 23))
+    factories.complaint(agency, category, acting_user=officer, received_at=at(2024, 9, 30, 23))
 
 
 def test_statistics_count_by_month_and_category_with_zero_months_listed(agency, category):
@@ -98,7 +102,7 @@ def test_a_year_given_badly_falls_back_to_one_that_exists(anon, agency, category
 
 def test_contact_details_are_blanked_a_year_after_closing_and_the_matter_stays(agency, member, category):
     officer = make_member(agency, "clerk", "officer")
-    old = submit(
+    old = factories.complaint(
         agency,
         category,
         acting_user=officer,
@@ -107,7 +111,7 @@ def test_contact_details_are_blanked_a_year_after_closing_and_the_matter_stays(a
         contact_phone="081-234-5678",
         contact_email="old@example.com",
     )
-    recent = submit(agency, category, contact_email="recent@example.com")
+    recent = factories.complaint(agency, category, contact_email="recent@example.com")
     with agency_scope(agency):
         services.complaint_reject(
             complaint=old, acting_user=member, reason="ยุติ", at=timezone.now() - timedelta(days=400)

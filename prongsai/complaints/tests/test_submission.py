@@ -11,7 +11,8 @@ from django_scopes import scopes_disabled
 from PIL import Image
 
 from prongsai.complaints.models import Complaint, ComplaintEvent, ComplaintFile
-from prongsai.complaints.tests.helpers import DESCRIPTION, SUBJECT, file_complaint, form_data, photo, submit
+from prongsai.complaints.tests import factories
+from prongsai.complaints.tests.factories import DESCRIPTION, SUBJECT, file_complaint, form_data, photo
 from prongsai.complaints.transfer import CORRUPTION_CHANNEL_PATH
 from prongsai.core.demo_images import document_pdf
 from prongsai.core.models import AgencyDayOff, AuditEvent
@@ -62,7 +63,7 @@ def test_deadlines_are_counted_on_the_agencys_working_day_calendar(agency, categ
     from conftest import make_member
 
     officer = make_member(agency, "clerk", "officer")
-    complaint = submit(agency, category, received_at=friday, acting_user=officer)
+    complaint = factories.complaint(agency, category, received_at=friday, acting_user=officer)
     # 2 working days: Monday the 13th is the agency's day off, so Tuesday and Wednesday count.
     assert complaint.ack_due.astimezone(BANGKOK) == datetime(2025, 1, 15, 10, 0, tzinfo=BANGKOK)
     # 7 working days: 14, 15, 16, 17, 20, 21, 22 January.
@@ -161,7 +162,7 @@ def test_the_receipt_is_recorded_as_the_first_step_of_the_public_timeline(agency
 
 def test_the_time_of_receipt_is_set_only_by_staff(agency, category):
     with pytest.raises(ValueError):
-        submit(agency, category, received_at=datetime(2025, 1, 10, 10, 0, tzinfo=BANGKOK))
+        factories.complaint(agency, category, received_at=datetime(2025, 1, 10, 10, 0, tzinfo=BANGKOK))
 
 
 def test_an_agency_without_categories_says_it_does_not_take_complaints_online(anon, agency):

@@ -13,7 +13,8 @@ from django.utils import timezone
 from conftest import AGENCY_HOST, OTHER_HOST, login_verified, make_member
 from prongsai.complaints import selectors, services
 from prongsai.complaints.models import Complaint, ComplaintEvent, ComplaintFile
-from prongsai.complaints.tests.helpers import ADDRESS, DESCRIPTION, SUBJECT, photo, submit
+from prongsai.complaints.tests import factories
+from prongsai.complaints.tests.factories import ADDRESS, DESCRIPTION, SUBJECT, photo
 from prongsai.core.demo_images import document_pdf
 from prongsai.core.models import AuditEvent, OutboundEmail
 from prongsai.core.tenancy import agency_scope
@@ -142,8 +143,8 @@ def test_a_dispute_needs_a_comment_flags_the_complaint_and_staff_can_reopen_it(
 
 
 def test_reject_and_forward_close_the_complaint_with_a_public_reason(anon, agency, member, category):
-    rejected = submit(agency, category)
-    forwarded = submit(agency, category)
+    rejected = factories.complaint(agency, category)
+    forwarded = factories.complaint(agency, category)
     with agency_scope(agency):
         with pytest.raises(ValidationError):
             services.complaint_reject(complaint=rejected, acting_user=member, reason="")
@@ -187,8 +188,10 @@ def test_routing_to_another_unit_is_recorded_and_stays_within_the_agency(
 
 def test_overdue_complaints_are_flagged_for_staff(agency, category):
     officer = make_member(agency, "clerk", "officer")
-    late = submit(agency, category, acting_user=officer, received_at=timezone.now() - timedelta(days=30))
-    fresh = submit(agency, category)
+    late = factories.complaint(
+        agency, category, acting_user=officer, received_at=timezone.now() - timedelta(days=30)
+    )
+    fresh = factories.complaint(agency, category)
     assert late.ack_overdue and late.resolve_overdue
     assert not fresh.ack_overdue and not fresh.resolve_overdue
     with agency_scope(agency):
@@ -230,7 +233,11 @@ def test_bad_staff_input_gets_thai_errors(staff_client, complaint):
     response = staff_client.post(f"/staff/complaints/{complaint.pk}/forward/", {"forward-to_agency": ""})
     assert response.status_code == 400 and "กรุณาระบุชื่อหน่วยงานที่ส่งเรื่องต่อไป" in response.content.decode()
     response = staff_client.post(f"/staff/complaints/{complaint.pk}/start/", {"start-note": ""})
-    assert response.status_code == 400 and "ทำรายการนี้ไม่ได้" in response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "ทำรายการนี้ไม่ได้ เพราะเรื่องนี้อยู่ในสถานะ “รับเรื่องแล้ว รอตรวจสอบ” แล้ว "
+        "กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด" in response.content.decode()
+    )
 
 
 def test_the_auditor_reads_but_does_not_act(agency, complaint):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Self
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -38,6 +41,25 @@ class TenantModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+    def unique_error_message(self, model_class: type[Self], unique_check: Sequence[str]) -> ValidationError:
+        """A duplicate explained as a Thai sentence that says what to change.
+
+        Django's own message ("… with this … already exists.") has no Thai translation and would name the
+        agency, which is implied.
+        """
+        opts = model_class._meta
+        fields = [name for name in unique_check if name != "agency"]
+        if not fields:
+            return super().unique_error_message(model_class, unique_check)
+        labels = get_text_list(
+            [str(getattr(opts.get_field(name), "verbose_name", name)) for name in fields], _("และ")
+        )
+        return ValidationError(
+            _("%(model)sที่มี%(fields)sนี้มีอยู่แล้ว กรุณาเปลี่ยน%(fields)s หรือแก้ไขรายการเดิมแทน"),
+            code="unique_together" if len(fields) > 1 else "unique",
+            params={"model": opts.verbose_name, "fields": labels},
+        )
 
 
 def new_public_id() -> uuid.UUID:

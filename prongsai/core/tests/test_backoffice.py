@@ -12,12 +12,13 @@ from PIL import Image
 from prongsai.core.demo_images import activity_photo_jpeg
 from prongsai.core.models import AgencyDayOff, Membership, OrgUnit, Person, Position, User
 from prongsai.core.tenancy import agency_scope
+from prongsai.core.tests import factories
 
 
 @pytest.fixture
-def unit(agency):
+def unit(agency, admin_member):
     with agency_scope(agency):
-        return OrgUnit.objects.create(agency=agency, side="career", name_th="กองคลัง")
+        return factories.org_unit(agency, admin_member)
 
 
 def test_an_officer_adds_a_unit_a_position_and_a_person_with_a_photo(staff_client, agency, unit):
@@ -97,6 +98,9 @@ def test_a_duplicate_unit_name_gets_a_thai_error_not_a_crash(staff_client, unit)
         "/staff/structure/units/new/", {"side": "career", "name_th": "กองคลัง", "order": 0}
     )
     assert response.status_code == 400
+    html = response.content.decode()
+    assert "ส่วนงานที่มีฝ่าย และ ชื่อส่วนงานนี้มีอยู่แล้ว กรุณาเปลี่ยนฝ่าย และ ชื่อส่วนงาน หรือแก้ไขรายการเดิมแทน" in html
+    assert "already exists" not in html
 
 
 def test_the_administrator_edits_the_contact_data(admin_client, agency):

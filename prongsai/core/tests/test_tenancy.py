@@ -9,8 +9,8 @@ from django_scopes import ScopeError, scopes_disabled
 from conftest import OTHER_HOST, login_verified
 from prongsai.core.models import AuditEvent, Membership, OrgUnit, Person, Position
 from prongsai.core.tenancy import agency_scope, resolve_agency
-from prongsai.portal.models import NewsArticle, NewsCategory
-from prongsai.portal.services import news_create_draft, news_publish
+from prongsai.portal.models import NewsArticle
+from prongsai.portal.tests import factories as portal_factories
 
 
 def test_a_query_that_forgets_the_scope_raises(agency):
@@ -59,12 +59,10 @@ def two_agencies_with_content(agency, other_agency, admin_member, outsider):
             unit = OrgUnit.objects.create(agency=ag, side="political", name_th=f"คณะผู้บริหาร{tag}")
             position = Position.objects.create(agency=ag, unit=unit, title_th=f"นายก{tag}", level="top")
             Person.objects.create(agency=ag, position=position, first_name=f"ชื่อ{tag}", last_name="ทดสอบ")
-            category = NewsCategory.objects.create(agency=ag, slug="news", name_th=f"ข่าว{tag}")
-            article = news_create_draft(
-                agency=ag, acting_user=user, category=category, title=f"ข่าว{tag}", body=f"เนื้อหา{tag}"
+            category = portal_factories.news_category(ag, name_th=f"ข่าว{tag}")
+            made[tag] = portal_factories.news(
+                ag, user, category, title=f"ข่าว{tag}", body=f"เนื้อหา{tag}", published=True
             )
-            news_publish(article=article, acting_user=user)
-            made[tag] = article
     return made
 
 

@@ -1,1 +1,1 @@
-from prongsai.ita.testing import catalogues  # noqa: F401 - the OIT catalogues, for the evidence tests
+from prongsai.ita.tests.fixtures import catalogues  # noqa: F401 - the OIT catalogues, for the evidence tests

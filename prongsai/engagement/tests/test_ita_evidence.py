@@ -6,7 +6,7 @@ from datetime import date
 
 from prongsai.core.tenancy import agency_scope
 from prongsai.engagement import services
-from prongsai.engagement.tests.test_participation import FORUM
+from prongsai.engagement.tests import factories
 from prongsai.ita.models import Catalogue
 from prongsai.ita.readiness import Status, readiness
 
@@ -21,7 +21,7 @@ def _item(agency, code, item_code, as_of=AS_OF):
 
 def test_participation_is_missing_until_a_record_of_the_year_is_published(agency, admin_member, catalogues):
     with agency_scope(agency):
-        forum = services.participation_create_draft(agency=agency, acting_user=admin_member, **FORUM)
+        forum = factories.participation(agency, admin_member)
     draft = _item(agency, "2567-A", "o25")
     assert draft.status == Status.NO_EVIDENCE, "a draft is not evidence"
 
@@ -41,9 +41,7 @@ def test_participation_is_missing_until_a_record_of_the_year_is_published(agency
 
 def test_an_activity_without_its_participants_misses_that_element(agency, admin_member, catalogues):
     with agency_scope(agency):
-        activity = services.participation_create_draft(
-            agency=agency, acting_user=admin_member, **{**FORUM, "participant_groups": []}
-        )
+        activity = factories.participation(agency, admin_member, participant_groups=[])
         services.participation_publish(activity=activity, acting_user=admin_member)
     state = _item(agency, "2567-A", "o25")
     assert state.status == Status.MISSING

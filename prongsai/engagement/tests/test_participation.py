@@ -17,24 +17,14 @@ from prongsai.core.models import Revision
 from prongsai.core.tenancy import agency_scope
 from prongsai.engagement import selectors, services
 from prongsai.engagement.models import ParticipationActivity
-
-FORUM = dict(
-    title="ประชาคมหมู่บ้านเพื่อจัดทำแผนพัฒนาท้องถิ่น หมู่ที่ 1–4",
-    kind=ParticipationActivity.Kind.VILLAGE_FORUM,
-    stage=ParticipationActivity.Stage.PLAN,
-    activity_date=date(2023, 11, 14),
-    location="ศาลาประชาคมหมู่ที่ 1",
-    description="รับฟังปัญหาและความต้องการของประชาชน",
-    participant_groups=[{"group": "ประชาชนทั่วไป", "count": 86}, {"group": "ผู้นำชุมชน", "count": 8}],
-    results="ได้โครงการที่ประชาชนเสนอ 27 โครงการ",
-    use_of_results="บรรจุโครงการลำดับ 1–3 ในแผนพัฒนาท้องถิ่นเพิ่มเติม",
-)
+from prongsai.engagement.tests import factories
+from prongsai.engagement.tests.factories import FORUM
 
 
 @pytest.fixture
 def forum(agency, member) -> ParticipationActivity:
     with agency_scope(agency):
-        return services.participation_create_draft(agency=agency, acting_user=member, **FORUM)
+        return factories.participation(agency, member)
 
 
 def test_a_draft_is_not_public(anon, forum):

@@ -15,6 +15,7 @@ from prongsai.core.safeguards import aged_token
 from prongsai.core.tenancy import agency_scope
 from prongsai.engagement import services
 from prongsai.engagement.models import Question
+from prongsai.engagement.tests import factories
 
 TITLE = "ขั้นตอนการขอใบอนุญาตก่อสร้างบ้าน"
 BODY = "จะสร้างบ้านชั้นเดียวที่หมู่ 4 ต้องใช้เอกสารอะไรบ้างครับ"
@@ -30,14 +31,7 @@ def ask(client: Client, **fields: str):
 @pytest.fixture
 def pending(agency) -> Question:
     with agency_scope(agency):
-        question, _new = services.question_submit(
-            agency=agency,
-            idempotency_key=uuid.uuid4(),
-            title=TITLE,
-            body=BODY,
-            asker_email="asker@example.com",
-        )
-        return question
+        return factories.question(agency, title=TITLE, body=BODY, asker_email="asker@example.com")
 
 
 def test_anyone_can_ask_without_a_name_and_gets_a_tracking_code(anon, agency):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import uuid
 from datetime import datetime
 
 import pytest
@@ -12,9 +11,8 @@ from PIL import Image
 from prongsai.core.files import check_upload
 from prongsai.core.thai import BANGKOK
 from prongsai.eservice import clock, services
-from prongsai.eservice.demo_catalogue import create_catalogue
-from prongsai.eservice.models import Channel
-from prongsai.ita.testing import catalogues  # noqa: F401  (the ITA catalogues, for the evidence tests)
+from prongsai.eservice.tests import factories
+from prongsai.ita.tests.fixtures import catalogues  # noqa: F401  (the ITA catalogues, for the evidence tests)
 
 # Friday 4 December 2026 (2569 BE), 10:00 in Bangkok. Saturday 5 December is Father's Day, so Monday
 # 7 December is its substitution holiday: one working day from this moment is Tuesday 8 December.
@@ -38,17 +36,20 @@ def now(monkeypatch):
 @pytest.fixture
 def catalogue(agency, admin_member, in_scope):
     with in_scope(agency):
-        return create_catalogue(
+        return factories.catalogue(
             agency,
             admin_member,
-            only={"elderly-allowance", "official-information", "building-permit", "garbage-collection"},
+            "elderly-allowance",
+            "official-information",
+            "building-permit",
+            "garbage-collection",
         )
 
 
 @pytest.fixture
 def other_catalogue(other_agency, outsider, in_scope):
     with in_scope(other_agency):
-        return create_catalogue(other_agency, outsider, only={"elderly-allowance"})
+        return factories.catalogue(other_agency, outsider, "elderly-allowance")
 
 
 def pdf_bytes(size: int = 0) -> bytes:
@@ -62,36 +63,13 @@ def png_bytes() -> bytes:
     return out.getvalue()
 
 
-ANSWERS = {
-    "elderly-allowance": {
-        "citizen_id": "1360400012346",
-        "birth_date": "1964-05-01",
-        "home_address": "12 หมู่ที่ 3 ตำบลวังทอง อำเภอภักดีชุมพล จังหวัดชัยภูมิ 36260",
-        "payment": "bank",
-    },
-    "official-information": {"subject": "ขอสำเนาข้อบัญญัติงบประมาณ", "delivery": "email"},
-}
-
-
 @pytest.fixture
 def submit(agency, in_scope):
     """Submit a request through the service layer (online unless a channel is given)."""
 
-    def _submit(
-        service, *, channel=Channel.ESERVICE, key=None, acting_user=None, at=None, email="", files=()
-    ):
+    def _submit(service, **options):
         with in_scope(agency):
-            return services.request_submit(
-                agency=agency,
-                service=service,
-                channel=channel,
-                applicant=services.Applicant(name="นายสมชาย ใจดี", phone="081-234-5678", email=email),
-                answers=dict(ANSWERS.get(service.code, {})),
-                files=list(files),
-                idempotency_key=key or uuid.uuid4(),
-                acting_user=acting_user,
-                at=at,
-            )
+            return factories.service_request(agency, service, **options)
 
     return _submit
 

@@ -7,7 +7,8 @@ import json
 import pytest
 from django_scopes import scopes_disabled
 
-from prongsai.core.models import OrgUnit, Revision
+from prongsai.core.models import Revision
+from prongsai.core.tests import factories as core_factories
 from prongsai.eservice.models import Service
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +24,9 @@ def management(prefix: str, total: int) -> dict[str, str]:
 
 
 @pytest.fixture
-def unit(agency):
-    with scopes_disabled():
-        return OrgUnit.objects.create(agency=agency, side=OrgUnit.Side.CAREER, name_th="กองช่าง")
+def unit(agency, admin_member, in_scope):
+    with in_scope(agency):
+        return core_factories.org_unit(agency, admin_member, name_th="กองช่าง")
 
 
 def draft_data(unit, **extra):

@@ -76,16 +76,24 @@ def test_a_bad_action_re_renders_the_page_with_a_thai_error(
     req = submit(catalogue["official-information"]).request
     url = f"/staff/eservice/requests/{req.pk}/"
     response = staff_client.post(url + "ask-documents/", {"docs-note": ""})
-    assert response.status_code == 400 and "กรุณาระบุเอกสารที่ขาด" in response.content.decode()
+    assert response.status_code == 400
+    assert "กรุณาระบุเอกสารที่ขาดให้ครบในครั้งเดียว ผู้ยื่นคำขอจะได้รับข้อความนี้" in response.content.decode()
     assert staff_client.post(url + "ask-documents/", {"docs-note": "ขอสำเนาบัตร"}).status_code == 302
     again = staff_client.post(url + "ask-documents/", {"docs-note": "อีกครั้ง"})
-    assert again.status_code == 400 and "ครั้งเดียว" in again.content.decode()
+    assert again.status_code == 400
+    assert (
+        "คำขอนี้เคยขอเอกสารเพิ่มเติมแล้ว ตามกฎหมายขอได้เพียงครั้งเดียว กรุณาพิจารณาจากเอกสารที่มีอยู่" in again.content.decode()
+    )
     assert staff_client.post(url + "documents-received/").status_code == 302
     no_reason = head_client.post(url + "reject/", {"decision-reason": ""})
-    assert no_reason.status_code == 400 and "เหตุผล" in no_reason.content.decode()
+    assert no_reason.status_code == 400
+    assert "กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ยื่นคำขอจะได้รับเหตุผลนี้" in no_reason.content.decode()
     premature = head_client.post(url + "approve/", {"decision-reason": ""})
-    assert premature.status_code == 400 and "ขั้นตอน" in premature.content.decode()
-    assert staff_client.post(url + "assign/", {"assignee": "999999"}).status_code == 400
+    assert premature.status_code == 400
+    assert "ยังมีขั้นตอนที่ต้องดำเนินการก่อน กรุณาดำเนินการให้ครบทุกขั้นตอนก่อนอนุมัติ" in premature.content.decode()
+    nobody = staff_client.post(url + "assign/", {"assignee": "999999"})
+    assert nobody.status_code == 400
+    assert "เลือกตัวเลือกที่ถูกต้อง. ตัวเลือกนั้นไม่สามารถเลือกได้." in nobody.content.decode()
 
 
 def test_a_walk_in_is_recorded_by_staff_and_counted_under_walk_in(staff_client, catalogue, now, agency):

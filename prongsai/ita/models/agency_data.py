@@ -194,7 +194,7 @@ class Analysis(Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"การวิเคราะห์ผลการประเมิน ITA {self.result_year}"
+        return _("การวิเคราะห์ผลการประเมิน ITA %(year)s") % {"year": self.result_year}
 
     def snapshot(self) -> dict[str, Any]:
         # The seven topics are the substance of the analysis: a revision must keep what they said too.

@@ -1,1 +1,1 @@
-from prongsai.ita.testing import catalogues, save_seed_result, seed_fy2567  # noqa: F401
+from prongsai.ita.tests.fixtures import catalogues, seed_fy2567  # noqa: F401

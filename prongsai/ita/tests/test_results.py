@@ -130,7 +130,8 @@ def test_thai_digits_in_the_file_are_read(catalogues):
 
 
 def test_an_unknown_oit_item_of_the_year_is_refused(agency, admin_member, catalogues, in_scope):
-    with in_scope(agency), pytest.raises(ValidationError):
+    message = "ไม่มีข้อ OIT o99 ในเกณฑ์ของปีนี้ กรุณาตรวจสอบรหัสข้อหรือชุดเกณฑ์ที่เลือก"
+    with in_scope(agency), pytest.raises(ValidationError, match=message):
         services.result_save(
             agency=agency,
             acting_user=admin_member,

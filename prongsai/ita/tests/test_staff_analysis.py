@@ -50,7 +50,10 @@ def test_staff_write_publish_and_the_public_reads_the_analysis(
 def test_a_bad_analysis_year_is_a_thai_400(admin_client, agency, catalogues):
     data = _post(2568)
     data["result_year"] = "ปีที่แล้ว"
-    assert admin_client.post("/staff/ita/2568/analysis/", data).status_code == 400
+    response = admin_client.post("/staff/ita/2568/analysis/", data)
+    assert response.status_code == 400
+    assert "วิเคราะห์ผลการประเมินของปีงบประมาณ (พ.ศ.): กรอกหมายเลข" in response.content.decode()
+    assert 'value="ปีที่แล้ว"' in response.content.decode()  # what was typed is kept
 
 
 def test_results_can_be_typed_in_instead_of_a_file(admin_client, agency, catalogues, in_scope):

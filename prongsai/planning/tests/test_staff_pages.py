@@ -6,21 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from prongsai.core.models import AuditEvent
+from prongsai.core.models import AuditEvent, Revision
 from prongsai.planning import services
 from prongsai.planning.models import Plan, PlanItem, ProgressReport, ScoreCitation
+from prongsai.planning.tests import factories
 
 
 @pytest.fixture
 def plan(agency, admin_member, in_scope):
     with in_scope(agency):
-        return services.plan_create(
-            agency=agency,
-            acting_user=admin_member,
-            kind=Plan.Kind.INTEGRITY_MEASURES,
-            fiscal_year=2568,
-            title="มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568",
-        )
+        return factories.plan(agency, admin_member)
 
 
 def test_staff_add_a_measure_and_an_activity_under_it(admin_client, agency, plan, in_scope):
@@ -204,3 +199,73 @@ def test_deleting_an_item_of_a_published_plan_needs_a_reason(
         assert not PlanItem.objects.filter(plan=plan).exists()
         event = AuditEvent.objects.filter(action="planning.item.deleted").get()
     assert event.data["reason"] == "ซ้ำกับมาตรการที่ 2"
+
+
+# --- updating a plan ----------------------------------------------------------------------------------------
+
+PLAN_FORM = {
+    "kind": "integrity_measures",
+    "fiscal_year": "2568",
+    "first_year": "2568",
+    "last_year": "2568",
+    "title": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2568 (ปรับปรุง)",
+    "signer_name": "นายสมศักดิ์ ใจดี",
+    "signer_position": "นายกองค์การบริหารส่วนตำบลวังทอง",
+}
+
+
+def test_a_draft_plan_is_updated_in_place_without_a_revision(admin_client, agency, plan, in_scope):
+    response = admin_client.post(f"/staff/plans/{plan.pk}/", PLAN_FORM, follow=True)
+    assert "บันทึกแผนเรียบร้อยแล้ว" in response.content.decode()
+    with in_scope(agency):
+        plan.refresh_from_db()
+        assert plan.title == PLAN_FORM["title"] and plan.signer_name == "นายสมศักดิ์ ใจดี"
+        assert plan.revision_count == 0 and not plan.is_published
+        assert AuditEvent.objects.filter(action="planning.plan.draft_updated").count() == 1
+
+
+def test_a_draft_plan_cannot_take_the_kind_and_year_of_another_plan(
+    admin_client, agency, admin_member, plan, in_scope
+):
+    with in_scope(agency):
+        factories.plan(agency, admin_member, fiscal_year=2569, title="มาตรการ พ.ศ. 2569")
+    response = admin_client.post(f"/staff/plans/{plan.pk}/", {**PLAN_FORM, "fiscal_year": "2569"})
+    assert response.status_code == 400
+    assert "มีแผนประเภทนี้ของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิมแทนการสร้างใหม่" in response.content.decode()
+    with in_scope(agency):
+        plan.refresh_from_db()
+        assert plan.fiscal_year == 2568
+
+
+def test_a_published_plan_is_changed_only_by_a_revision_with_a_reason(
+    admin_client, agency, admin_member, in_scope
+):
+    with in_scope(agency):
+        published = factories.published_plan(agency, admin_member)
+    url = f"/staff/plans/{published.pk}/"
+    refused = admin_client.post(url, PLAN_FORM)
+    assert refused.status_code == 400
+    assert "แผนนี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข" in refused.content.decode()
+    with in_scope(agency):
+        published.refresh_from_db()
+        assert published.title == "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568"
+        assert published.revision_count == 1
+
+    response = admin_client.post(url, {**PLAN_FORM, "reason": "แก้ชื่อแผนให้ตรงกับที่ผู้บริหารลงนาม"})
+    assert response.status_code == 302
+    with in_scope(agency):
+        published.refresh_from_db()
+        assert published.title == PLAN_FORM["title"] and published.revision_count == 2
+        revision = Revision.objects.get(record_id=published.pk, number=2)
+        assert revision.reason == "แก้ชื่อแผนให้ตรงกับที่ผู้บริหารลงนาม"
+        assert revision.content["title"] == PLAN_FORM["title"]
+    public = admin_client.get(f"/plans/{published.public_id}/").content.decode()
+    assert "แก้ชื่อแผนให้ตรงกับที่ผู้บริหารลงนาม" in public  # the reason is in the public history
+
+
+def test_publishing_a_plan_without_items_says_what_to_do(admin_client, agency, plan, in_scope):
+    response = admin_client.post(f"/staff/plans/{plan.pk}/publish/", follow=True)
+    assert "แผนนี้ยังไม่มีรายการ กรุณาเพิ่มโครงการหรือกิจกรรมก่อนเผยแพร่" in response.content.decode()
+    with in_scope(agency):
+        plan.refresh_from_db()
+        assert not plan.is_published

@@ -9,7 +9,8 @@ from prongsai.core.demo_images import portrait_jpeg
 from prongsai.core.services import org_unit_save, person_save, position_save
 from prongsai.core.tenancy import agency_scope
 from prongsai.portal import services
-from prongsai.portal.models import InfoPage, NewsCategory
+from prongsai.portal.models import NewsCategory
+from prongsai.portal.tests import factories
 
 
 @pytest.fixture
@@ -96,14 +97,7 @@ def test_the_duties_page_shows_the_published_text_and_each_units_duties(
     anon, agency, admin_member, structure
 ):
     with agency_scope(agency):
-        page = services.page_create_draft(
-            agency=agency,
-            acting_user=admin_member,
-            kind=InfoPage.Kind.POWERS_DUTIES,
-            slug="powers-duties",
-            title="อำนาจหน้าที่",
-            body="มาตรา 67 จัดให้มีและบำรุงรักษาทางน้ำและทางบก",
-        )
+        page = factories.info_page(agency, admin_member)
     assert "มาตรา 67" not in anon.get("/duties/").content.decode()
     with agency_scope(agency):
         services.page_publish(page=page, acting_user=admin_member)
@@ -124,17 +118,11 @@ def test_the_contact_page_has_address_phone_email_and_a_map_link(anon, agency):
 
 def test_the_news_list_filters_by_category_and_paginates(anon, agency, admin_member):
     with agency_scope(agency):
-        news = NewsCategory.objects.create(agency=agency, slug="news", name_th="ข่าว")
-        events = NewsCategory.objects.create(agency=agency, slug="events", name_th="กิจกรรม")
+        news = factories.news_category(agency, name_th="ข่าว")
+        events = factories.news_category(agency, slug="events", name_th="กิจกรรม")
         for i in range(15):
-            article = services.news_create_draft(
-                agency=agency,
-                acting_user=admin_member,
-                category=news if i % 2 else events,
-                title=f"เรื่องที่ {i}",
-                body="x",
-            )
-            services.news_publish(article=article, acting_user=admin_member)
+            category = news if i % 2 else events
+            factories.news(agency, admin_member, category, title=f"เรื่องที่ {i}", body="x", published=True)
     first = anon.get("/news/").content.decode()
     assert "หน้า 1 จาก 2" in first
     only_events = anon.get("/news/?category=events").content.decode()

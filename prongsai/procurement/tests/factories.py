@@ -1,4 +1,8 @@
-"""Builders for procurement tests: vendors with valid IDs and register rows through the services."""
+"""Builders for procurement tests: vendors with valid IDs, register rows, plans and announcements.
+
+Every builder goes through the services (so rules, revisions and audit events hold as in the product) and
+takes the agency, the acting user and keyword overrides of sensible Thai defaults.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from prongsai.core.demo_images import document_pdf
 from prongsai.core.models import Agency, User
 from prongsai.core.thaiid import thai_id_check_digit
-from prongsai.procurement import services
-from prongsai.procurement.models import Category, EgpStatus, Method, Procurement
+from prongsai.procurement import services, services_import, services_plan
+from prongsai.procurement.models import (
+    Announcement,
+    AnnouncementKind,
+    Bidder,
+    Category,
+    EgpStatus,
+    ImportBatch,
+    Method,
+    PlanItem,
+    Procurement,
+    ProcurementPlan,
+)
 
 
 def tax_id(first_twelve: str) -> str:
@@ -42,6 +60,12 @@ def row(agency: Agency, user: User, **overrides: Any) -> Procurement:
     }
     fields.update(overrides)
     return services.procurement_create(agency=agency, acting_user=user, **fields)
+
+
+def bidder(procurement: Procurement, user: User, **overrides: Any) -> Bidder:
+    fields: dict[str, Any] = {"name": "ห้างหุ้นส่วนจำกัด ทดสอบ", "price": Decimal("49000.00"), "tax_id": ""}
+    fields.update(overrides)
+    return services.bidder_add(procurement=procurement, acting_user=user, **fields)
 
 
 def publish(agency: Agency, user: User, *rows: Procurement) -> None:
@@ -137,3 +161,50 @@ def fy2567_register(agency: Agency, user: User, *, with_march: bool) -> tuple[li
     publish(agency, user, *rows)
     draft = row(agency, user, title="ร่างที่ยังไม่เผยแพร่", contract_signed_on=date(2024, 2, 1))
     return rows, draft
+
+
+def plan(agency: Agency, user: User, **overrides: Any) -> ProcurementPlan:
+    """A draft procurement plan of FY2569."""
+    fields: dict[str, Any] = {
+        "fiscal_year": 2569,
+        "title": "แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2569",
+        "budget_approved_on": date(2025, 9, 15),
+    }
+    fields.update(overrides)
+    return services_plan.plan_create(agency=agency, acting_user=user, **fields)
+
+
+def plan_item(procurement_plan: ProcurementPlan, user: User, **overrides: Any) -> PlanItem:
+    fields: dict[str, Any] = {
+        "title": "จัดซื้อวัสดุสำนักงาน",
+        "budget": Decimal("120000"),
+        "budget_source": "ข้อบัญญัติงบประมาณรายจ่ายประจำปี",
+        "method": Method.SPECIFIC,
+        "expected_start": date(2025, 11, 1),
+    }
+    fields.update(overrides)
+    return services_plan.plan_item_add(plan=procurement_plan, acting_user=user, **fields)
+
+
+def announcement(agency: Agency, user: User, **overrides: Any) -> Announcement:
+    """A draft invitation to bid of FY2569."""
+    fields: dict[str, Any] = {
+        "kind": AnnouncementKind.INVITATION,
+        "title": "ประกาศเชิญชวนประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3",
+        "fiscal_year": 2569,
+        "announced_on": date(2025, 12, 1),
+        "body": "ยื่นข้อเสนอทางระบบ e-GP",
+    }
+    fields.update(overrides)
+    return services_plan.announcement_create(agency=agency, acting_user=user, **fields)
+
+
+def pdf_upload(name: str = "announcement.pdf", text: str = "ประกาศ") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, document_pdf(text), "application/pdf")
+
+
+def import_batch(agency: Agency, user: User, content: bytes, name: str = "egp.csv") -> ImportBatch:
+    """An uploaded e-GP file (checked at once when the caller runs on-commit callbacks)."""
+    return services_import.import_upload(
+        agency=agency, acting_user=user, upload=SimpleUploadedFile(name, content)
+    ).batch

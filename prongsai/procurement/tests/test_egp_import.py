@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from prongsai.core.models import Revision
-from prongsai.procurement import services, services_import
-from prongsai.procurement.egp_import import FileProblem, ParsedRow, detect_kind, iter_parsed
+from prongsai.core.models import AuditEvent, Revision
+from prongsai.procurement import egp_import, services, services_import
+from prongsai.procurement.egp_import import FileProblem, ParsedRow, Problem, detect_kind, iter_parsed
 from prongsai.procurement.models import EgpStatus, ImportBatch, ImportProblem, Method, Procurement, Vendor
 from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, tax_id
 
@@ -98,17 +98,6 @@ def upload(agency, user, content: bytes, name: str = "egp.csv"):
     return services_import.import_upload(
         agency=agency, acting_user=user, upload=SimpleUploadedFile(name, content)
     )
-
-
-@pytest.fixture
-def run_tasks(django_capture_on_commit_callbacks):
-    """Tasks are enqueued on commit; the test settings run them at once (immediate backend)."""
-
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-
-    return run
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -288,6 +277,51 @@ def test_a_commit_that_fails_half_way_writes_nothing(scoped, admin_member, run_t
     assert batch.status == ImportBatch.Status.READY
     assert "ไม่มีข้อมูลใดถูกบันทึก" in batch.last_error
     assert not Procurement.objects.exists() and not Vendor.objects.exists()
+
+
+def test_a_problem_found_at_commit_time_leaves_nothing_of_the_batch(
+    scoped, admin_member, run_tasks, monkeypatch
+):
+    """The commit reads the file again; a row refused then, in a later chunk, undoes the earlier chunks too:
+    no new rows, no new vendors, no revision of the published row the first chunk changed."""
+    agency = scoped
+    profile_without_review(agency, admin_member)
+    earlier = run_tasks(upload, agency, admin_member, csv_bytes(GOOD[:1])).batch
+    run_tasks(services_import.import_commit_request, batch=earlier, acting_user=admin_member)
+    road = Procurement.objects.get()
+    services.procurement_publish_many(agency=agency, acting_user=admin_member, ids=[road.pk])
+    later = [list(GOOD[0]), *GOOD[1:]]
+    later[0][3] = "สิ้นสุดระยะสัญญา"  # the published road is completed: a revision in the first chunk
+    monkeypatch.setattr(services_import, "CHUNK", 1)
+    batch = run_tasks(upload, agency, admin_member, csv_bytes(later)).batch
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.READY
+    assert (batch.new_count, batch.changed_count) == (2, 1)
+
+    refusal = "เลขที่โครงการนี้ถูกยกเลิกในระบบ e-GP แล้ว กรุณาตรวจสอบกับระบบ e-GP"
+    real = egp_import.parse_row
+
+    def stricter(row_number, cells, columns):
+        parsed = real(row_number, cells, columns)
+        if isinstance(parsed, ParsedRow) and parsed.egp_project_no == "67019000003":
+            return [Problem(row_number, "เลขที่โครงการ", parsed.egp_project_no, refusal)]
+        return parsed
+
+    monkeypatch.setattr(egp_import, "parse_row", stricter)  # the rules changed after the check
+    events = AuditEvent.objects.count()
+    run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
+
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.HAS_PROBLEMS and batch.problem_count == 1
+    assert list(batch.problems.values_list("row_number", "message")) == [(5, refusal)]
+    assert list(Procurement.objects.values_list("egp_project_no", flat=True)) == ["67019000001"]
+    road.refresh_from_db()
+    assert road.egp_status == EgpStatus.UNDER_CONTRACT and road.revision_count == 1
+    assert Revision.objects.filter(record_id=road.pk).count() == 1
+    assert list(Vendor.objects.values_list("tax_id", flat=True)) == [COMPANY]
+    # Only the request to commit is in the audit chain, not a commit.
+    actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True)[events:])
+    assert actions == ["procurement.import.commit_requested"]
 
 
 def test_an_empty_or_foreign_file_is_refused_in_thai(scoped, admin_member):

@@ -289,4 +289,8 @@ def test_settings_refuse_a_malformed_ocid_prefix(admin_client, agency):
     data = {f"param_{d.key}": str(d.default) for d in parameters.DEFINITIONS}
     data.update({"ocid_prefix": "ocds-bad", "ministry": "มหาดไทย", "agency_type_label": "อปท."})
     response = admin_client.post("/procurement/staff/settings/", data)
-    assert response.status_code == 400 and "ocds-" in response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "คำนำหน้ารหัส OCDS ต้องขึ้นต้นด้วย ocds- ตามด้วยอักษร 6 ตัวที่ลงทะเบียนไว้ เช่น ocds-213czf-wangthong"
+        in response.content.decode()
+    )

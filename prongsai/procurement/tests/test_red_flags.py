@@ -10,9 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from conftest import AGENCY_HOST, login_verified, make_member
+from conftest import AGENCY_HOST, login_verified
 from prongsai.core.models import PublicationStatus
-from prongsai.core.roles import Role
 from prongsai.procurement import parameters, selectors, services
 from prongsai.procurement.models import Category, Method, Procurement, ProcurementParameter, RedFlagReview
 from prongsai.procurement.red_flags import FlagKind
@@ -23,11 +22,6 @@ OTHER = tax_id("010555099999")
 
 def kinds(agency, fy=2567):
     return {item.flag.kind: item.flag for item in selectors.red_flags(agency, fy)}
-
-
-@pytest.fixture
-def auditor(agency):
-    return make_member(agency, "auditor", Role.INTERNAL_AUDITOR)
 
 
 def test_an_agreed_price_within_1_percent_of_the_reference_price_in_a_competition(scoped, admin_member):

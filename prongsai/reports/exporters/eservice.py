@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, PublicationStatus
@@ -27,10 +29,12 @@ WORKING_TIME_NOTE = (
 def _service(agency: Agency, params: Params) -> Service:
     code = params.subject.strip()
     if not code:
-        raise ExportError("กรุณาเลือกงานบริการที่ต้องการออกคู่มือสำหรับประชาชน (รหัสบริการ เช่น building-permit)")
+        raise ExportError(_("กรุณาเลือกงานบริการที่ต้องการออกคู่มือสำหรับประชาชน (รหัสบริการ เช่น building-permit)"))
     service = eservice_selectors.service_manual(agency, code)
     if service is None:
-        raise ExportError(f"ไม่พบงานบริการรหัส “{code}” ของหน่วยงาน กรุณาตรวจสอบรหัสบริการในรายการงานบริการ")
+        raise ExportError(
+            _("ไม่พบงานบริการรหัส “%(code)s” ของหน่วยงาน กรุณาตรวจสอบรหัสบริการในรายการงานบริการ") % {"code": code}
+        )
     return service
 
 
@@ -211,7 +215,12 @@ def build_service_manual(agency: Agency, params: Params) -> Document:
 
 def _service_choices(agency: Agency) -> list[tuple[str, str]]:
     return [
-        (s.code, s.name_th if s.status == PublicationStatus.PUBLISHED else f"{s.name_th} (ฉบับร่าง)")
+        (
+            s.code,
+            s.name_th
+            if s.status == PublicationStatus.PUBLISHED
+            else _("%(name)s (ฉบับร่าง)") % {"name": s.name_th},
+        )
         for s in eservice_selectors.services_for_staff(agency)
     ]
 
@@ -219,15 +228,15 @@ def _service_choices(agency: Agency) -> list[tuple[str, str]]:
 register(
     Exporter(
         identifier="service-manual",
-        title="คู่มือสำหรับประชาชน (งานบริการ)",
+        title=gettext_lazy("คู่มือสำหรับประชาชน (งานบริการ)"),
         build=build_service_manual,
         formats=("docx", "pdf"),
-        group="งานบริการประชาชน (E-Service)",
-        description=(
+        group=gettext_lazy("งานบริการประชาชน (E-Service)"),
+        description=gettext_lazy(
             "คู่มือสำหรับประชาชนของงานบริการหนึ่งงาน ตามพระราชบัญญัติการอำนวยความสะดวกในการพิจารณาอนุญาต"
             "ของทางราชการ พ.ศ. 2558 มาตรา 7: ขั้นตอน ระยะเวลา เอกสาร ค่าธรรมเนียม และช่องทางร้องเรียน"
         ),
-        subject_label="งานบริการ",
+        subject_label=gettext_lazy("งานบริการ"),
         subject_choices=_service_choices,
     )
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency
@@ -20,7 +22,10 @@ from prongsai.reports.registry import Exporter, ExportError, Params, register
 def _catalogue(agency: Agency, fiscal_year: int) -> Catalogue:
     catalogue = ita_selectors.catalogue_for(agency, fiscal_year)
     if catalogue is None:
-        raise ExportError(f"ยังไม่มีเกณฑ์การประเมิน ITA ของปีงบประมาณ {fiscal_year} กรุณาให้ผู้ดูแลระบบโหลดชุดเกณฑ์ก่อน")
+        raise ExportError(
+            _("ยังไม่มีเกณฑ์การประเมิน ITA ของปีงบประมาณ %(year)s กรุณาให้ผู้ดูแลระบบโหลดชุดเกณฑ์ก่อน")
+            % {"year": fiscal_year}
+        )
     return catalogue
 
 
@@ -124,7 +129,10 @@ def build_readiness(agency: Agency, params: Params) -> Document:
 def build_results(agency: Agency, params: Params) -> Document:
     result = ita_selectors.result_of(agency, params.fiscal_year)
     if result is None:
-        raise ExportError(f"ยังไม่มีผลการประเมิน ITA ของปีงบประมาณ {params.fiscal_year} กรุณาบันทึกหรือนำเข้าผลก่อน")
+        raise ExportError(
+            _("ยังไม่มีผลการประเมิน ITA ของปีงบประมาณ %(year)s กรุณาบันทึกหรือนำเข้าผลก่อน")
+            % {"year": params.fiscal_year}
+        )
     scores = ita_selectors.scores_of(result)
     title = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. {params.fiscal_year}"
     document = Document(title=title, filename_stem=f"ita-results-{params.fiscal_year}", author=agency.name_th)
@@ -178,7 +186,10 @@ def build_results(agency: Agency, params: Params) -> Document:
 def build_analysis(agency: Agency, params: Params) -> Document:
     analysis = ita_selectors.analysis_of(agency, params.fiscal_year)
     if analysis is None:
-        raise ExportError(f"ยังไม่มีการวิเคราะห์ผลการประเมิน ITA ของปีงบประมาณ {params.fiscal_year}")
+        raise ExportError(
+            _("ยังไม่มีการวิเคราะห์ผลการประเมิน ITA ของปีงบประมาณ %(year)s กรุณาบันทึกการวิเคราะห์ก่อนออกรายงาน")
+            % {"year": params.fiscal_year}
+        )
     title = f"การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. {analysis.result_year}"
     document = Document(
         title=title, filename_stem=f"ita-analysis-{params.fiscal_year}", landscape=True, author=agency.name_th
@@ -228,7 +239,7 @@ def build_analysis(agency: Agency, params: Params) -> Document:
 register(
     Exporter(
         identifier="ita-answer-sheet",
-        title="คำตอบแบบ OIT สำหรับบันทึกในระบบ ITAS",
+        title=gettext_lazy("คำตอบแบบ OIT สำหรับบันทึกในระบบ ITAS"),
         build=build_answer_sheet,
         formats=("xlsx", "csv"),
         uses_as_of=True,
@@ -238,7 +249,7 @@ register(
 register(
     Exporter(
         identifier="ita-readiness",
-        title="ผลการตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)",
+        title=gettext_lazy("ผลการตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)"),
         build=build_readiness,
         formats=("pdf", "docx", "xlsx"),
         uses_as_of=True,
@@ -248,7 +259,7 @@ register(
 register(
     Exporter(
         identifier="ita-results",
-        title="ผลการประเมิน ITA",
+        title=gettext_lazy("ผลการประเมิน ITA"),
         build=build_results,
         formats=("pdf", "docx", "xlsx"),
         group="ITA",
@@ -257,7 +268,7 @@ register(
 register(
     Exporter(
         identifier="ita-analysis",
-        title="การวิเคราะห์ผลการประเมิน ITA",
+        title=gettext_lazy("การวิเคราะห์ผลการประเมิน ITA"),
         build=build_analysis,
         formats=("docx", "pdf"),
         group="ITA",

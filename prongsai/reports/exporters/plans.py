@@ -7,6 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from prongsai.core.models import Agency
 from prongsai.core.thai import format_date
 from prongsai.planning import selectors as plan_selectors
@@ -37,7 +41,10 @@ def _plan_or_error(agency: Agency, kind: str, fiscal_year: int) -> Plan:
     plan = plan_selectors.plan_of(agency, kind, fiscal_year)
     if plan is None:
         label = Plan.Kind(kind).label
-        raise ExportError(f"ยังไม่มี{label} ของปีงบประมาณ {fiscal_year} กรุณาจัดทำแผนก่อนออกรายงาน")
+        raise ExportError(
+            _("ยังไม่มี%(plan)s ของปีงบประมาณ %(year)s กรุณาจัดทำแผนก่อนออกรายงาน")
+            % {"plan": label, "year": fiscal_year}
+        )
     return plan
 
 
@@ -127,7 +134,8 @@ def build_progress(agency: Agency, params: Params, *, kind: str) -> Document:
     report = plan_selectors.progress_report_of(plan, as_of)
     if report is None:
         raise ExportError(
-            f"ยังไม่มีรายงานความก้าวหน้าของแผนนี้ ณ วันที่ {format_date(as_of)} กรุณาบันทึกความก้าวหน้าก่อนออกรายงาน"
+            _("ยังไม่มีรายงานความก้าวหน้าของแผนนี้ ณ วันที่ %(date)s กรุณาบันทึกความก้าวหน้าก่อนออกรายงาน")
+            % {"date": format_date(as_of)}
         )
     title = f"รายงานการกำกับติดตามการดำเนินงานและการใช้จ่ายงบประมาณ {plan.title}"
     document = Document(
@@ -302,42 +310,43 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
 register(
     Exporter(
         identifier="integrity-measures-results",
-        title=SEED_TITLE,
+        title=gettext_lazy("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
         build=build_integrity_measures_results,
         formats=("docx", "pdf", "xlsx"),
-        group="มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-        description="ตารางสี่ช่องของมาตรการ กิจกรรม และผลลัพธ์ พร้อมคะแนน ITA ที่อ้างอิง",
+        group=gettext_lazy("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
+        description=gettext_lazy("ตารางสี่ช่องของมาตรการ กิจกรรม และผลลัพธ์ พร้อมคะแนน ITA ที่อ้างอิง"),
     )
 )
 
+PLANS_GROUP = gettext_lazy("แผน")
 for _kind, _slug in KIND_SLUGS.items():
     _label = Plan.Kind(_kind).label
     register(
         Exporter(
             identifier=f"plan-{_slug}",
-            title=str(_label),
+            title=_label,
             build=partial(build_plan, kind=_kind),
             formats=("docx", "pdf", "xlsx"),
-            group="แผน",
+            group=PLANS_GROUP,
         )
     )
     if _kind != Plan.Kind.DEVELOPMENT:
         register(
             Exporter(
                 identifier=f"progress-{_slug}",
-                title=f"รายงานความก้าวหน้า รอบ 6 เดือน: {_label}",
+                title=format_lazy(gettext_lazy("รายงานความก้าวหน้า รอบ 6 เดือน: {plan}"), plan=_label),
                 build=partial(build_progress, kind=_kind),
                 formats=("docx", "pdf", "xlsx"),
                 uses_as_of=True,
-                group="แผน",
+                group=PLANS_GROUP,
             )
         )
         register(
             Exporter(
                 identifier=f"results-{_slug}",
-                title=f"รายงานผลการดำเนินงานประจำปี: {_label}",
+                title=format_lazy(gettext_lazy("รายงานผลการดำเนินงานประจำปี: {plan}"), plan=_label),
                 build=partial(build_results, kind=_kind),
                 formats=("docx", "pdf", "xlsx"),
-                group="แผน",
+                group=PLANS_GROUP,
             )
         )

@@ -20,6 +20,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from prongsai.core import selectors as core_selectors
 from prongsai.core.models import Agency, OrgUnit, Position
 from prongsai.core.thai import be_year, fiscal_year_range, format_date, half_year_range
@@ -29,15 +32,23 @@ from prongsai.reports.document import Cell, Column, Document, Paragraph, Signatu
 from prongsai.reports.exporters.common import day, heading, money
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
-GROUP = "การจัดซื้อจัดจ้าง"
+GROUP = gettext_lazy("การจัดซื้อจัดจ้าง")
 
 
 def _check_in_year(as_of: date, fiscal_year: int) -> None:
     start, end = fiscal_year_range(fiscal_year)
     if not start <= as_of <= end:
         raise ExportError(
-            f"วันที่ข้อมูล ณ วันที่ {format_date(as_of)} ไม่อยู่ในปีงบประมาณ {fiscal_year} "
-            f"({format_date(start)} – {format_date(end)}) กรุณาเลือกวันที่ในปีงบประมาณเดียวกัน"
+            _(
+                "วันที่ข้อมูล ณ วันที่ %(date)s ไม่อยู่ในปีงบประมาณ %(year)s (%(start)s – %(end)s) "
+                "กรุณาเลือกวันที่ในปีงบประมาณเดียวกัน"
+            )
+            % {
+                "date": format_date(as_of),
+                "year": fiscal_year,
+                "start": format_date(start),
+                "end": format_date(end),
+            }
         )
 
 
@@ -307,48 +318,52 @@ def build_annual_summary(agency: Agency, params: Params) -> Document:
 register(
     Exporter(
         identifier="procurement-progress",
-        title="รายงานความก้าวหน้าการจัดซื้อจัดจ้าง (12 รายการข้อมูล)",
+        title=gettext_lazy("รายงานความก้าวหน้าการจัดซื้อจัดจ้าง (12 รายการข้อมูล)"),
         build=build_progress,
         formats=("docx", "pdf", "xlsx"),
         uses_as_of=True,
         group=GROUP,
-        description="ทุกสัญญาที่ลงนามตั้งแต่ 1 ตุลาคมถึงวันที่ระบุ แยกรายเดือน เดือนที่ไม่มีระบุว่าไม่มีการจัดซื้อจัดจ้าง "
-        "หากไม่ระบุวันที่ ใช้ข้อมูล ณ วันที่ 31 มีนาคม ของปีงบประมาณ",
+        description=gettext_lazy(
+            "ทุกสัญญาที่ลงนามตั้งแต่ 1 ตุลาคมถึงวันที่ระบุ แยกรายเดือน เดือนที่ไม่มีระบุว่าไม่มีการจัดซื้อจัดจ้าง "
+            "หากไม่ระบุวันที่ ใช้ข้อมูล ณ วันที่ 31 มีนาคม ของปีงบประมาณ"
+        ),
         public=True,
     )
 )
 register(
     Exporter(
         identifier="procurement-sorkhor1",
-        title="สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน (แบบ สขร.1)",
+        title=gettext_lazy("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน (แบบ สขร.1)"),
         build=build_sorkhor1,
         formats=("docx", "pdf", "xlsx"),
         uses_as_of=True,
         group=GROUP,
-        description="ระบุวันที่เพื่อออกเฉพาะเดือนของวันนั้น หากไม่ระบุ ออกครบ 12 เดือนของปีงบประมาณ",
+        description=gettext_lazy("ระบุวันที่เพื่อออกเฉพาะเดือนของวันนั้น หากไม่ระบุ ออกครบ 12 เดือนของปีงบประมาณ"),
         public=True,
     )
 )
 register(
     Exporter(
         identifier="procurement-dataset16",
-        title="ชุดข้อมูลรายการการจัดซื้อจัดจ้างและความก้าวหน้า (16 รายการข้อมูล)",
+        title=gettext_lazy("ชุดข้อมูลรายการการจัดซื้อจัดจ้างและความก้าวหน้า (16 รายการข้อมูล)"),
         build=build_dataset16,
         formats=("xlsx", "pdf", "docx"),
         uses_as_of=True,
         group=GROUP,
-        description="แบบข้อมูลของ ITA ปี 2568 (ข้อ O12) หากระบุวันที่ จะมีเฉพาะรายการที่เกิดขึ้นถึงวันนั้น",
+        description=gettext_lazy("แบบข้อมูลของ ITA ปี 2568 (ข้อ O12) หากระบุวันที่ จะมีเฉพาะรายการที่เกิดขึ้นถึงวันนั้น"),
         public=True,
     )
 )
 register(
     Exporter(
         identifier="procurement-annual-summary",
-        title="รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี",
+        title=gettext_lazy("รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี"),
         build=build_annual_summary,
         formats=("docx", "pdf", "xlsx"),
         group=GROUP,
-        description="จำนวนและงบประมาณจำแนกตามวิธี (ยอดรวมเท่ากับทะเบียน) รายเดือน ปัญหา/อุปสรรค และข้อเสนอแนะ",
+        description=gettext_lazy(
+            "จำนวนและงบประมาณจำแนกตามวิธี (ยอดรวมเท่ากับทะเบียน) รายเดือน ปัญหา/อุปสรรค และข้อเสนอแนะ"
+        ),
         public=True,
     )
 )

@@ -106,11 +106,16 @@ def test_the_staff_report_page_lists_and_downloads_reports(admin_client, agency,
 def test_bad_report_requests_are_thai_errors_not_crashes(admin_client, agency, catalogues):
     wrong_format = admin_client.get("/staff/reports/integrity-measures-results/?fiscal_year=2567&fmt=csv")
     assert wrong_format.status_code == 400
+    assert "รูปแบบ: เลือกตัวเลือกที่ถูกต้อง. csv ไม่ใช่ตัวเลือกที่ใช้ได้." in wrong_format.content.decode()
     no_plan = admin_client.get("/staff/reports/integrity-measures-results/?fiscal_year=2560&fmt=pdf")
     assert no_plan.status_code == 400
-    assert "ยังไม่มี" in no_plan.content.decode()
+    assert (
+        "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ของปีงบประมาณ 2560 กรุณาจัดทำแผนก่อนออกรายงาน"
+        in no_plan.content.decode()
+    )
     bad_year = admin_client.get("/staff/reports/integrity-measures-results/?fiscal_year=abc&fmt=pdf")
     assert bad_year.status_code == 400
+    assert "ปีงบประมาณ (พ.ศ.): กรอกหมายเลข" in bad_year.content.decode()
     assert admin_client.get("/staff/reports/no-such-report/").status_code == 404
 
 

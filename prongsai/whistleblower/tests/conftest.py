@@ -10,41 +10,28 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from conftest import AGENCY_HOST, login_verified, make_member
+from conftest import AGENCY_HOST, login_verified
 from prongsai.core.roles import Role
-from prongsai.core.tenancy import agency_scope
-from prongsai.ita.testing import catalogues  # noqa: F401 - the OIT catalogues, for the evidence tests
-from prongsai.whistleblower import services_keys
+from prongsai.ita.tests.fixtures import catalogues  # noqa: F401 - the OIT catalogues, for the evidence tests
+from prongsai.whistleblower.tests import factories
+from prongsai.whistleblower.tests.factories import PASSPHRASE
 
-PASSPHRASE = "ก้อนเมฆสีเทาลอยผ่านทุ่งนา 2567"
 RECEIPT_RE = re.compile(r'<p class="receipt" id="receipt">([0-9 ]+)</p>')
-
-
-def key_member(agency, username, *roles, passphrase=PASSPHRASE):
-    user = make_member(agency, username, *roles)
-    user.first_name = username.capitalize()
-    user.email = f"{username}@example.test"
-    user.save()
-    with agency_scope(agency):
-        holder, recovery = services_keys.key_setup(agency=agency, acting_user=user, passphrase=passphrase)
-    user.recovery_key = recovery
-    user.holder = holder
-    return user
 
 
 @pytest.fixture
 def committee(agency):
-    return key_member(agency, "committee", Role.INTEGRITY_COMMITTEE)
+    return factories.recipient(agency, "committee", Role.INTEGRITY_COMMITTEE)
 
 
 @pytest.fixture
 def committee2(agency):
-    return key_member(agency, "committee2", Role.INTEGRITY_COMMITTEE)
+    return factories.recipient(agency, "committee2", Role.INTEGRITY_COMMITTEE)
 
 
 @pytest.fixture
 def custodian(agency):
-    return key_member(agency, "custodian", Role.IDENTITY_CUSTODIAN)
+    return factories.recipient(agency, "custodian", Role.IDENTITY_CUSTODIAN)
 
 
 def unlocked_client(user, passphrase=PASSPHRASE) -> Client:

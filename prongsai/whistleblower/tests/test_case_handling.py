@@ -17,6 +17,7 @@ from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK
 from prongsai.whistleblower import crypto, services_case
 from prongsai.whistleblower.models import ArchivedTally, Report, ReportStatus
+from prongsai.whistleblower.tests.factories import recipient
 
 from .conftest import jpeg_bytes, submit, unlocked_client
 from .leaks import dump_database
@@ -195,10 +196,8 @@ def test_the_committee_can_lengthen_retention_but_not_below_thirty_days(agency, 
 def test_a_report_can_be_granted_to_a_member_who_joined_later_but_never_to_an_excluded_one(
     agency, committee, committee2, reporter
 ):
-    from .conftest import key_member
-
     submit(reporter, excluded=[committee2.holder.pk])
-    late = key_member(agency, "latecomer", "integrity_committee")
+    late = recipient(agency, "latecomer", "integrity_committee")
     staff = unlocked_client(committee)
     handle = _open(staff)
     action = f"/staff/integrity/reports/{handle}/action/"

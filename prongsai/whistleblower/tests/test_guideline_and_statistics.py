@@ -10,7 +10,9 @@ import time_machine
 from django.test import Client
 
 from conftest import AGENCY_HOST
+from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK
+from prongsai.whistleblower.tests import factories
 
 from .conftest import submit, unlocked_client
 
@@ -55,8 +57,8 @@ def test_statistics_list_every_month_of_the_fiscal_year_with_explicit_zeros(agen
         datetime(2024, 3, 5, 9, tzinfo=BANGKOK),
         datetime(2024, 3, 20, 9, tzinfo=BANGKOK),
     ]:
-        with time_machine.travel(moment, tick=False):
-            submit(Client(HTTP_HOST=AGENCY_HOST))
+        with time_machine.travel(moment, tick=False), agency_scope(agency):
+            factories.report(agency)
     staff = unlocked_client(committee)
     handle = staff.get("/staff/integrity/").context["rows"][-1][0]  # the October report
     staff.post(f"/staff/integrity/reports/{handle}/action/", {"action": "close", "outcome": "insufficient"})

@@ -11,8 +11,9 @@ from conftest import AGENCY_HOST, login_verified, make_member
 from prongsai.core.models import AuditEvent, OutboundEmail
 from prongsai.core.roles import ROLE_CAPABILITIES, Cap, Role
 from prongsai.whistleblower.models import IdentityRequest, ReportGrant
+from prongsai.whistleblower.tests.factories import recipient
 
-from .conftest import key_member, submit, unlocked_client
+from .conftest import submit, unlocked_client
 
 
 def test_only_the_committee_and_custodians_hold_the_channel_capabilities():
@@ -68,7 +69,7 @@ def test_other_roles_of_the_agency_cannot_reach_the_channel_back_office(agency, 
 
 def test_a_committee_member_of_another_agency_sees_nothing_here(agency, other_agency, committee, reporter):
     submit(reporter)
-    stranger = key_member(other_agency, "stranger", Role.INTEGRITY_COMMITTEE)
+    stranger = recipient(other_agency, "stranger", Role.INTEGRITY_COMMITTEE)
     client = login_verified(Client(HTTP_HOST=AGENCY_HOST), stranger)
     assert client.get("/staff/integrity/").status_code == 403
     at_home = login_verified(Client(HTTP_HOST="other.test"), stranger)
@@ -152,5 +153,5 @@ def test_a_denied_request_opens_nothing(agency, committee, custodian, reporter):
 def test_the_identity_section_is_offered_only_when_a_custodian_has_a_key(agency, committee, reporter):
     page = reporter.get("/integrity/report/").content.decode()
     assert "identity_name" not in page
-    key_member(agency, "custodian", Role.IDENTITY_CUSTODIAN)
+    recipient(agency, "custodian", Role.IDENTITY_CUSTODIAN)
     assert "identity_name" in reporter.get("/integrity/report/").content.decode()

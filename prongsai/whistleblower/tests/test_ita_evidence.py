@@ -12,8 +12,9 @@ from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK
 from prongsai.ita.models import Catalogue
 from prongsai.ita.readiness import Status, readiness
+from prongsai.whistleblower.tests import factories
+from prongsai.whistleblower.tests.factories import recipient
 
-from .conftest import submit
 from .test_guideline_and_statistics import GUIDELINE
 
 AS_OF = date(2024, 4, 30)
@@ -48,8 +49,8 @@ def test_the_channel_is_ready_with_a_committee_key(agency, committee, catalogues
 
 
 def test_statistics_answer_their_year_with_explicit_zeros(agency, committee, catalogues):
-    with time_machine.travel(datetime(2024, 1, 10, 10, 0, tzinfo=BANGKOK), tick=False):
-        submit(Client(HTTP_HOST=AGENCY_HOST))
+    with time_machine.travel(datetime(2024, 1, 10, 10, 0, tzinfo=BANGKOK), tick=False), agency_scope(agency):
+        factories.report(agency)
     with time_machine.travel(datetime(2024, 5, 1, 9, 0, tzinfo=BANGKOK), tick=False):
         item = _items(agency)["o24"]
         assert item.status == Status.READY
@@ -61,10 +62,8 @@ def test_statistics_answer_their_year_with_explicit_zeros(agency, committee, cat
 def test_a_year_the_channel_was_open_without_reports_publishes_its_zeros(agency, catalogues):
     from prongsai.core.roles import Role
 
-    from .conftest import key_member
-
     with time_machine.travel(datetime(2023, 11, 1, 9, 0, tzinfo=BANGKOK), tick=False):
-        key_member(agency, "early", Role.INTEGRITY_COMMITTEE)
+        recipient(agency, "early", Role.INTEGRITY_COMMITTEE)
     # A year later the channel has still received nothing; FY2567 is still offered, with its zeros.
     with time_machine.travel(datetime(2025, 5, 1, 9, 0, tzinfo=BANGKOK), tick=False):
         item = _items(agency)["o24"]

@@ -9,8 +9,9 @@ from conftest import AGENCY_HOST, login_verified, make_member
 from prongsai.core.models import AuditEvent
 from prongsai.core.roles import Role
 from prongsai.whistleblower.models import KeyHolder
+from prongsai.whistleblower.tests.factories import recipient
 
-from .conftest import PASSPHRASE, key_member, submit, unlocked_client
+from .conftest import PASSPHRASE, submit, unlocked_client
 
 
 def test_a_committee_member_creates_a_key_and_sees_the_recovery_key_once(agency):
@@ -97,6 +98,6 @@ def test_a_member_without_a_key_role_cannot_create_one(agency):
 
 
 def test_a_custodian_keeps_one_key_per_agency(agency, other_agency):
-    person = key_member(agency, "both", Role.IDENTITY_CUSTODIAN)
+    person = recipient(agency, "both", Role.IDENTITY_CUSTODIAN)
     with scopes_disabled():
         assert KeyHolder.objects.filter(user=person).count() == 1

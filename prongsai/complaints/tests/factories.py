@@ -1,4 +1,5 @@
-"""Helpers of the complaint tests: posting the public form and submitting through the service."""
+"""Builders of the complaint tests: categories and complaints through the services, and the public form's
+data for posting it as a citizen would."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.test import Client
 from prongsai.complaints import services
 from prongsai.complaints.models import Complaint, ComplaintCategory
 from prongsai.core.demo_images import activity_photo_jpeg
-from prongsai.core.models import Agency
+from prongsai.core.models import Agency, OrgUnit, User
 from prongsai.core.safeguards import aged_token
 from prongsai.core.tenancy import agency_scope
 
@@ -46,7 +47,15 @@ def file_complaint(client: Client, category: ComplaintCategory, /, **overrides: 
     return client.post("/complaints/new/", form_data(category, **overrides))
 
 
-def submit(agency: Agency, category: ComplaintCategory, **fields: Any) -> Complaint:
+def category(agency: Agency, user: User, unit: OrgUnit, **overrides: Any) -> ComplaintCategory:
+    """A category routed to ``unit`` with short time limits (2 working days to acknowledge, 7 to resolve)."""
+    fields: dict[str, Any] = {"name_th": "ไฟฟ้าส่องสว่างสาธารณะ", "ack_days": 2, "resolve_days": 7}
+    fields.update(overrides)
+    return services.category_save(agency=agency, acting_user=user, default_unit=unit, **fields)
+
+
+def complaint(agency: Agency, category: ComplaintCategory, **fields: Any) -> Complaint:
+    """A complaint filed online by a citizen (the service enters the agency's scope)."""
     values: dict[str, Any] = dict(
         agency=agency,
         idempotency_key=uuid.uuid4(),
