@@ -60,7 +60,8 @@ class SharedDatabase:
         env.update(
             DJANGO_SETTINGS_MODULE="prongsai.settings",
             DATABASE_URL=self.url,
-            DEBUG="false",
+            # Development static files: the test processes render pages without collectstatic.
+            DEBUG="true",
             SECRET_KEY="test-only-secret-key-with-enough-length-and-entropy-0123456789",
             ALLOWED_HOSTS="testserver,localhost,127.0.0.1,.test",
             SECURE_SSL_REDIRECT="false",
