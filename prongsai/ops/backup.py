@@ -27,6 +27,7 @@ import sqlite3
 import subprocess  # noqa: S404 - pg_dump and pg_restore are run with argument lists, never a shell
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -105,6 +106,10 @@ def _heads(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 
 
 def _copy_sqlite(target: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    if connection.in_atomic_block:
+        # SQLite's backup API waits for the copy's read lock forever while this connection holds a write
+        # transaction; commands and the worker never do, so this only guards against a caller's mistake.
+        raise BackupError("A SQLite backup cannot run inside a database transaction; run it on its own.")
     connection.ensure_connection()
     source = connection.connection
     copy = sqlite3.connect(target)
@@ -431,10 +436,46 @@ def verify_restored(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return list(manifest["agencies"])
 
 
+def check_archive(archive: Path) -> dict[str, Any]:
+    """Read the whole archive and check every entry against the manifest, writing nothing; return the manifest.
+
+    Run before a restore touches anything, and on its own (``restore --check``) to test a copy kept off-site.
+    """
+    manifest = read_manifest(archive)
+    expected = {manifest["database"]["name"]: manifest["database"]["sha256"]}
+    expected.update({f"media/{name}": entry["sha256"] for name, entry in manifest["files"].items()})
+    seen: set[str] = set()
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            for member in tar:
+                if member.name == "manifest.json":
+                    continue
+                if not member.isfile() or member.name not in expected:
+                    raise BackupError(
+                        f"The archive holds {member.name!r}, which its manifest does not list; it was not made "
+                        "by Prongsai or was changed."
+                    )
+                handle = tar.extractfile(member)
+                assert handle is not None  # noqa: S101 - regular files only, checked above
+                digest = hashlib.sha256()
+                for chunk in iter(lambda: handle.read(CHUNK), b""):
+                    digest.update(chunk)
+                if digest.hexdigest() != expected[member.name]:
+                    raise BackupError(f"{member.name} does not match its checksum: the archive is damaged.")
+                seen.add(member.name)
+    except (OSError, EOFError, tarfile.TarError, zlib.error) as exc:
+        raise BackupError(f"The archive is damaged and cannot be read to its end ({type(exc).__name__}).") from None
+    missing = sorted(set(expected) - seen)
+    if missing:
+        raise BackupError(f"{len(missing)} entries of the manifest are missing from the archive, e.g. {missing[0]}.")
+    return manifest
+
+
 def restore_backup(archive: Path, *, progress: Callable[[str], None] | None = None) -> RestoreResult:
     """Restore ``archive`` into this (empty) instance and verify it against its manifest."""
     say = progress or (lambda text: None)
-    manifest = read_manifest(archive)
+    manifest = check_archive(archive)
+    say("archive checked: every entry matches its checksum")
     engine = _engine()
     if manifest["engine"] != engine:
         raise BackupError(

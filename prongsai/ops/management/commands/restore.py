@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from prongsai.ops.backup import BackupError, restore_backup
+from prongsai.ops.backup import BackupError, check_archive, restore_backup
 
 
 class Command(BaseCommand):
@@ -19,11 +19,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("archive", type=Path)
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="only read the archive and check every checksum against its manifest (restores nothing)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         archive: Path = options["archive"]
         if not archive.is_file():
             raise CommandError(f"{archive} is not a file.")
+        if options["check"]:
+            try:
+                manifest = check_archive(archive)
+            except BackupError as exc:
+                raise CommandError(str(exc)) from None
+            self.stdout.write(
+                f"OK: {archive} is intact ({manifest['engine']} database, {len(manifest['files'])} file(s), "
+                f"made {manifest['created_at']})."
+            )
+            return
         try:
             result = restore_backup(archive, progress=self.stdout.write)
         except BackupError as exc:
