@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from prongsai.ops import services
@@ -51,7 +51,8 @@ class Command(BaseCommand):
             signal.signal(signal.SIGINT, stop)
         try:
             while True:
-                close_old_connections()
+                if not connection.in_atomic_block:  # (a caller's transaction, in tests, is left alone)
+                    close_old_connections()
                 try:
                     services.heartbeat_beat(
                         kind=Heartbeat.Kind.SCHEDULER, process=process, started_at=started
