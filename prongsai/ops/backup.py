@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess  # noqa: S404 - pg_dump and pg_restore are run with argument lists, never a shell
+import subprocess
 import tarfile
 import tempfile
 import zlib
@@ -328,7 +328,8 @@ def _check_empty_target() -> None:
     tables = connection.introspection.table_names()
     if tables:
         raise BackupError(
-            f"The database {connection.settings_dict['NAME']} is not empty ({len(tables)} tables). Restore only "
+            f"The database {connection.settings_dict['NAME']} is not empty ({len(tables)} tables). "
+            "Restore only "
             "into a newly created, empty database: create one, point DATABASE_URL at it and run restore "
             "before migrate."
         )
@@ -437,7 +438,7 @@ def verify_restored(manifest: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def check_archive(archive: Path) -> dict[str, Any]:
-    """Read the whole archive and check every entry against the manifest, writing nothing; return the manifest.
+    """Read the whole archive and check every entry against the manifest, writing nothing; return it.
 
     Run before a restore touches anything, and on its own (``restore --check``) to test a copy kept off-site.
     """
@@ -452,22 +453,26 @@ def check_archive(archive: Path) -> dict[str, Any]:
                     continue
                 if not member.isfile() or member.name not in expected:
                     raise BackupError(
-                        f"The archive holds {member.name!r}, which its manifest does not list; it was not made "
-                        "by Prongsai or was changed."
+                        f"The archive holds {member.name!r}, which its manifest does not list; it was not "
+                        "made by Prongsai or was changed."
                     )
-                handle = tar.extractfile(member)
-                assert handle is not None  # noqa: S101 - regular files only, checked above
+                content = tar.extractfile(member)
+                assert content is not None  # noqa: S101 - regular files only, checked above
                 digest = hashlib.sha256()
-                for chunk in iter(lambda: handle.read(CHUNK), b""):
+                while chunk := content.read(CHUNK):
                     digest.update(chunk)
                 if digest.hexdigest() != expected[member.name]:
                     raise BackupError(f"{member.name} does not match its checksum: the archive is damaged.")
                 seen.add(member.name)
     except (OSError, EOFError, tarfile.TarError, zlib.error) as exc:
-        raise BackupError(f"The archive is damaged and cannot be read to its end ({type(exc).__name__}).") from None
+        raise BackupError(
+            f"The archive is damaged and cannot be read to its end ({type(exc).__name__})."
+        ) from None
     missing = sorted(set(expected) - seen)
     if missing:
-        raise BackupError(f"{len(missing)} entries of the manifest are missing from the archive, e.g. {missing[0]}.")
+        raise BackupError(
+            f"{len(missing)} entries of the manifest are missing from the archive, e.g. {missing[0]}."
+        )
     return manifest
 
 

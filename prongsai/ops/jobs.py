@@ -11,16 +11,17 @@ from datetime import date, time, timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.models import Agency
 from prongsai.ops.schedule import Counts, Daily, JobContext, JobFailed, job
 
 
-def _agency(context: JobContext):  # type: ignore[no-untyped-def]
+def _agency(context: JobContext) -> Agency:
     if context.agency is None:
         raise JobFailed("a per-agency job was run without an agency")
     return context.agency
 
 
-# --- ITA: the evidence copies on each agency's ITAS answer date ----------------------------------------------
+# --- ITA: the evidence copies on each agency's ITAS answer date -------------------------------------------
 
 
 def _answer_days(day: date) -> dict[int, date]:

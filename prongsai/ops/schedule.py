@@ -129,7 +129,7 @@ def job(
     late_after: timedelta | None = None,
     show_counts: bool = True,
 ) -> Callable[[Callable[[JobContext], Counts | None]], Callable[[JobContext], Counts | None]]:
-    """Declare a periodic job: ``@job("app.name", title=..., schedule=Daily(time(2, 0)))`` over its function."""
+    """Declare a periodic job: ``@job("app.name", title=..., schedule=Daily(time(2, 0)))`` over a function."""
     if due_days is not None and not (per_agency and isinstance(schedule, Daily)):
         raise ValueError(f"{name}: due_days needs a per-agency Daily schedule")
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Min
 from django_scopes import scopes_disabled
 
 from prongsai.core.models import Agency
@@ -56,10 +56,32 @@ def _expected_slot(job: Job, now: datetime, due_day_of_agency: object = None) ->
     return slot
 
 
-def _state(job: Job, expected: datetime | None, last: RunSummary | None, now: datetime) -> State:
+def scheduling_since() -> datetime | None:
+    """When this instance first claimed a job slot: no slot before it can be late (a fresh install)."""
+    with scopes_disabled():
+        first: datetime | None = JobRun.objects.aggregate(first=Min("claimed_at"))["first"]
+    return first
+
+
+def _since(first_claim: datetime | None, agency_created: datetime | None) -> datetime | None:
+    """Slots before this moment are not expected: before the instance scheduled anything, or before the
+    agency existed. None: nothing has ever been scheduled, so nothing is late yet."""
+    if first_claim is None:
+        return None
+    return max(first_claim, agency_created) if agency_created is not None else first_claim
+
+
+def _state(
+    job: Job, expected: datetime | None, last: RunSummary | None, now: datetime, since: datetime | None
+) -> State:
     if last is not None and last.status == RunStatus.FAILED:
         return "failed"
-    if expected is not None and (last is None or last.slot < expected):
+    if (
+        expected is not None
+        and since is not None
+        and expected >= since
+        and (last is None or last.slot < expected)
+    ):
         return "late"
     if last is None:
         return "not_due"
@@ -88,6 +110,7 @@ def job_states_for_agency(agency: Agency, *, now: datetime) -> tuple[list[JobSta
     today = now.astimezone(BANGKOK).date()
     own: list[JobState] = []
     shared: list[JobState] = []
+    first_claim = scheduling_since()
     with scopes_disabled():
         for job in all_jobs():
             runs = JobRun.objects.filter(job=job.name)
@@ -98,8 +121,9 @@ def job_states_for_agency(agency: Agency, *, now: datetime) -> tuple[list[JobSta
                 last = RunSummary(last.status, last.slot, last.started_at, last.finished_at, {}, last.error)
             due_day = job.due_days(today).get(agency.pk) if job.due_days is not None else None
             expected = _expected_slot(job, now, due_day)
+            since = _since(first_claim, agency.created_at if job.per_agency else None)
             state = JobState(
-                job=job, state=_state(job, expected, last, now), expected_slot=expected, last=last
+                job=job, state=_state(job, expected, last, now, since), expected_slot=expected, last=last
             )
             (own if job.per_agency else shared).append(state)
     return own, shared
@@ -117,13 +141,19 @@ def job_health(*, now: datetime) -> list[JobHealth]:
     """Every job's state across the instance (worst agency wins), for /healthz: a few queries per job."""
     today = now.astimezone(BANGKOK).date()
     result: list[JobHealth] = []
+    first_claim = scheduling_since()
     with scopes_disabled():
-        active = list(Agency.objects.filter(is_active=True).values_list("pk", flat=True))
+        created = dict(Agency.objects.filter(is_active=True).values_list("pk", "created_at"))
+        active = list(created)
         for job in all_jobs():
             if not job.per_agency:
                 latest = JobRun.objects.filter(job=job.name, agency__isnull=True).order_by("-slot").first()
                 state = _state(
-                    job, _expected_slot(job, now), _summary(latest) if latest is not None else None, now
+                    job,
+                    _expected_slot(job, now),
+                    _summary(latest) if latest is not None else None,
+                    now,
+                    _since(first_claim, None),
                 )
                 result.append(JobHealth(job.name, state, int(state == "late"), int(state == "failed")))
                 continue
@@ -144,10 +174,13 @@ def job_health(*, now: datetime) -> list[JobHealth]:
                 for run in JobRun.objects.filter(job=job.name, slot__in=set(last_slots.values())):
                     if run.agency_id is not None and last_slots.get(run.agency_id) == run.slot:
                         lasts[run.agency_id] = _summary(run)
-            states = [_state(job, expected_by_agency[pk], lasts.get(pk), now) for pk in active]
+            states = [
+                _state(job, expected_by_agency[pk], lasts.get(pk), now, _since(first_claim, created[pk]))
+                for pk in active
+            ]
             late, failed = states.count("late"), states.count("failed")
-            state: State = "failed" if failed else "late" if late else "ok"
-            result.append(JobHealth(job.name, state, late, failed))
+            worst: State = "failed" if failed else "late" if late else "ok"
+            result.append(JobHealth(job.name, worst, late, failed))
     return result
 
 

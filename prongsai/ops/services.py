@@ -102,7 +102,9 @@ def claim_due_runs(*, jobs: list[Job], now: datetime, claimer: str) -> list[int]
 def run_start(*, run_id: int) -> JobRun | None:
     """Take a queued run for this worker; None when it is gone or another worker already took it."""
     with scopes_disabled():
-        run = JobRun.objects.select_for_update(of=("self",)).select_related("agency").filter(pk=run_id).first()
+        run = (
+            JobRun.objects.select_for_update(of=("self",)).select_related("agency").filter(pk=run_id).first()
+        )
         if run is None or run.status != RunStatus.QUEUED:
             return None
         run.start()

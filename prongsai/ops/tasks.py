@@ -38,7 +38,7 @@ def run_job(run_id: int) -> str:
             services.run_finish(run_id=run_id, error="the agency is no longer active")
             return "failed"
         scope: AbstractContextManager[None] = (
-            agency_scope(run.agency) if job.per_agency else scopes_disabled()  # type: ignore[assignment]
+            agency_scope(run.agency) if job.per_agency else scopes_disabled()
         )
         context = JobContext(agency=run.agency if job.per_agency else None, slot=run.slot)
         try:

@@ -1,4 +1,4 @@
-"""Run a manage.py command in a subprocess at a given moment: ``python -m prongsai.ops.tests.run_at ISO cmd...``.
+"""Run a manage.py command at a given moment: ``python -m prongsai.ops.tests.run_at ISO command ...``.
 
 The tests use it to start real scheduler and worker processes on an agency's answer date; an empty moment
 runs at the real time.

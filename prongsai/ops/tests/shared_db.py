@@ -87,7 +87,9 @@ class SharedDatabase:
             text=True,
         )
 
-    def run(self, *args: str, at: str = "", timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, at: str = "", timeout: float = 120, **env: str
+    ) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(  # noqa: S603 - the test's own interpreter and arguments
             self.command(*args, at=at),
             cwd=ROOT,

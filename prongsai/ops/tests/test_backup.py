@@ -1,5 +1,5 @@
-"""The restore drill (on the suite's database: SQLite with `make test`, PostgreSQL with DATABASE_URL): seed, back
-up, wipe, restore, then every chain verifies with the same heads, every file is byte-identical, and a
+"""The restore drill (on the suite's database: SQLite with `make test`, PostgreSQL with DATABASE_URL): seed,
+back up, wipe, restore, then every chain verifies with the same heads, every file is byte-identical, and a
 corruption report opens for its committee member with their passphrase and for nobody without it."""
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ def seeded(agency, other_agency, admin_member, in_scope):
             agency=other_agency, acting_user=other_admin, user=admin_member, role=Role.OFFICER
         )
     login_verified(Client(HTTP_HOST=OTHER_HOST), other_admin).get("/staff/")
-    _done, receipt = submit(Client(HTTP_HOST="wangthong.test"), what=REPORT_TEXT, files=[("photo.jpg", jpeg_bytes())])
+    _done, receipt = submit(
+        Client(HTTP_HOST="wangthong.test"), what=REPORT_TEXT, files=[("photo.jpg", jpeg_bytes())]
+    )
     assert receipt
     return committee
 
@@ -161,7 +163,7 @@ def test_restore_refuses_a_damaged_archive_and_a_file_that_is_not_a_backup(agenc
     other.write_text("hello")
     # The whole archive is read and checked before the (here not empty) target is even looked at.
     for path in (damaged, other):
-        with pytest.raises(BackupError, match="damaged|cannot be read|not a Prongsai backup"):
+        with pytest.raises(BackupError, match=r"damaged|cannot be read|not a Prongsai backup"):
             restore_backup(path)
         with pytest.raises(CommandError):
             call_command("restore", "--check", str(path), stdout=StringIO())

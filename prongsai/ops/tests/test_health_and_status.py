@@ -25,12 +25,25 @@ def _beat(kind: str, when: datetime) -> None:
 
 def _all_jobs_ran_today() -> None:
     """Every job ran (successfully) for today's slot: what a healthy instance looks like at noon."""
-    tick(now=NOW, process="test", jobs=[j for j in all_jobs() if j.name not in {"ops.backup", "ita.snapshots"}])
+    tick(
+        now=NOW, process="test", jobs=[j for j in all_jobs() if j.name not in {"ops.backup", "ita.snapshots"}]
+    )
     with scopes_disabled():
         backup = get_job("ops.backup")
         run_id = services.claim_due_runs(jobs=[backup], now=NOW, claimer="test:backup")[0]
         services.run_start(run_id=run_id)
         services.run_finish(run_id=run_id, counts={"files": 0})
+
+
+def _established(*agencies) -> None:
+    """An instance that has been scheduling since November, with agencies created before that."""
+    from prongsai.core.models import Agency
+
+    Agency.objects.filter(pk__in=[a.pk for a in agencies]).update(
+        created_at=datetime(2026, 1, 1, tzinfo=BANGKOK)
+    )
+    with time_machine.travel(datetime(2026, 11, 1, 4, 1, tzinfo=BANGKOK), tick=False):
+        tick(now=timezone.now(), process="earlier", jobs=[get_job("ops.prune_history")])
 
 
 def _health(client: Client | None = None) -> tuple[int, dict]:
@@ -79,6 +92,7 @@ def test_healthz_names_states_only_no_version_host_agency_or_time(agency, settin
 
 
 def test_healthz_reports_a_failed_job_and_a_late_one(agency, other_agency, settings):
+    _established(agency, other_agency)
     with time_machine.travel(NOW, tick=False):
         _all_jobs_ran_today()
         _beat(Heartbeat.Kind.SCHEDULER, timezone.now())
@@ -120,7 +134,14 @@ def test_every_response_carries_a_request_id_and_a_proxy_id_is_kept_when_it_look
 # --- the status page ---------------------------------------------------------------------------------------
 
 
+def test_a_fresh_instance_has_no_late_job_before_it_first_scheduled_one(admin_client, agency):
+    with time_machine.travel(NOW, tick=False):
+        text = admin_client.get("/staff/system/").content.decode()
+    assert "ทุกงานทำงานตามกำหนด" in text and "ยังไม่เคยทำงาน" in text
+
+
 def test_the_administrator_sees_each_job_and_a_warning_for_a_late_one(admin_client, agency):
+    _established(agency)
     with time_machine.travel(NOW, tick=False):
         page = admin_client.get("/staff/system/")
     assert page.status_code == 200
@@ -178,6 +199,7 @@ def test_an_answer_date_that_passed_without_a_snapshot_is_late_for_a_month(
     from prongsai.ita import services as ita_services
 
     answer = date(2026, 12, 1)
+    _established(agency)
     with in_scope(agency):
         ita_services.year_setting_choose(
             agency=agency,
@@ -190,7 +212,9 @@ def test_an_answer_date_that_passed_without_a_snapshot_is_late_for_a_month(
     with time_machine.travel(NOW, tick=False):
         page = admin_client.get("/staff/system/").content.decode()
     assert "ไม่ได้ทำงานตามเวลาที่กำหนด" in page
-    with time_machine.travel(datetime.combine(answer + timedelta(days=31), time(12), tzinfo=BANGKOK), tick=False):
+    with time_machine.travel(
+        datetime.combine(answer + timedelta(days=31), time(12), tzinfo=BANGKOK), tick=False
+    ):
         from prongsai.ops.selectors import job_states_for_agency
 
         own, _shared = job_states_for_agency(agency, now=timezone.now())

@@ -123,18 +123,41 @@ def test_a_run_over_the_demo_logs_none_of_its_personal_data(captured, settings, 
     from prongsai.whistleblower.tests.conftest import submit
 
     citizen = Client(HTTP_HOST="localhost")
-    for path in ("/", "/structure/", "/executives/", "/contact/", "/news/", "/search/?q=ถนน", "/integrity/",
-                 "/integrity/statistics/", "/no-such-page/?email=somchai@example.com"):
+    for path in (
+        "/",
+        "/structure/",
+        "/executives/",
+        "/contact/",
+        "/news/",
+        "/search/?q=ถนน",
+        "/integrity/",
+        "/integrity/statistics/",
+        "/no-such-page/?email=somchai@example.com",
+    ):
         citizen.get(path)
-    submit(Client(HTTP_HOST="localhost"), what=REPORT_TEXT, files=(), identity_name="นายผู้แจ้ง ทดสอบ",
-           identity_contact=REPORTER_CONTACT)
+    submit(
+        Client(HTTP_HOST="localhost"),
+        what=REPORT_TEXT,
+        files=(),
+        identity_name="นายผู้แจ้ง ทดสอบ",
+        identity_contact=REPORTER_CONTACT,
+    )
     citizen.post("/complaints/new/", {"description": "ถนนชำรุด", "contact_name": "นางร้องเรียน ทดสอบ"})
     citizen.get("/integrity/follow-up/?receipt=1234-5678-9012")
 
-    staff = {name: login_verified(Client(HTTP_HOST="localhost"), User.objects.get(username=name))
-             for name in ("admin", "committee", "officer")}
-    for path in ("/staff/", "/staff/members/", "/staff/audit/", "/staff/system/", "/staff/structure/",
-                 "/staff/eservice/", "/staff/complaints/"):
+    staff = {
+        name: login_verified(Client(HTTP_HOST="localhost"), User.objects.get(username=name))
+        for name in ("admin", "committee", "officer")
+    }
+    for path in (
+        "/staff/",
+        "/staff/members/",
+        "/staff/audit/",
+        "/staff/system/",
+        "/staff/structure/",
+        "/staff/eservice/",
+        "/staff/complaints/",
+    ):
         staff["admin"].get(path)
     staff["committee"].post("/staff/integrity/key/unlock/", {"passphrase": DEMO_KEY_PASSPHRASE})
     home = staff["committee"].get("/staff/integrity/")
@@ -143,15 +166,28 @@ def test_a_run_over_the_demo_logs_none_of_its_personal_data(captured, settings, 
 
     # Every job, at a time when each is due (the e-mails they queue are refused by the SMTP server).
     with time_machine.travel(datetime(2027, 1, 11, 23, 0, tzinfo=BANGKOK), tick=False):
-        tick(now=datetime(2027, 1, 11, 23, 0, tzinfo=BANGKOK), process="log-test",
-             jobs=[job for job in all_jobs() if job.name != "ops.backup"])
+        tick(
+            now=datetime(2027, 1, 11, 23, 0, tzinfo=BANGKOK),
+            process="log-test",
+            jobs=[job for job in all_jobs() if job.name != "ops.backup"],
+        )
 
     logs = captured.getvalue()
     assert logs.count("\n") > 20, "the run wrote logs"
     for line in logs.splitlines():
         json.loads(line)
-    leaked = sorted(value for value in _personal_values() | {REPORT_TEXT, REPORTER_CONTACT, "นายผู้แจ้ง ทดสอบ",
-                                                             "นางร้องเรียน ทดสอบ", "somchai@example.com",
-                                                             "1234-5678-9012", DEMO_KEY_PASSPHRASE}
-                    if value in logs)
+    leaked = sorted(
+        value
+        for value in _personal_values()
+        | {
+            REPORT_TEXT,
+            REPORTER_CONTACT,
+            "นายผู้แจ้ง ทดสอบ",
+            "นางร้องเรียน ทดสอบ",
+            "somchai@example.com",
+            "1234-5678-9012",
+            DEMO_KEY_PASSPHRASE,
+        }
+        if value in logs
+    )
     assert leaked == []

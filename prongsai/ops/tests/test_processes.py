@@ -54,9 +54,12 @@ def test_two_schedulers_on_the_answer_date_take_the_snapshot_once(answering_agen
 
     # Both schedulers tick again while two workers drain the queue: still one run, one set of copies.
     workers = [
-        shared_db.start("run_worker", "--batch", "--no-startup-delay", "--no-reload", at=moment) for _ in range(2)
+        shared_db.start("run_worker", "--batch", "--no-startup-delay", "--no-reload", at=moment)
+        for _ in range(2)
     ]
-    again = [shared_db.start("run_scheduler", "--once", "--job", "ita.snapshots", at=moment) for _ in range(2)]
+    again = [
+        shared_db.start("run_scheduler", "--once", "--job", "ita.snapshots", at=moment) for _ in range(2)
+    ]
     for process in workers + again:
         _out, err = process.communicate(timeout=180)
         assert process.returncode == 0, err[-2000:]

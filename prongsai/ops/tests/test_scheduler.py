@@ -30,7 +30,9 @@ DAY = date(2026, 12, 7)
 
 def runs(**filters) -> list[JobRun]:
     with scopes_disabled():
-        return list(JobRun.objects.filter(**filters).select_related("agency").order_by("agency__code", "slot"))
+        return list(
+            JobRun.objects.filter(**filters).select_related("agency").order_by("agency__code", "slot")
+        )
 
 
 @pytest.fixture
@@ -72,7 +74,9 @@ def test_a_job_cannot_be_declared_twice(temporary_job):
         temporary_job("test.once", lambda context: {})
 
 
-def test_each_active_agency_gets_one_run_of_a_daily_job_and_a_second_tick_claims_nothing(agency, other_agency):
+def test_each_active_agency_gets_one_run_of_a_daily_job_and_a_second_tick_claims_nothing(
+    agency, other_agency
+):
     verify = get_job("core.verify_audit")
     assert tick(now=at(DAY, 1, 59), process="one", jobs=[verify]) == []
     claimed = tick(now=at(DAY, 2, 5), process="one", jobs=[verify])
@@ -176,10 +180,16 @@ def test_the_snapshot_job_runs_on_the_answer_date_of_each_agency_only(
     with in_scope(agency):
         create_structure(agency, admin_member)
         ita_services.year_setting_choose(
-            agency=agency, acting_user=admin_member, fiscal_year=2570, catalogue=catalogues["2570"],
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2570,
+            catalogue=catalogues["2570"],
             answer_date=DAY,
         ) if "2570" in catalogues else ita_services.year_setting_choose(
-            agency=agency, acting_user=admin_member, fiscal_year=2567, catalogue=catalogues["2567-A"],
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            catalogue=catalogues["2567-A"],
             answer_date=DAY,
         )
     snapshots = get_job("ita.snapshots")

@@ -1,4 +1,4 @@
-"""``manage.py restore ARCHIVE``: restore a backup into an empty instance and verify it against its manifest."""
+"""``manage.py restore ARCHIVE``: restore a backup into an empty instance and verify it by its manifest."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         for agency in result.agencies:
             self.stdout.write(
-                f"OK {agency['code']}: audit chain head #{agency['audit_seq']} {agency['audit_hash']} verified"
+                f"OK {agency['code']}: audit chain head #{agency['audit_seq']} "
+                f"{agency['audit_hash']} verified"
             )
         self.stdout.write(
             f"Restored and verified {len(result.agencies)} agency(ies), {result.file_count} file(s)."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import time
+from contextlib import suppress
 from types import FrameType
 from typing import Any
 
@@ -73,7 +74,5 @@ class Command(BaseCommand):
                 if not self.running:
                     break
         finally:
-            try:
+            with suppress(DatabaseError):
                 services.heartbeat_stop(process=process)
-            except DatabaseError:
-                pass

@@ -8,6 +8,7 @@ cleanly removes its heartbeat at once.
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from typing import Any
 
 from django.conf import settings
@@ -30,12 +31,11 @@ class Command(DbWorkerCommand):
         def beat_forever() -> None:
             try:
                 while not stop.is_set():
-                    try:
+                    # The database may be away; the next beat tries again (/healthz says stopped meanwhile).
+                    with suppress(DatabaseError):
                         services.heartbeat_beat(
                             kind=Heartbeat.Kind.WORKER, process=process, started_at=started
                         )
-                    except DatabaseError:
-                        pass  # the database is away; the next beat tries again, /healthz says stopped meanwhile
                     stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
             finally:
                 connection.close()
@@ -48,7 +48,5 @@ class Command(DbWorkerCommand):
         finally:
             stop.set()
             beater.join(timeout=5)
-            try:
+            with suppress(DatabaseError):
                 services.heartbeat_stop(process=process)
-            except DatabaseError:
-                pass
