@@ -22,7 +22,8 @@ request_id_var: ContextVar[str] = ContextVar("prongsai_request_id", default="")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A Thai national ID with or without its dashes (1-2345-67890-12-3), and any run of 9+ digits.
 _THAI_ID = re.compile(r"\b\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d\b")
-_LONG_NUMBER = re.compile(r"(?<![\w.])\+?\d(?:[\d -]{7,}\d)(?![\w.])")
+# (Not inside a word, a dotted name or a dashed UUID, whose digit groups are no phone number.)
+_LONG_NUMBER = re.compile(r"(?<![\w.-])\+?\d(?:[\d -]{7,}\d)(?![\w.-])")
 # Everything after the channel's paths: a receipt, a report or file id has no business in a log.
 _CHANNEL = re.compile(r"(/(?:staff/)?integrity/)\S*")
 _QUERY = re.compile(r"(/[^\s?\"']*)\?\S*")

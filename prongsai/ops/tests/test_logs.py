@@ -83,6 +83,7 @@ def test_a_log_line_is_one_json_object_with_the_request_id(captured, agency, ano
         ("Not Found: /integrity/follow-up/?r=1234", "/integrity/", "follow-up"),
         ("GET /search/?q=สมชาย ใจดี", "/search/", "สมชาย"),
         ("job ita.snapshots run 12 succeeded", "run 12 succeeded", "[number]"),
+        ("Task id=461f6c44-1234-4567-b752-6a83a5f7d975 done", "461f6c44-1234-4567-b752-6a83a5f7d975", "[number]"),
     ],
 )
 def test_scrubbing_removes_what_looks_personal_and_keeps_the_rest(text, kept, removed):
