@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-dev lock test test-postgres e2e lint format bench check-deploy clean
+.PHONY: run install install-dev lock test test-postgres e2e lint format bench check-deploy deploy-check smoke clean
 
 # Dependencies come from the lock files only (requirements/README.md); Prongsai itself is installed on top
 # without resolving anything again, so every machine gets the same versions and files.
@@ -34,14 +34,15 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## make run: set everything up (virtual environment, dependencies, database, demo data) and serve
-## http://127.0.0.1:8000/ on SQLite with a background-task worker beside the web server.
+## http://127.0.0.1:8000/ on SQLite with a background-task worker and the job scheduler beside the web server.
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py createcachetable
 	DEBUG=true $(PY) manage.py seed_demo
-	@echo "Serving http://127.0.0.1:8000/  (Ctrl+C stops the server and the task worker)"
-	@DEBUG=true $(PY) manage.py db_worker --queue-name default & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Serving http://127.0.0.1:8000/  (Ctrl+C stops the server, the task worker and the scheduler)"
+	@DEBUG=true $(PY) manage.py run_worker --queue-name default & worker=$$!; \
+	  DEBUG=true $(PY) manage.py run_scheduler & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite on the embedded default (SQLite). Browser tests run when chromium is present.
@@ -84,6 +85,14 @@ bench: install-dev
 check-deploy: install
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  ALLOWED_HOSTS=prongsai.example.go.th $(PY) manage.py check --deploy --fail-level WARNING
+
+## make deploy-check: the files of deploy/ are valid (systemd-analyze verify, caddy validate; see deploy/check.sh).
+deploy-check:
+	bash deploy/check.sh
+
+## make smoke: production settings under gunicorn against the local PostgreSQL and Redis (deploy/smoke.sh).
+smoke: install
+	bash deploy/smoke.sh
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.env import env_bool, env_int, env_list, env_secret, env_str
+from prongsai.ops.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Runtime state of a development or single-machine instance (SQLite file, uploads, collected static files).
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "prongsai.complaints",
     "prongsai.eservice",
     "prongsai.api",
+    "prongsai.ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +77,10 @@ MIDDLEWARE = [
     # First of all: the corruption-reporting channel's requests lose the client address and user agent
     # before any other middleware, view or logger sees them (prongsai/whistleblower/middleware.py).
     "prongsai.whistleblower.middleware.ChannelPrivacyMiddleware",
+    # Every log line of a request carries its id; /healthz answers before host checks and the HTTPS redirect
+    # (monitoring calls it on the server's own address) and before an agency is needed.
+    "prongsai.ops.middleware.RequestIdMiddleware",
+    "prongsai.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -154,6 +160,18 @@ elif TASKS_BACKEND == "immediate":
     }
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'immediate'; got {TASKS_BACKEND!r}.")
+# Whether tasks need a worker process (`manage.py run_worker`); /healthz checks its heartbeat only then.
+TASKS_USE_WORKER = TASKS_BACKEND == "database"
+
+# --- Scheduled jobs, worker heartbeat and backups (prongsai.ops) -----------------------------------------
+# The scheduler (`manage.py run_scheduler`) claims due job slots every this many seconds.
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30, minimum=1)
+# Each worker (`manage.py run_worker`) records a heartbeat this often; /healthz reports the worker stopped
+# after three missed beats (45 s by default, so within a minute).
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15, minimum=1)
+# Where `manage.py backup` and the nightly backup job write archives, and how many the job keeps there.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")) or VAR_DIR / "backups")
+BACKUP_KEEP = env_int("BACKUP_KEEP", 7, minimum=1)
 
 # --- Users, login and two-factor authentication ----------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
@@ -305,15 +323,14 @@ CITIZEN_SUBMISSIONS_PER_DAY = env_int("CITIZEN_SUBMISSIONS_PER_DAY", 20, minimum
 CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "") or ""
 
 # --- Logging ---------------------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Request lines carry client addresses; they are not kept (see docs/configuration.md).
-        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
-        "axes": {"level": "WARNING"},
-    },
-}
+# JSON lines (one object per line, with the request id) in production, plain text in development. Every
+# record is scrubbed of what looks like personal data before it is written (prongsai/ops/logs.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'plain'; got {LOG_FORMAT!r}.")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO") or "INFO"
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL; got {LOG_LEVEL!r}."
+    )
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("prongsai.complaints.urls")),
     path("", include("prongsai.eservice.urls")),
     path("", include("prongsai.api.urls")),
+    path("", include("prongsai.ops.urls")),
 ]

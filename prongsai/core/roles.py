@@ -34,6 +34,8 @@ class Cap(StrEnum):
     MEMBERS_MANAGE = "members.manage"
     CALENDAR_MANAGE = "calendar.manage"
     AUDIT_VIEW = "audit.view"
+    # The state of the scheduled jobs (last run, late or failed) on the system status page.
+    SYSTEM_STATUS = "system.status"
     # The corruption-reporting channel: only the integrity committee receives reports, only custodians
     # decide on opening a reporter's identity. Deliberately granted to no other role, not even the
     # administrator.
@@ -126,6 +128,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.MEMBERS_MANAGE,
             Cap.CALENDAR_MANAGE,
             Cap.AUDIT_VIEW,
+            Cap.SYSTEM_STATUS,
             Cap.PROCUREMENT_EDIT,
             Cap.PROCUREMENT_PUBLISH,
             Cap.PROCUREMENT_SETTINGS,

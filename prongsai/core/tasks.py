@@ -44,7 +44,10 @@ def send_outbound_email(message_id: int) -> str:
             if message.attempts >= MAX_ATTEMPTS:
                 message.status = OutboundEmail.Status.FAILED
             message.save(update_fields=["last_error", "status", "updated_at"])
-            logger.warning("e-mail %s not sent (attempt %s): %s", message_id, message.attempts, exc)
+            # The class only: an SMTP error quotes the recipient's address, which has no place in a log.
+            logger.warning(
+                "e-mail %s not sent (attempt %s): %s", message_id, message.attempts, type(exc).__name__
+            )
             if message.status == OutboundEmail.Status.PENDING:
                 raise
             return "failed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -132,3 +133,25 @@ def published_analysis(agency: Agency, fiscal_year: int) -> Analysis | None:
 
 def analysis_of(agency: Agency, fiscal_year: int) -> Analysis | None:
     return Analysis.objects.filter(agency=agency, fiscal_year=fiscal_year).prefetch_related("topics").first()
+
+
+def latest_answer_days(day: date) -> dict[int, date]:
+    """For every active agency with an ITAS answer date on or before ``day``, its most recent one.
+
+    The scheduler takes the evidence copies of an agency on the day this returns ``day`` for it.
+    """
+    from django.db.models import Max
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        rows = (
+            YearSetting.objects.filter(answer_date__lte=day, agency__is_active=True)
+            .values("agency_id")
+            .annotate(latest=Max("answer_date"))
+        )
+        return {row["agency_id"]: row["latest"] for row in rows}
+
+
+def settings_answering_on(agency: Agency, day: date) -> QuerySet[YearSetting]:
+    """The agency's year settings whose ITAS answer date is ``day`` (the catalogues to copy evidence for)."""
+    return YearSetting.objects.filter(agency=agency, answer_date=day).select_related("catalogue")
