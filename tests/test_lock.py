@@ -20,15 +20,15 @@ PIN = re.compile(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s\\;]+)", re.MULTILIN
 
 
 def _pins(lock: Path) -> dict[str, str]:
-    return {canonicalize_name(name): version for name, version in PIN.findall(lock.read_text(encoding="utf-8"))}
+    found = PIN.findall(lock.read_text(encoding="utf-8"))
+    return {canonicalize_name(name): version for name, version in found}
 
 
 def _declared() -> dict[str, list[Requirement]]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {
-        "base.lock": [Requirement(r) for r in project["dependencies"]],
-        "dev.lock": [Requirement(r) for r in [*project["dependencies"], *project["optional-dependencies"]["dev"]]],
-    }
+    base = [Requirement(r) for r in project["dependencies"]]
+    dev = [Requirement(r) for r in project["optional-dependencies"]["dev"]]
+    return {"base.lock": base, "dev.lock": base + dev}
 
 
 @pytest.mark.parametrize("lock_name", ["base.lock", "dev.lock"])
