@@ -32,7 +32,9 @@ from prongsai.ops.backup import (
     read_manifest,
     restore_backup,
 )
-from prongsai.whistleblower.tests.conftest import PASSPHRASE, jpeg_bytes, key_member, submit, unlocked_client
+from prongsai.whistleblower.tests.conftest import jpeg_bytes, submit, unlocked_client
+from prongsai.whistleblower.tests.factories import PASSPHRASE
+from prongsai.whistleblower.tests.factories import recipient as key_member
 
 REPORT_TEXT = "ปลัดเรียกรับเงินค่าตรวจรับงานถนนหมู่ 7"
 
