@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm, BaseFormSet
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
@@ -222,18 +223,10 @@ def request_reject(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 @staff(Cap.ESERVICE_HANDLE)
-def request_file(request: StaffRequest, pk: int) -> FileResponse:
+def request_file(request: StaffRequest, pk: int) -> HttpResponseBase:
     stored = access.get_request_file_for_staff(request.agency, pk)
-    response = FileResponse(
-        stored.file.open("rb"),
-        content_type=stored.content_type,
-        as_attachment=True,
-        filename=stored.original_name,
-    )
     # An applicant's upload is never rendered as a page of ours, whatever it claims to be.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(stored.file, content_type=stored.content_type, filename=stored.original_name)
 
 
 @staff(Cap.ESERVICE_HANDLE)
@@ -269,7 +262,7 @@ def walk_in_new(request: StaffRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     _("บันทึกคำขอแบบติดต่อด้วยตนเองแล้ว รหัสติดตามของผู้ยื่นคำขอคือ %(code)s")
-                    % {"code": submission.request.tracking_code},
+                    % {"code": submission.request.display_code},
                 )
                 return redirect("eservice:staff_request", pk=submission.request.pk)
         status = 400

@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
@@ -294,10 +295,12 @@ def import_commit(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 @staff(Cap.PROCUREMENT_EDIT)
-def import_template(request: StaffRequest) -> HttpResponse:
-    response = HttpResponse(exporters.import_template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="egp-import-template.csv"'
-    return response
+def import_template(request: StaffRequest) -> HttpResponseBase:
+    return file_download(
+        exporters.import_template_csv(),
+        content_type="text/csv; charset=utf-8",
+        filename="egp-import-template.csv",
+    )
 
 
 # --- plans ------------------------------------------------------------------------------------------------

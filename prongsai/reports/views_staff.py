@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.fields import ThaiDateField
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import Agency
@@ -44,7 +45,7 @@ def report_index(request: StaffRequest) -> HttpResponse:
 
 
 @staff(Cap.REPORTS_EXPORT)
-def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
+def report_download(request: StaffRequest, identifier: str) -> HttpResponseBase:
     try:
         exporter = get_exporter(identifier)
     except ExportError:
@@ -72,9 +73,7 @@ def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
         except ExportError as exc:
             form.add_error(None, str(exc))
         else:
-            response = HttpResponse(result.content, content_type=result.content_type)
-            response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-            return response
+            return file_download(result.content, content_type=result.content_type, filename=result.filename)
     return render(
         request,
         "reports/download.html",

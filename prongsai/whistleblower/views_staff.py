@@ -14,10 +14,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
@@ -381,13 +382,10 @@ def report_file(request: StaffRequest, handle: str, file_id: str) -> HttpRespons
         )
     except (ValidationError, ValueError):
         raise Http404 from None
-    response = HttpResponse(evidence.content, content_type=evidence.content_type)
     # Evidence may be hostile: always a download, never rendered as a page of ours.
-    response["Content-Disposition"] = (
-        content_disposition_header(True, evidence.name or "evidence") or "attachment"
+    return file_download(
+        evidence.content, content_type=evidence.content_type, filename=evidence.name or "evidence"
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @staff(Cap.WHISTLEBLOWER_RECEIVE)

@@ -9,8 +9,6 @@ from .requests import (
     RequestStep,
     SatisfactionResponse,
     ServiceRequest,
-    new_tracking_code,
-    normalise_tracking_code,
 )
 
 __all__ = [
@@ -27,6 +25,4 @@ __all__ = [
     "Service",
     "ServiceRequest",
     "ServiceStep",
-    "new_tracking_code",
-    "normalise_tracking_code",
 ]
