@@ -23,7 +23,7 @@ from prongsai.core.safeguards import (
     limits_for,
 )
 from prongsai.core.thai import fiscal_year
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors
 from prongsai.engagement.forms import TrackForm
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,19 +27,11 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.services_accounts import member_invite
-
-
-def apply_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form instead of a 500."""
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
+from prongsai.core.views_forms import apply_errors, form_status
 
 
 def _form_page(request: StaffRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
+    return render(request, template, context, status=form_status(context["form"]))
 
 
 # --- structure --------------------------------------------------------------------------------------------
@@ -211,12 +202,11 @@ def members(request: StaffRequest) -> HttpResponse:
             if initial_password is None:
                 return redirect("core:members")
             form = MemberForm()
-    status = 400 if request.method == "POST" and form.errors else 200
     return render(
         request,
         "core/staff/members.html",
         {"form": form, "members": selectors.members_of(agency), "initial_password": initial_password},
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -262,7 +252,7 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
             "holidays": selectors.holidays_between(today - timedelta(days=30), today + timedelta(days=400)),
             "days_off": selectors.days_off(agency, since=today - timedelta(days=30)),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 

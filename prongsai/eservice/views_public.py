@@ -19,7 +19,7 @@ from prongsai.core.links import agency_url
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import format_month
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_status
 
 from . import access, charts, clock, exports, selectors, services, statistics
 from .forms import RequestForm, SurveyForm, TrackingLookupForm
@@ -93,11 +93,11 @@ def request_new(request: AgencyRequest, code: str) -> HttpResponse:
                 else:
                     messages.info(request, _("คำขอนี้ส่งถึงหน่วยงานแล้วก่อนหน้านี้ ระบบไม่ได้สร้างคำขอซ้ำ"))
                 return redirect("eservice:track", code=submission.request.display_code)
-        status = 400
     else:
         form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service)
-        status = 200
-    return render(request, "eservice/request_form.html", {"service": service, "form": form}, status=status)
+    return render(
+        request, "eservice/request_form.html", {"service": service, "form": form}, status=form_status(form)
+    )
 
 
 @public
@@ -110,7 +110,7 @@ def track_lookup(request: AgencyRequest) -> HttpResponse:
             form.add_error("code", _("ไม่พบคำขอที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง (12 ตัวอักษร)"))
         else:
             return redirect("eservice:track", code=found.display_code)
-    return render(request, "eservice/track_lookup.html", {"form": form}, status=400 if request.GET else 200)
+    return render(request, "eservice/track_lookup.html", {"form": form}, status=form_status(form))
 
 
 def _qr_data_uri(url: str) -> str:
@@ -162,7 +162,7 @@ def survey(request: AgencyRequest, code: str) -> HttpResponse:
         request,
         "eservice/survey.html",
         {"req": found, "form": form},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
     response["Referrer-Policy"] = "no-referrer"
     return response

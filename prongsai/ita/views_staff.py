@@ -16,7 +16,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_status
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
 from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
@@ -84,7 +84,7 @@ def year_settings(request: StaffRequest, year: int) -> HttpResponse:
         request,
         "ita/staff/form.html",
         {"form": form, "title": _("ชุดเกณฑ์และวันที่ตอบแบบ OIT ปี %(year)s") % {"year": year}, "year": year},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -123,7 +123,7 @@ def evidence_new(request: StaffRequest, year: int) -> HttpResponse:
             "year": year,
             "multipart": True,
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -188,7 +188,7 @@ def results_import(request: StaffRequest) -> HttpResponse:
         request,
         "ita/staff/form.html",
         {"form": form, "title": _("บันทึกหรือนำเข้าผลการประเมิน ITA"), "multipart": True},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -238,7 +238,7 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
         request,
         "ita/staff/analysis.html",
         {"form": form, "analysis": analysis, "year": year},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_status
 from prongsai.planning import access, selectors, services
 from prongsai.planning.forms import (
     AnnualReportForm,
@@ -57,7 +57,7 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
         request,
         "planning/staff/plan_edit.html",
         {"form": form, "plan": plan, "tree": selectors.plan_tree(plan) if plan else []},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -95,7 +95,7 @@ def item_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> Htt
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "parent": parent, "title": _("รายการในแผน")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -142,7 +142,7 @@ def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("ผลการดำเนินการ: %(item)s") % {"item": item.title[:80]}},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -170,7 +170,7 @@ def progress_edit(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("ความก้าวหน้าของแผน")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -198,7 +198,7 @@ def item_delete(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
             "children": item.children.count(),
             "results": item.results.count(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -234,7 +234,7 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
             "title": _("แก้ไขผลการดำเนินการ: %(item)s") % {"item": entry.item.title[:80]},
             "citations": list(entry.citations.order_by("order")),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -255,5 +255,5 @@ def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("รายงานผลการดำเนินงานประจำปี")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )

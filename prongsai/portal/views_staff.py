@@ -13,7 +13,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_status
 from prongsai.portal import access, selectors, services
 from prongsai.portal.forms import AttachmentForm, NewsForm, PageForm
 
@@ -64,7 +64,7 @@ def news_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "revisions": revisions_of(article) if article and article.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -162,7 +162,7 @@ def page_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "revisions": revisions_of(info) if info and info.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 

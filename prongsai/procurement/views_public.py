@@ -30,6 +30,7 @@ from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import ThaiDateError, ce_year, format_date, parse_date
 from prongsai.core.thai import fiscal_year as fiscal_year_of
+from prongsai.core.views_forms import form_status
 
 from . import access, exporters, ocds, reports, selectors
 from .forms import ANNOUNCEMENT_KIND_CHOICES, RegisterFilterForm
@@ -192,7 +193,7 @@ def register(request: AgencyRequest) -> HttpResponse:
             "totals": selectors.totals(qs),
             "querystring": query.urlencode(),
         },
-        status=400 if form.is_bound and not form.is_valid() else 200,
+        status=form_status(form),
     )
 
 

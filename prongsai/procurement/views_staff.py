@@ -20,7 +20,7 @@ from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors
 
 from . import access, exporters, parameters, selectors, services, services_import, services_plan
 from .forms import (

@@ -17,6 +17,7 @@ from prongsai.core.models import Agency
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
+from prongsai.core.views_forms import form_status
 from prongsai.reports.registry import Exporter, ExportError, Params, export, exporters, get_exporter
 
 
@@ -78,5 +79,5 @@ def report_download(request: StaffRequest, identifier: str) -> HttpResponseBase:
         request,
         "reports/download.html",
         {"exporter": exporter, "form": form},
-        status=400 if request.GET else 200,
+        status=form_status(form),
     )

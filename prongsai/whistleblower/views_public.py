@@ -23,7 +23,7 @@ from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import BANGKOK, fiscal_year, format_month
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors
 from prongsai.whistleblower import access, crypto, ratelimit, selectors, services, vault
 from prongsai.whistleblower.forms import FollowUpForm, ReceiptForm, ReportForm
 

@@ -13,7 +13,7 @@ from prongsai.core.views_forms import apply_errors, form_action, form_status
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField()
+    reason = forms.CharField(error_messages={"required": "กรุณาระบุเหตุผล"})
 
 
 def posted(data: dict[str, str]) -> HttpRequest:
@@ -34,13 +34,13 @@ def texts(request: HttpRequest) -> list[str]:
 
 
 def test_a_page_is_400_only_when_it_refused_what_was_sent():
-    factory = RequestFactory()
-    assert form_status(factory.get("/"), ReasonForm()) == 200
-    assert form_status(factory.get("/", {"reason": ""}), ReasonForm({"reason": ""})) == 400  # a bad filter
+    assert form_status(ReasonForm()) == 200
+    assert form_status(ReasonForm({"reason": ""})) == 400  # posted, or a bad filter in the query string
     good = ReasonForm({"reason": "ok"})
-    assert good.is_valid() and form_status(factory.get("/", {"reason": "ok"}), good) == 200
-    # A posted form reaches the page again only when it was refused: success redirects.
-    assert form_status(factory.post("/"), ReasonForm({"reason": "ok"})) == 400
+    assert good.is_valid() and form_status(good) == 200
+    refused = ReasonForm({"reason": "ok"})
+    apply_errors(refused, ValidationError("เรื่องนี้ปิดแล้ว"))  # valid, but the service said no
+    assert form_status(ReasonForm(), refused) == 400
 
 
 def test_a_service_error_goes_next_to_its_field_or_above_the_form():
@@ -108,3 +108,30 @@ def test_an_action_without_a_form_passes_nothing_and_shows_a_plain_refusal_at_th
     response = form_action(request, None, refuse, success="ไม่ควรเห็น", done="/", page=lambda: HttpResponse())
     assert response.status_code == 400
     assert texts(request) == ["รายงานนี้ได้รับการตอบรับแล้ว"]
+
+
+def test_a_button_action_redirects_back_with_the_refusal_at_the_top():
+    request = posted({})
+
+    def refuse(data: dict[str, object]) -> None:
+        raise ValidationError("แผนนี้ยังไม่มีรายการ กรุณาเพิ่มรายการก่อนเผยแพร่")
+
+    response = form_action(request, None, refuse, success="ไม่ควรเห็น", done="/staff/plans/1/")
+    assert response.status_code == 302 and response["Location"] == "/staff/plans/1/"
+    assert texts(request) == ["แผนนี้ยังไม่มีรายการ กรุณาเพิ่มรายการก่อนเผยแพร่"]
+
+
+def test_an_invalid_form_without_a_page_says_why_after_the_redirect():
+    request = posted({"reason": ""})
+    response = form_action(request, ReasonForm(request.POST), print, success="x", done="/back/")
+    assert response.status_code == 302
+    assert texts(request) == ["กรุณาระบุเหตุผล"]
+
+
+def test_the_success_message_may_tell_what_the_service_did():
+    request = posted({})
+    response = form_action(
+        request, None, lambda data: 3, success=lambda n: f"เผยแพร่แล้ว {n} รายการ", done="/staff/register/"
+    )
+    assert response.status_code == 302
+    assert texts(request) == ["เผยแพร่แล้ว 3 รายการ"]
