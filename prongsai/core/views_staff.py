@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +27,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.services_accounts import member_invite
-from prongsai.core.views_forms import apply_errors, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status
 
 
 def _form_page(request: StaffRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -76,15 +76,15 @@ def unit_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def unit_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def unit_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     unit = access.get_unit(request.agency, pk)
-    try:
-        services.org_unit_delete(unit=unit, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบส่วนงานเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.org_unit_delete(unit=unit, acting_user=request.user),
+        success=_("ลบส่วนงานเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 @staff(Cap.ORG_EDIT)
@@ -114,15 +114,15 @@ def position_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def position_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def position_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     position = access.get_position(request.agency, pk)
-    try:
-        services.position_delete(position=position, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบตำแหน่งเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.position_delete(position=position, acting_user=request.user),
+        success=_("ลบตำแหน่งเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 @staff(Cap.ORG_EDIT)
@@ -153,11 +153,15 @@ def person_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def person_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def person_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     person = access.get_person(request.agency, pk)
-    services.person_delete(person=person, acting_user=request.user)
-    messages.success(request, _("ลบข้อมูลบุคลากรเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.person_delete(person=person, acting_user=request.user),
+        success=_("ลบข้อมูลบุคลากรเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 # --- agency profile ---------------------------------------------------------------------------------------
@@ -212,15 +216,15 @@ def members(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.MEMBERS_MANAGE)
 @require_POST
-def member_revoke(request: StaffRequest, pk: int) -> HttpResponse:
+def member_revoke(request: StaffRequest, pk: int) -> HttpResponseBase:
     membership = access.get_membership(request.agency, pk)
-    try:
-        services.membership_revoke(membership=membership, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ถอนบทบาทเรียบร้อยแล้ว"))
-    return redirect("core:members")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.membership_revoke(membership=membership, acting_user=request.user),
+        success=_("ถอนบทบาทเรียบร้อยแล้ว"),
+        done=resolve_url("core:members"),
+    )
 
 
 # --- calendar ---------------------------------------------------------------------------------------------
@@ -258,11 +262,15 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.CALENDAR_MANAGE)
 @require_POST
-def day_off_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def day_off_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     entry = access.get_day_off(request.agency, pk)
-    services.day_off_remove(entry=entry, acting_user=request.user)
-    messages.success(request, _("ลบวันหยุดของหน่วยงานเรียบร้อยแล้ว"))
-    return redirect("core:calendar")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.day_off_remove(entry=entry, acting_user=request.user),
+        success=_("ลบวันหยุดของหน่วยงานเรียบร้อยแล้ว"),
+        done=resolve_url("core:calendar"),
+    )
 
 
 # --- audit ------------------------------------------------------------------------------------------------

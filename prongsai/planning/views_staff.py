@@ -6,15 +6,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status
 from prongsai.planning import access, selectors, services
 from prongsai.planning.forms import (
     AnnualReportForm,
@@ -63,15 +63,15 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.PLANS_EDIT)
 @require_POST
-def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
-    try:
-        services.plan_publish(plan=plan, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่แผนเรียบร้อยแล้ว"))
-    return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.plan_publish(plan=plan, acting_user=request.user),
+        success=_("เผยแพร่แผนเรียบร้อยแล้ว"),
+        done=resolve_url("planning:staff_plan_edit", pk=plan.pk),
+    )
 
 
 @staff(Cap.PLANS_EDIT)

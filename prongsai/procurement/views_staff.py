@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +20,7 @@ from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action
 
 from . import access, exporters, parameters, selectors, services, services_import, services_plan
 from .forms import (
@@ -164,52 +164,52 @@ def _child_error_page(request: StaffRequest, row: Procurement, form: BaseForm, k
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def bidder_add(request: StaffRequest, pk: int) -> HttpResponse:
+def bidder_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     form = BidderForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bidder_add(procurement=row, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("เพิ่มผู้เสนอราคาเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_procurement_edit", pk=row.pk)
-    return _child_error_page(request, row, form, "bidder_form")
+    return form_action(
+        request,
+        form,
+        lambda data: services.bidder_add(procurement=row, acting_user=request.user, **data),
+        success=_("เพิ่มผู้เสนอราคาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+        page=lambda: _child_error_page(request, row, form, "bidder_form"),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def bidder_remove(request: StaffRequest, pk: int) -> HttpResponse:
+def bidder_remove(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     raw = request.POST.get("bidder", "")
     if not raw.isdigit():
         messages.error(request, _("ไม่พบผู้เสนอราคาที่ต้องการลบ กรุณาลองใหม่"))
         return redirect("procurement:staff_procurement_edit", pk=row.pk)
     bidder = access.get_bidder_for_staff(request.agency, row, int(raw))
-    try:
-        services.bidder_remove(bidder=bidder, acting_user=request.user, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบผู้เสนอราคาเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.bidder_remove(
+            bidder=bidder, acting_user=request.user, reason=request.POST.get("reason", "")
+        ),
+        success=_("ลบผู้เสนอราคาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def amendment_add(request: StaffRequest, pk: int) -> HttpResponse:
+def amendment_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     form = AmendmentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.amendment_add(procurement=row, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("บันทึกการแก้ไขสัญญาเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_procurement_edit", pk=row.pk)
-    return _child_error_page(request, row, form, "amendment_form")
+    return form_action(
+        request,
+        form,
+        lambda data: services.amendment_add(procurement=row, acting_user=request.user, **data),
+        success=_("บันทึกการแก้ไขสัญญาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+        page=lambda: _child_error_page(request, row, form, "amendment_form"),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
@@ -283,15 +283,15 @@ def import_detail(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def import_commit(request: StaffRequest, pk: int) -> HttpResponse:
+def import_commit(request: StaffRequest, pk: int) -> HttpResponseBase:
     batch = access.get_batch_for_staff(request.agency, pk)
-    try:
-        services_import.import_commit_request(batch=batch, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เริ่มบันทึกข้อมูลแล้ว ระบบจะบันทึกทั้งไฟล์ในครั้งเดียว หน้านี้จะแสดงผลเมื่อเสร็จ"))
-    return redirect("procurement:staff_import_detail", pk=batch.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_import.import_commit_request(batch=batch, acting_user=request.user),
+        success=_("เริ่มบันทึกข้อมูลแล้ว ระบบจะบันทึกทั้งไฟล์ในครั้งเดียว หน้านี้จะแสดงผลเมื่อเสร็จ"),
+        done=resolve_url("procurement:staff_import_detail", pk=batch.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
@@ -355,51 +355,50 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def plan_item_add(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_item_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
     form = PlanItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services_plan.plan_item_add(plan=plan, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("เพิ่มรายการในแผนเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_plan_edit", pk=plan.pk)
-    return _plan_page(request, plan, PlanForm(instance=plan), form)
+    return form_action(
+        request,
+        form,
+        lambda data: services_plan.plan_item_add(plan=plan, acting_user=request.user, **data),
+        success=_("เพิ่มรายการในแผนเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+        page=lambda: _plan_page(request, plan, PlanForm(instance=plan), form),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def plan_item_remove(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_item_remove(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
     raw = request.POST.get("item", "")
     if not raw.isdigit():
         messages.error(request, _("ไม่พบรายการที่ต้องการลบ กรุณาลองใหม่"))
         return redirect("procurement:staff_plan_edit", pk=plan.pk)
     item = access.get_plan_item_for_staff(request.agency, plan, int(raw))
-    try:
-        services_plan.plan_item_remove(
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.plan_item_remove(
             item=item, acting_user=request.user, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบรายการออกจากแผนเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+        ),
+        success=_("ลบรายการออกจากแผนเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
-    try:
-        services_plan.plan_publish(plan=plan, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่แผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.plan_publish(plan=plan, acting_user=request.user),
+        success=_("เผยแพร่แผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+    )
 
 
 # --- announcements ----------------------------------------------------------------------------------------
@@ -458,37 +457,38 @@ def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpRespo
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def announcement_attach(request: StaffRequest, pk: int) -> HttpResponse:
+def announcement_attach(request: StaffRequest, pk: int) -> HttpResponseBase:
     item = access.get_announcement_for_staff(request.agency, pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services_plan.announcement_attach(
-                announcement=item,
-                acting_user=request.user,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("แนบเอกสารเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_announcement_edit", pk=item.pk)
-    return _announcement_page(request, item, AnnouncementForm(instance=item, agency=request.agency), form)
+    return form_action(
+        request,
+        form,
+        lambda data: services_plan.announcement_attach(
+            announcement=item,
+            acting_user=request.user,
+            upload=data["file"],
+            title=data["title"],
+            reason=data["reason"],
+        ),
+        success=_("แนบเอกสารเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_announcement_edit", pk=item.pk),
+        page=lambda: _announcement_page(
+            request, item, AnnouncementForm(instance=item, agency=request.agency), form
+        ),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def announcement_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def announcement_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     item = access.get_announcement_for_staff(request.agency, pk)
-    try:
-        services_plan.announcement_publish(announcement=item, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่ประกาศเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_announcement_edit", pk=item.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.announcement_publish(announcement=item, acting_user=request.user),
+        success=_("เผยแพร่ประกาศเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_announcement_edit", pk=item.pk),
+    )
 
 
 # --- the annual report's text -----------------------------------------------------------------------------
@@ -529,19 +529,22 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def annual_publish(request: StaffRequest) -> HttpResponse:
+def annual_publish(request: StaffRequest) -> HttpResponseBase:
     fy = _year(request)
     note = selectors.annual_note(request.agency, fy, published_only=False)
-    if note is None:
-        messages.error(request, _("ยังไม่มีบทวิเคราะห์ของปีนี้ กรุณาบันทึกก่อนเผยแพร่"))
-    else:
-        try:
-            services_plan.annual_note_publish(note=note, acting_user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("เผยแพร่บทวิเคราะห์เรียบร้อยแล้ว"))
-    return redirect(f"{_url('procurement:staff_annual')}?fy={fy}")
+
+    def publish(_data: dict[str, object]) -> object:
+        if note is None:
+            raise ValidationError(_("ยังไม่มีบทวิเคราะห์ของปีนี้ กรุณาบันทึกก่อนเผยแพร่"))
+        return services_plan.annual_note_publish(note=note, acting_user=request.user)
+
+    return form_action(
+        request,
+        None,
+        publish,
+        success=_("เผยแพร่บทวิเคราะห์เรียบร้อยแล้ว"),
+        done=f"{_url('procurement:staff_annual')}?fy={fy}",
+    )
 
 
 # --- red flags and settings -------------------------------------------------------------------------------
@@ -570,19 +573,19 @@ def red_flags(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_RED_FLAGS)
 @require_POST
-def red_flag_review(request: StaffRequest) -> HttpResponse:
+def red_flag_review(request: StaffRequest) -> HttpResponseBase:
     form = RedFlagReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("กรุณาบันทึกความเห็นของผู้ตรวจสอบภายในก่อนยืนยันการพิจารณา"))
         return redirect("procurement:staff_red_flags")
     data = form.cleaned_data
-    try:
-        services.red_flag_review(agency=request.agency, acting_user=request.user, **data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("บันทึกการพิจารณาข้อสังเกตเรียบร้อยแล้ว"))
-    return redirect(f"{_url('procurement:staff_red_flags')}?fy={data['fiscal_year']}")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.red_flag_review(agency=request.agency, acting_user=request.user, **data),
+        success=_("บันทึกการพิจารณาข้อสังเกตเรียบร้อยแล้ว"),
+        done=f"{_url('procurement:staff_red_flags')}?fy={data['fiscal_year']}",
+    )
 
 
 @staff(Cap.PROCUREMENT_SETTINGS)
