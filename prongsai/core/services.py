@@ -309,5 +309,5 @@ def email_queue(*, agency: Agency, to: str, subject: str, body: str) -> Outbound
     from prongsai.core.tasks import send_outbound_email
 
     message = OutboundEmail.objects.create(agency=agency, to=to, subject=subject, body=body)
-    transaction.on_commit(lambda: send_outbound_email.enqueue(message.pk))
+    transaction.on_commit(lambda: send_outbound_email.enqueue(agency.pk, message.pk))
     return message
