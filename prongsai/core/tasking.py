@@ -64,6 +64,7 @@ def agency_task(
                     raise
 
         # functools.wraps keeps the body's module and name, so the worker imports the task by its own path.
-        return task(**options)(run)
+        made: Task[Concatenate[int, P], T | None] = task(**options)(run)
+        return made
 
     return decorate

@@ -177,7 +177,7 @@ def _chunks(content: bytes, kind: str) -> Iterator[tuple[list[ParsedRow], list[P
 
 def _read(batch: ImportBatch) -> bytes:
     with batch.file.open("rb") as handle:
-        content = handle.read()
+        content: bytes = handle.read()
     if hashlib.sha256(content).hexdigest() != batch.sha256:
         raise FileProblem("ไฟล์ที่เก็บไว้ไม่ตรงกับไฟล์ที่อัปโหลด กรุณาอัปโหลดไฟล์ใหม่อีกครั้ง")
     return content
