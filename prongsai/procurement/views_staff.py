@@ -128,22 +128,20 @@ def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpRespon
     form = ProcurementForm(request.POST or None, instance=row, agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        fields = {k: data[k] for k in ProcurementForm.Meta.fields}
-        vendor = {
-            "vendor_tax_id": data.get("vendor_tax_id") or "",
-            "vendor_name": data.get("vendor_name") or "",
-        }
+        fields: dict[str, Any] = {k: data[k] for k in ProcurementForm.Meta.fields}
+        fields["vendor_tax_id"] = data.get("vendor_tax_id") or ""
+        fields["vendor_name"] = data.get("vendor_name") or ""
         try:
             if row is None:
-                row = services.procurement_create(agency=agency, acting_user=request.user, **vendor, **fields)
+                row = services.procurement_create(agency=agency, acting_user=request.user, **fields)
             elif row.is_published:
+                # The link to the plan is not part of what was published: a correction leaves it.
+                published = {k: v for k, v in fields.items() if k != "plan_item"}
                 row = services.procurement_revise(
-                    procurement=row, acting_user=request.user, reason=data["reason"], **vendor, **fields
+                    procurement=row, acting_user=request.user, reason=data["reason"], **published
                 )
             else:
-                row = services.procurement_update_draft(
-                    procurement=row, acting_user=request.user, **vendor, **fields
-                )
+                row = services.procurement_update_draft(procurement=row, acting_user=request.user, **fields)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
