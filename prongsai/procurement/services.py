@@ -10,7 +10,6 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -506,23 +505,29 @@ def red_flag_review(
     return review
 
 
-PROFILE_FIELDS = ("ocid_prefix", "ministry", "agency_type_label", "require_review_before_publication")
-
-
 @transaction.atomic
 def settings_update(
-    *, agency: Agency, acting_user: User, values: dict[str, Decimal], **profile_fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    values: dict[str, Decimal],
+    ocid_prefix: str | Unset = UNSET,
+    ministry: str | Unset = UNSET,
+    agency_type_label: str | Unset = UNSET,
+    require_review_before_publication: bool | Unset = UNSET,
 ) -> ProcurementProfile:
     """Change the agency's procurement settings and parameters; values equal to the default are removed."""
-    unknown = set(profile_fields) - set(PROFILE_FIELDS)
-    if unknown or set(values) - set(parameters.BY_KEY):
-        raise ValueError(f"unknown settings: {sorted(unknown | (set(values) - set(parameters.BY_KEY)))}")
+    if set(values) - set(parameters.BY_KEY):
+        raise ValueError(f"unknown parameters: {sorted(set(values) - set(parameters.BY_KEY))}")
     profile, _created = ProcurementProfile.objects.select_for_update().get_or_create(agency=agency)
+    profile_fields = given(
+        ocid_prefix=ocid_prefix,
+        ministry=ministry,
+        agency_type_label=agency_type_label,
+        require_review_before_publication=require_review_before_publication,
+    )
     changed = {k: v for k, v in profile_fields.items() if getattr(profile, k) != v}
-    for name, value in changed.items():
-        setattr(profile, name, value)
-    profile.full_clean()
-    profile.save()
+    save_changes(profile, assign(profile, changed))
     current = parameters.parameters_for(agency)
     changed_params: dict[str, str] = {}
     for key, value in values.items():

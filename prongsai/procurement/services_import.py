@@ -323,7 +323,16 @@ def import_apply(*, batch_id: int) -> ImportBatch:
             locked.commit_done()
             locked.committed_at = timezone.now()
             locked.new_count, locked.changed_count, locked.unchanged_count = counts
-            locked.save()
+            locked.save(
+                update_fields=[
+                    "status",
+                    "committed_at",
+                    "new_count",
+                    "changed_count",
+                    "unchanged_count",
+                    "updated_at",
+                ]
+            )
             audit_record(
                 agency=locked.agency,
                 actor=locked.committed_by,

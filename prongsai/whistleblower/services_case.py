@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import record_publish, record_revise
 from prongsai.core.thai import BANGKOK, format_date
@@ -129,18 +130,28 @@ def report_grant(*, report: Report, report_key: bytes, acting_user: User, holder
 
 
 @transaction.atomic
-def settings_update(*, agency: Agency, acting_user: User, **values: int) -> ChannelSettings:
+def settings_update(
+    *,
+    agency: Agency,
+    acting_user: User,
+    ack_working_days: int | Unset = UNSET,
+    feedback_working_days: int | Unset = UNSET,
+    retention_days: int | Unset = UNSET,
+    purge_warning_days: int | Unset = UNSET,
+) -> ChannelSettings:
     """Change the agency's time limits and retention (committee only; audited with old and new values)."""
     current = ChannelSettings.objects.select_for_update().get(pk=selectors.channel_settings(agency).pk)
-    allowed = {"ack_working_days", "feedback_working_days", "retention_days", "purge_warning_days"}
-    if set(values) - allowed:
-        raise ValueError(f"unknown settings: {sorted(set(values) - allowed)}")
+    values = given(
+        ack_working_days=ack_working_days,
+        feedback_working_days=feedback_working_days,
+        retention_days=retention_days,
+        purge_warning_days=purge_warning_days,
+    )
     changes = {k: (getattr(current, k), v) for k, v in values.items() if getattr(current, k) != v}
-    for name, (_old, new) in changes.items():
-        setattr(current, name, new)
+    assign(current, {name: new for name, (_old, new) in changes.items()})
     current.full_clean()
     if changes:
-        current.save(update_fields=[*changes, "updated_at"])
+        save_changes(current, changes, validate=False)
         audit_record(
             agency=agency,
             actor=acting_user,
@@ -292,20 +303,36 @@ GUIDELINE_FIELDS = ("title", "what_to_include", "channels", "steps", "responsibl
 
 
 @transaction.atomic
-def guideline_save_draft(*, agency: Agency, acting_user: User, **fields: str) -> Guideline:
-    """Create or change the (single) guideline while it is a draft."""
-    if set(fields) - set(GUIDELINE_FIELDS):
-        raise ValueError("unknown guideline fields")
+def guideline_save_draft(
+    *,
+    agency: Agency,
+    acting_user: User,
+    title: str | Unset = UNSET,
+    what_to_include: str | Unset = UNSET,
+    channels: str | Unset = UNSET,
+    steps: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    time_frame: str | Unset = UNSET,
+) -> Guideline:
+    """Create the (single) guideline, or change the given fields of it while it is a draft."""
+    fields = given(
+        title=title,
+        what_to_include=what_to_include,
+        channels=channels,
+        steps=steps,
+        responsible_unit=responsible_unit,
+        time_frame=time_frame,
+    )
     guideline = Guideline.objects.select_for_update().filter(agency=agency).first()
     creating = guideline is None
     if guideline is None:
-        guideline = Guideline(agency=agency)
+        guideline = Guideline(agency=agency, **fields)
+        guideline.full_clean()
+        guideline.save()
     elif guideline.is_published:
         raise ValidationError(_("แนวปฏิบัติเผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    for name, value in fields.items():
-        setattr(guideline, name, value)
-    guideline.full_clean()
-    guideline.save()
+    else:
+        save_changes(guideline, assign(guideline, fields))
     audit_record(
         agency=agency,
         actor=acting_user,
@@ -323,11 +350,30 @@ def guideline_publish(*, guideline: Guideline, acting_user: User) -> Guideline:
 
 
 @transaction.atomic
-def guideline_revise(*, guideline: Guideline, acting_user: User, reason: str, **changes: str) -> Guideline:
+def guideline_revise(
+    *,
+    guideline: Guideline,
+    acting_user: User,
+    reason: str,
+    title: str | Unset = UNSET,
+    what_to_include: str | Unset = UNSET,
+    channels: str | Unset = UNSET,
+    steps: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    time_frame: str | Unset = UNSET,
+) -> Guideline:
+    """Correct the published guideline: a new public revision with the reason."""
     return record_revise(
         record=guideline,
         acting_user=acting_user,
         reason=reason,
-        changes=changes,
+        changes=given(
+            title=title,
+            what_to_include=what_to_include,
+            channels=channels,
+            steps=steps,
+            responsible_unit=responsible_unit,
+            time_frame=time_frame,
+        ),
         action="whistleblower.guideline.revised",
     )
