@@ -29,6 +29,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.complaints.models import (
     Complaint,
@@ -341,7 +342,7 @@ def complaint_accept(
 ) -> Complaint:
     """Take the complaint on (the acknowledgement the citizen waits for)."""
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.RECEIVED:
+    if not can_proceed(locked.accept):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.accept()
@@ -359,7 +360,7 @@ def complaint_start(
 ) -> Complaint:
     """Record that work on the problem has begun."""
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.ACCEPTED:
+    if not can_proceed(locked.start):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.start()
@@ -388,7 +389,7 @@ def complaint_resolve(
     if len(evidence) > MAX_EVIDENCE:
         raise ValidationError({"evidence": _("แนบหลักฐานได้ไม่เกิน %(n)s ไฟล์") % {"n": MAX_EVIDENCE}})
     locked = _lock(complaint)
-    if locked.status not in {Complaint.Status.ACCEPTED, Complaint.Status.IN_PROGRESS}:
+    if not can_proceed(locked.resolve):
         raise _refuse_state(locked)
     has_evidence = locked.files.filter(purpose=ComplaintFile.Purpose.EVIDENCE).exists()
     if not evidence and not has_evidence:
@@ -429,7 +430,7 @@ def complaint_reject(
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผล ผู้ร้องจะเห็นเหตุผลนี้ในหน้าติดตามเรื่อง")})
     locked = _lock(complaint)
-    if locked.status not in {Complaint.Status.RECEIVED, Complaint.Status.ACCEPTED}:
+    if not can_proceed(locked.reject):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.reject()
@@ -451,7 +452,7 @@ def complaint_forward(
     if not to_agency.strip():
         raise ValidationError({"to_agency": _("กรุณาระบุชื่อหน่วยงานที่ส่งเรื่องต่อไป")})
     locked = _lock(complaint)
-    if not locked.is_open:
+    if not can_proceed(locked.forward):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.forward()
@@ -479,7 +480,7 @@ def complaint_reopen(
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เปิดเรื่องดำเนินการต่อ")})
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.RESOLVED:
+    if not can_proceed(locked.reopen):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.reopen()
@@ -656,7 +657,7 @@ def complaint_move_to_corruption_channel(
             )
         ) from None
     locked = _lock(complaint)
-    if locked.is_moved:
+    if not can_proceed(locked.move_out):
         raise _refuse_state(locked)
     files = list(locked.files.order_by("pk"))
     try:

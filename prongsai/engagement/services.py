@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
@@ -115,7 +116,7 @@ def question_publish(
     the page then says that the wording was edited.
     """
     locked = _lock_question(question)
-    if locked.status != Question.Status.PENDING:
+    if not can_proceed(locked.publish):
         raise ValidationError(_("คำถามนี้ได้รับการพิจารณาไปแล้ว กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด"))
     edited = _apply_moderator_edits(locked, title, body)
     locked.full_clean()
@@ -140,7 +141,7 @@ def question_reject(*, question: Question, acting_user: User, reason: str) -> Qu
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่เผยแพร่ ผู้ถามจะเห็นเหตุผลนี้ในหน้าติดตามคำถาม")})
     locked = _lock_question(question)
-    if locked.status != Question.Status.PENDING:
+    if not can_proceed(locked.reject):
         raise ValidationError(_("คำถามนี้ได้รับการพิจารณาไปแล้ว กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด"))
     locked.reject()
     locked.rejected_at = timezone.now()
@@ -187,11 +188,10 @@ def question_answer(
     if not answer.strip():
         raise ValidationError({"answer": _("กรุณาพิมพ์คำตอบ คำตอบจะแสดงต่อสาธารณะบนหน้าถาม-ตอบ")})
     locked = _lock_question(question)
-    if locked.status not in {Question.Status.PENDING, Question.Status.PUBLISHED}:
+    if not can_proceed(locked.mark_answered):
         raise ValidationError(_("คำถามนี้ตอบแล้วหรือไม่ได้เผยแพร่ หากต้องการแก้ไขคำตอบ ให้ใช้การแก้ไขคำตอบพร้อมระบุเหตุผล"))
-    edited = (
-        _apply_moderator_edits(locked, title, body) if locked.status == Question.Status.PENDING else False
-    )
+    # Wording may still be edited while the question is pending (answering publishes it).
+    edited = _apply_moderator_edits(locked, title, body) if can_proceed(locked.publish) else False
     now = timezone.now()
     locked.answer = answer.strip()
     locked.full_clean()

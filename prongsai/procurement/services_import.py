@@ -25,6 +25,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import assign
@@ -287,7 +288,7 @@ def import_validate(*, batch_id: int) -> ImportBatch:
 def import_commit_request(*, batch: ImportBatch, acting_user: User) -> ImportBatch:
     """Ask for a checked batch to be written; the writing runs as a background task."""
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if locked.status != ImportBatch.Status.READY:
+    if not can_proceed(locked.start_commit):
         raise ValidationError(_("นำเข้าไฟล์นี้ไม่ได้ในสถานะปัจจุบัน กรุณาแก้ไขปัญหาในไฟล์แล้วอัปโหลดใหม่"))
     if ImportBatch.objects.filter(
         agency=locked.agency, sha256=locked.sha256, status=ImportBatch.Status.COMMITTED
@@ -314,8 +315,8 @@ class _Rollback(Exception):
 def import_apply(*, batch_id: int) -> ImportBatch:
     """Write every row of a committing batch in one transaction (the body of the commit task)."""
     batch = ImportBatch.objects.select_related("committed_by", "agency").get(pk=batch_id)
-    if batch.status != ImportBatch.Status.COMMITTING:
-        return batch
+    if not can_proceed(batch.commit_done):
+        return batch  # not (or no longer) asked to commit: a repeated task does nothing
     try:
         with transaction.atomic():
             counts = _write_all(batch)

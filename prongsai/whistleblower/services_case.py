@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
@@ -44,7 +45,7 @@ def _audit(report: Report, user: User, action: str, data: dict[str, object] | No
 def report_acknowledge(*, report: Report, acting_user: User) -> Report:
     """Received → under review (the acknowledgement the reporter sees on the follow-up page)."""
     locked = _locked(report)
-    if locked.status != ReportStatus.RECEIVED:
+    if not can_proceed(locked.acknowledge):
         raise ValidationError(_("รายงานนี้รับเรื่องไปแล้ว"))
     locked.acknowledge()
     locked.acknowledged_at = timezone.now()
@@ -57,7 +58,7 @@ def report_acknowledge(*, report: Report, acting_user: User) -> Report:
 def report_investigate(*, report: Report, acting_user: User) -> Report:
     """Under review → investigating."""
     locked = _locked(report)
-    if locked.status != ReportStatus.UNDER_REVIEW:
+    if not can_proceed(locked.investigate):
         raise ValidationError(_("เริ่มตรวจสอบข้อเท็จจริงได้เมื่อเรื่องอยู่ระหว่างพิจารณาเท่านั้น"))
     locked.investigate()
     locked.save(update_fields=["status", "updated_at"])
@@ -69,7 +70,7 @@ def report_investigate(*, report: Report, acting_user: User) -> Report:
 def report_forward(*, report: Report, acting_user: User, authority: str, other_name: str = "") -> Report:
     """Under review/investigating → forwarded to ป.ป.ช., ป.ป.ท. or another authority (named)."""
     locked = _locked(report)
-    if locked.status not in (ReportStatus.UNDER_REVIEW, ReportStatus.INVESTIGATING):
+    if not can_proceed(locked.forward):
         raise ValidationError(_("ส่งต่อได้เมื่อเรื่องอยู่ระหว่างพิจารณาหรือตรวจสอบเท่านั้น กรุณารับเรื่องก่อน"))
     if authority not in Report.Authority.values:
         raise ValidationError({"authority": _("กรุณาเลือกหน่วยงานที่ส่งต่อ")})
@@ -90,7 +91,7 @@ def report_close(
 ) -> Report:
     """Any open state → closed with an outcome; an optional note is kept encrypted as an internal note."""
     locked = _locked(report)
-    if locked.status not in OPEN_STATUSES:
+    if not can_proceed(locked.close):
         raise ValidationError(_("เรื่องนี้ยุติไปแล้ว"))
     if outcome not in Report.Outcome.values:
         raise ValidationError({"outcome": _("กรุณาเลือกผลการดำเนินการ")})
@@ -169,7 +170,7 @@ REMINDER_SUBJECT = "[ช่องทางแจ้งเบาะแส] มี
 
 def _due_stages(report: Report, now: datetime, soon: datetime) -> list[str]:
     stages = []
-    if report.acknowledged_at is None and report.status == ReportStatus.RECEIVED:
+    if report.acknowledged_at is None and can_proceed(report.acknowledge):
         if report.ack_due_at <= now:
             stages.append("ack-overdue")
         elif report.ack_due_at <= soon:

@@ -37,6 +37,8 @@ class RequestStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_DOCUMENTS)
+# Open and not waiting for the applicant: the clock runs and the steps can go on.
+RUNNING_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
 CLOSED_STATUSES = (RequestStatus.APPROVED, RequestStatus.REJECTED)
 
 
@@ -135,7 +137,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
 
     @transition(
         field=status,
-        source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
+        source=list(RUNNING_STATUSES),
         target=RequestStatus.AWAITING_DOCUMENTS,
         conditions=[_no_documents_asked_yet],
     )
@@ -146,11 +148,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     def receive_documents(self) -> None:
         """The applicant brought the documents: the clock runs again."""
 
-    @transition(
-        field=status,
-        source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
-        target=RequestStatus.APPROVED,
-    )
+    @transition(field=status, source=list(RUNNING_STATUSES), target=RequestStatus.APPROVED)
     def approve(self) -> None:
         """The last step is done and the result is positive."""
 
@@ -161,6 +159,11 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_running(self) -> bool:
+        """Open and not waiting for the applicant's documents: the clock runs, steps can be completed."""
+        return self.status in RUNNING_STATUSES
 
     @property
     def is_online(self) -> bool:
