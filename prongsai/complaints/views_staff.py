@@ -34,7 +34,7 @@ from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors, form_action, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 
 COMPLAINTS_PER_PAGE = 50
 
@@ -283,7 +283,7 @@ def categories(request: StaffRequest) -> HttpResponse:
 def category_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     category = access.get_category_for_staff(agency, pk) if pk else None
-    form = CategoryForm(request.POST or None, instance=category, agency=agency)
+    form = CategoryForm(posted(request), instance=category, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.category_save(
@@ -346,4 +346,4 @@ def intake(request: StaffRequest) -> HttpResponse:
                 % {"code": complaint.display_code},
             )
             return redirect("complaints:staff_detail", pk=complaint.pk)
-    return render(request, "complaints/staff/intake.html", {"form": form}, status=400)
+    return render(request, "complaints/staff/intake.html", {"form": form}, status=form_status(form))

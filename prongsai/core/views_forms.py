@@ -2,6 +2,8 @@
 
 * ``form_status(*forms)``: the status of a page that shows forms: 400 when one of them was sent (posted,
   or a filter or look-up in the query string) and refused, else 200.
+* ``posted(request)`` / ``posted_files(request)``: what a form page binds its form with (``request.POST or
+  None`` would leave an empty POST unbound: shown blank, with no error).
 * ``apply_errors(form, error)``: a service's ``ValidationError`` shown on the form instead of a 500.
 * ``form_action(...)``: parse a form, call ONE service, redirect with a Thai success message; on a refusal
   re-render the page with the errors and status 400 (docs/decisions/0008-staff-actions-and-tasks.md).
@@ -14,9 +16,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseForm, BaseFormSet
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form page's form with: the POST, even an empty one (so that it is refused with
+    its errors shown, not shown blank), else None (a GET shows the empty form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+    """The uploaded files to bind a form page's form with, on a POST."""
+    return request.FILES if request.method == "POST" else None
 
 
 def form_status(*forms: BaseForm | BaseFormSet[Any]) -> int:

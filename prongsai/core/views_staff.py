@@ -27,7 +27,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.services_accounts import member_invite
-from prongsai.core.views_forms import apply_errors, form_action, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 
 def _form_page(request: StaffRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -55,7 +55,7 @@ def org_overview(request: StaffRequest) -> HttpResponse:
 def unit_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     unit = access.get_unit(agency, pk) if pk else None
-    form = OrgUnitForm(request.POST or None, instance=unit, agency=agency)
+    form = OrgUnitForm(posted(request), instance=unit, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_save(
@@ -91,7 +91,7 @@ def unit_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
 def position_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     position = access.get_position(agency, pk) if pk else None
-    form = PositionForm(request.POST or None, instance=position, agency=agency)
+    form = PositionForm(posted(request), instance=position, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.position_save(
@@ -129,7 +129,7 @@ def position_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
 def person_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     person = access.get_person(agency, pk) if pk else None
-    form = PersonForm(request.POST or None, request.FILES or None, instance=person, agency=agency)
+    form = PersonForm(posted(request), posted_files(request), instance=person, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_save(
@@ -170,7 +170,7 @@ def person_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.AGENCY_EDIT)
 def agency_profile(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = AgencyProfileForm(request.POST or None, instance=agency)
+    form = AgencyProfileForm(posted(request), instance=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in AgencyProfileForm.Meta.fields}
         fields["phones"] = form.cleaned_data["phones_text"]
@@ -190,7 +190,7 @@ def agency_profile(request: StaffRequest) -> HttpResponse:
 @staff(Cap.MEMBERS_MANAGE)
 def members(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = MemberForm(request.POST or None)
+    form = MemberForm(posted(request))
     initial_password = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -233,7 +233,7 @@ def member_revoke(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.CALENDAR_MANAGE)
 def calendar_view(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = DayOffForm(request.POST or None)
+    form = DayOffForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.day_off_add(

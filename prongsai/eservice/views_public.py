@@ -19,7 +19,7 @@ from prongsai.core.links import agency_url
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import format_month
-from prongsai.core.views_forms import apply_errors, form_status
+from prongsai.core.views_forms import apply_errors, form_status, posted
 
 from . import access, charts, clock, exports, selectors, services, statistics
 from .forms import RequestForm, SurveyForm, TrackingLookupForm
@@ -149,7 +149,7 @@ def survey(request: AgencyRequest, code: str) -> HttpResponse:
     if found.is_open:
         messages.info(request, _("ตอบแบบสำรวจได้เมื่อคำขอดำเนินการเสร็จแล้ว"))
         return redirect("eservice:track", code=found.display_code)
-    form = SurveyForm(request.POST or None)
+    form = SurveyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.satisfaction_submit(request=found, **form.cleaned_data)

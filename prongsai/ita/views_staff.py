@@ -16,7 +16,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
-from prongsai.core.views_forms import apply_errors, form_action, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
 from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
@@ -65,7 +65,7 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
 def year_settings(request: StaffRequest, year: int) -> HttpResponse:
     setting = selectors.year_setting(request.agency, year)
     initial = {"catalogue": setting.catalogue_id, "answer_date": setting.answer_date} if setting else {}
-    form = YearSettingForm(request.POST or None, fiscal_year=year, initial=initial)
+    form = YearSettingForm(posted(request), fiscal_year=year, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.year_setting_choose(
@@ -90,7 +90,7 @@ def year_settings(request: StaffRequest, year: int) -> HttpResponse:
 
 @staff(Cap.ITA_MANAGE)
 def evidence_new(request: StaffRequest, year: int) -> HttpResponse:
-    form = ManualEvidenceForm(request.POST or None, request.FILES or None, subject=request.GET.get("subject"))
+    form = ManualEvidenceForm(posted(request), posted_files(request), subject=request.GET.get("subject"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -157,7 +157,7 @@ def snapshots_take(request: StaffRequest, year: int) -> HttpResponseBase:
 
 @staff(Cap.ITA_MANAGE)
 def results_import(request: StaffRequest) -> HttpResponse:
-    form = ResultsImportForm(request.POST or None, request.FILES or None)
+    form = ResultsImportForm(posted(request), posted_files(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["fiscal_year"]
@@ -218,7 +218,7 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
                 initial[f"topic_{topic.number}_{name}"] = getattr(topic, name)
     published = analysis is not None and analysis.is_published
     form = AnalysisForm(
-        request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial, published=published
+        posted(request), topics=services.ANALYSIS_TOPICS, initial=initial, published=published
     )
     if request.method == "POST" and form.is_valid():
         try:

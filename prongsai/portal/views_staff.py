@@ -13,7 +13,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors, form_action, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.portal import access, selectors, services
 from prongsai.portal.forms import AttachmentForm, NewsForm, PageForm
 
@@ -34,7 +34,7 @@ def news_index(request: StaffRequest) -> HttpResponse:
 def news_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     article = access.get_news_for_staff(agency, pk) if pk else None
-    form = NewsForm(request.POST or None, instance=article, agency=agency)
+    form = NewsForm(posted(request), instance=article, agency=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in NewsForm.Meta.fields}
         try:
@@ -123,7 +123,7 @@ def page_index(request: StaffRequest) -> HttpResponse:
 def page_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     info = access.get_page_for_staff(agency, pk) if pk else None
-    form = PageForm(request.POST or None, instance=info)
+    form = PageForm(posted(request), instance=info)
     if request.method == "POST" and form.is_valid():
         try:
             if info is None:

@@ -4,6 +4,7 @@ text, red flags (internal auditor) and settings. Thin: parse, call a service or 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors, form_action
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 from . import access, exporters, parameters, selectors, services, services_import, services_plan
 from .forms import (
@@ -43,10 +44,6 @@ PER_PAGE = 100
 # The official documents of the document engine linked from these pages (its staff download page).
 DOCUMENT_FORMATS = ("pdf", "docx")
 DATASET_FORMATS = ("xlsx", "pdf")
-
-
-def _status(request: StaffRequest) -> int:
-    return 400 if request.method == "POST" else 200
 
 
 def _year(request: StaffRequest) -> int:
@@ -80,11 +77,15 @@ def register_list(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     fy = _year(request)
     state = request.GET.get("state", "")
-    qs = selectors.register(
-        agency, selectors.RegisterFilter(fiscal_year=fy, query=request.GET.get("q", "")), published_only=False
+    query = request.GET.get("q", "")[:200]
+    qs = selectors.staff_register(agency, fiscal_year=fy, query=query, state=state)
+    # What the publish button will publish, counted by the selector the button itself uses; none while the
+    # page shows only published rows.
+    drafts = (
+        0
+        if state == PublicationStatus.PUBLISHED
+        else selectors.publishable_drafts(agency, fiscal_year=fy, query=query).count()
     )
-    if state in PublicationStatus.values:
-        qs = qs.filter(status=state)
     paginator = Paginator(qs, PER_PAGE)
     return render(
         request,
@@ -94,8 +95,8 @@ def register_list(request: StaffRequest) -> HttpResponse:
             "fiscal_year": fy,
             "years": selectors.fiscal_years(agency, published_only=False),
             "state": state,
-            "q": request.GET.get("q", ""),
-            "drafts": qs.filter(status=PublicationStatus.DRAFT).count(),
+            "q": query,
+            "drafts": drafts,
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
             "querystring": _querystring(request),
         },
@@ -125,7 +126,7 @@ def _edit_context(
 def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     row = access.get_procurement_for_staff(agency, pk) if pk else None
-    form = ProcurementForm(request.POST or None, instance=row, agency=agency)
+    form = ProcurementForm(posted(request), instance=row, agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields: dict[str, Any] = {k: data[k] for k in ProcurementForm.Meta.fields}
@@ -151,13 +152,13 @@ def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpRespon
         request,
         "procurement/staff/procurement_edit.html",
         _edit_context(request, row, form),
-        status=_status(request),
+        status=form_status(form),
     )
 
 
 def _child_error_page(request: StaffRequest, row: Procurement, form: BaseForm, key: str) -> HttpResponse:
     context = _edit_context(request, row, ProcurementForm(instance=row, agency=request.agency), **{key: form})
-    return render(request, "procurement/staff/procurement_edit.html", context, status=400)
+    return render(request, "procurement/staff/procurement_edit.html", context)
 
 
 @staff(Cap.PROCUREMENT_EDIT)
@@ -217,8 +218,11 @@ def publish_year(request: StaffRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("กรุณาเลือกปีงบประมาณที่ต้องการเผยแพร่"))
         return redirect("procurement:staff_register")
-    fy = form.cleaned_data["fiscal_year"]
-    ids = selectors.draft_ids(request.agency, fy)
+    fy, query = form.cleaned_data["fiscal_year"], form.cleaned_data["q"]
+    # The drafts the page showed for this year and search (the same selector counted them there).
+    ids = list(
+        selectors.publishable_drafts(request.agency, fiscal_year=fy, query=query).values_list("pk", flat=True)
+    )
     result = services.procurement_publish_many(agency=request.agency, acting_user=request.user, ids=ids)
     messages.success(request, _("เผยแพร่ %(n)s รายการเรียบร้อยแล้ว") % {"n": result.published})
     if result.held_back:
@@ -230,7 +234,9 @@ def publish_year(request: StaffRequest) -> HttpResponse:
             )
             % {"n": len(result.held_back)},
         )
-    return redirect(f"{_url('procurement:staff_register')}?fy={fy}")
+    return redirect(
+        f"{_url('procurement:staff_register')}?{urlencode({'fy': fy, 'q': query} if query else {'fy': fy})}"
+    )
 
 
 def _url(name: str, *args: Any) -> str:
@@ -244,7 +250,7 @@ def _url(name: str, *args: Any) -> str:
 
 @staff(Cap.PROCUREMENT_EDIT)
 def import_index(request: StaffRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             result = services_import.import_upload(
@@ -260,7 +266,7 @@ def import_index(request: StaffRequest) -> HttpResponse:
         request,
         "procurement/staff/import_index.html",
         {"form": form, "batches": selectors.import_batches(request.agency)[:50]},
-        status=_status(request),
+        status=form_status(form),
     )
 
 
@@ -325,7 +331,7 @@ def _plan_page(
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
             "no_large": selectors.plan_needs_no_large_announcement(plan) if plan else False,
         },
-        status=_status(request),
+        status=form_status(form, *([item_form] if item_form else [])),
     )
 
 
@@ -333,7 +339,7 @@ def _plan_page(
 def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     plan = access.get_plan_for_staff(agency, pk) if pk else None
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(posted(request), instance=plan)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in PlanForm.Meta.fields}
         try:
@@ -424,7 +430,7 @@ def _announcement_page(
             "revisions": revisions_of(item) if item and item.is_published else [],
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
         },
-        status=_status(request),
+        status=form_status(form, *([file_form] if file_form else [])),
     )
 
 
@@ -432,7 +438,7 @@ def _announcement_page(
 def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     item = access.get_announcement_for_staff(agency, pk) if pk else None
-    form = AnnouncementForm(request.POST or None, instance=item, agency=agency)
+    form = AnnouncementForm(posted(request), instance=item, agency=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in AnnouncementForm.Meta.fields}
         try:
@@ -498,7 +504,7 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
     fy = _year(request)
     note = selectors.annual_note(agency, fy, published_only=False)
     initial = {"problems": note.problems, "suggestions": note.suggestions} if note else {}
-    form = AnnualNoteForm(request.POST or None, initial=initial)
+    form = AnnualNoteForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services_plan.annual_note_save(
@@ -521,7 +527,7 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
             "can_export": Cap.REPORTS_EXPORT in capabilities_for(request),
             "document_formats": DOCUMENT_FORMATS,
         },
-        status=_status(request),
+        status=form_status(form),
     )
 
 
@@ -590,7 +596,7 @@ def red_flag_review(request: StaffRequest) -> HttpResponseBase:
 def settings_edit(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     profile = selectors.profile_for(agency)
-    form = SettingsForm(request.POST or None, instance=profile, current=parameters.parameters_for(agency))
+    form = SettingsForm(posted(request), instance=profile, current=parameters.parameters_for(agency))
     if request.method == "POST" and form.is_valid():
         try:
             services.settings_update(
@@ -608,5 +614,5 @@ def settings_edit(request: StaffRequest) -> HttpResponse:
         request,
         "procurement/staff/settings.html",
         {"form": form, "effective_prefix": profile.effective_ocid_prefix},
-        status=_status(request),
+        status=form_status(form),
     )

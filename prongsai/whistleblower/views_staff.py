@@ -29,7 +29,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_forms import apply_errors, form_action, form_status
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.whistleblower import (
     access,
     selectors,
@@ -137,7 +137,7 @@ def home(request: StaffRequest) -> HttpResponse:
 def key_setup(request: StaffRequest) -> HttpResponse:
     if not _key_role(request):
         return _forbidden(request)
-    form = KeySetupForm(request.POST or None)
+    form = KeySetupForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             _holder, recovery_key = services_keys.key_setup(
@@ -172,7 +172,7 @@ def key_unlock(request: StaffRequest) -> HttpResponseBase:
     holder = selectors.holder_of(request.agency, request.user)
     if holder is None:
         return redirect("whistleblower:key_setup")
-    form = UnlockForm(request.POST or None)
+    form = UnlockForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             private_key = services_keys.key_unlock(
@@ -211,7 +211,7 @@ def key_recover(request: StaffRequest) -> HttpResponseBase:
     holder = selectors.holder_of(request.agency, request.user)
     if holder is None:
         return redirect("whistleblower:key_setup")
-    form = RecoverForm(request.POST or None)
+    form = RecoverForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             private_key = services_keys.key_recover(
@@ -495,7 +495,7 @@ def custody_decide(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
 def channel_settings_view(request: StaffRequest) -> HttpResponseBase:
     current = selectors.channel_settings(request.agency)
-    form = ChannelSettingsForm(request.POST or None, instance=current)
+    form = ChannelSettingsForm(posted(request), instance=current)
     if request.method == "POST" and form.is_valid():
         try:
             services_case.settings_update(
@@ -521,7 +521,7 @@ def guideline_edit(request: StaffRequest) -> HttpResponseBase:
     agency = request.agency
     current = selectors.guideline_for_staff(agency)
     initial = {f: getattr(current, f) for f in services_case.GUIDELINE_FIELDS} if current else {}
-    form = GuidelineForm(request.POST or None, initial=initial)
+    form = GuidelineForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {f: form.cleaned_data[f] for f in services_case.GUIDELINE_FIELDS}
         try:
