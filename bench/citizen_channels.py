@@ -85,10 +85,10 @@ def main() -> int:
         from prongsai.core.search import index_document
         from prongsai.core.tenancy import agency_scope
         from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range
+        from prongsai.core.tracking import new_tracking_code
         from prongsai.engagement import selectors as qa_selectors
         from prongsai.engagement import services as qa_services
         from prongsai.engagement.models import Question
-        from prongsai.core.tracking import new_tracking_code
 
         with scopes_disabled():
             Agency.objects.filter(code="bench").delete()
