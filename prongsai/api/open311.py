@@ -33,11 +33,12 @@ from rest_framework.views import APIView
 from prongsai.api.throttling import Open311SubmitThrottle
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK
+from prongsai.core.tracking import normalise_tracking_code
 from prongsai.eservice import access as eservice_access
 from prongsai.eservice import clock, selectors
 from prongsai.eservice import services as eservice_services
 from prongsai.eservice.forms import ANSWER_PREFIX, RequestForm
-from prongsai.eservice.models import OPEN_STATUSES, Channel, Service, ServiceRequest, normalise_tracking_code
+from prongsai.eservice.models import OPEN_STATUSES, Channel, Service, ServiceRequest
 from prongsai.eservice.models.form_spec import OPEN311_DATATYPE
 
 from .errors import Open311Error
@@ -200,7 +201,7 @@ def _request_out(req: ServiceRequest, *, reveal_code: bool) -> dict[str, Any]:
     if step is not None:
         notes = f"{notes}: {step.name}"
     return {
-        "service_request_id": req.tracking_code if reveal_code else str(req.public_id),
+        "service_request_id": req.display_code if reveal_code else str(req.public_id),
         "status": "open" if req.status in OPEN_STATUSES else "closed",
         "status_notes": notes,
         "service_name": req.service.name_th,
@@ -337,7 +338,7 @@ def _create(request: Request) -> Response:
         raise Open311Error(" ".join(exc.messages)) from None
     req = submission.request
     notice = _("ได้รับคำขอแล้ว กำหนดแล้วเสร็จตามคู่มือ %(due)s") % {"due": _iso(req.due_at)}
-    body = [{"service_request_id": req.tracking_code, "service_notice": notice, "account_id": None}]
+    body = [{"service_request_id": req.display_code, "service_notice": notice, "account_id": None}]
     return Response(body, status=201 if submission.created else 200)
 
 

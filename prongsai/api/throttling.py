@@ -2,7 +2,7 @@
 
 POST needs no account (Open311 clients are citizens' apps), so a script could fill the staff queues. The
 count is kept in the cache under a keyed hash (HMAC) of the client's address and the agency, like the
-citizen forms' limits (``prongsai.engagement.safeguards``): the address itself is never stored. Reading is
+citizen forms' limits (``prongsai.core.safeguards``): the address itself is never stored. Reading is
 not limited. The rate comes from the ``OPEN311_SUBMIT_RATE`` setting ("120/hour" by default) so that an
 agency working with a busy aggregator can raise it.
 """

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_fsm import can_proceed
 
 from prongsai.complaints.models import (
     Complaint,
@@ -40,6 +41,7 @@ from prongsai.complaints.models import (
 )
 from prongsai.complaints.transfer import ReceiverUnavailable, corruption_receiver
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.files import check_upload, reencode_image
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, Attachment, OrgUnit, OutboundEmail, User
@@ -56,46 +58,58 @@ EVIDENCE_KINDS = frozenset({Attachment.Kind.JPEG, Attachment.Kind.PNG, Attachmen
 # Thailand's extent with a margin: a point outside it is a typing mistake (e.g. the two numbers swapped).
 LATITUDE_RANGE = (Decimal("5.0"), Decimal("21.0"))
 LONGITUDE_RANGE = (Decimal("97.0"), Decimal("106.0"))
-CATEGORY_FIELDS = ("name_th", "description", "default_unit", "ack_days", "resolve_days", "is_active", "order")
-
-
 # --- categories --------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def category_save(
-    *, agency: Agency, acting_user: User, category: ComplaintCategory | None = None, **fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    category: ComplaintCategory | None = None,
+    name_th: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    default_unit: OrgUnit | Unset = UNSET,
+    ack_days: int | Unset = UNSET,
+    resolve_days: int | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    order: int | Unset = UNSET,
 ) -> ComplaintCategory:
-    """Create a complaint category or change one: its default unit and its time limits (working days)."""
-    unknown = set(fields) - set(CATEGORY_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    creating = category is None
-    target = (
-        ComplaintCategory(agency=agency)
-        if category is None
-        else ComplaintCategory.objects.select_for_update().get(pk=category.pk, agency=agency)
+    """Create a complaint category or change the given fields of one: its default unit and its time limits
+    (working days). A new category needs ``name_th`` and ``default_unit``."""
+    fields = given(
+        name_th=name_th.strip() if isinstance(name_th, str) else name_th,
+        description=description,
+        default_unit=default_unit,
+        ack_days=ack_days,
+        resolve_days=resolve_days,
+        is_active=is_active,
+        order=order,
     )
-    unit = fields.get("default_unit")
-    if unit is not None and unit.agency_id != agency.pk:
+    if isinstance(default_unit, OrgUnit) and default_unit.agency_id != agency.pk:
         raise ValidationError({"default_unit": _("กรุณาเลือกส่วนงานของหน่วยงานนี้")})
-    name = str(fields.get("name_th", target.name_th)).strip()
-    clash = ComplaintCategory.objects.filter(agency=agency, name_th=name)
+    if category is None:
+        target = ComplaintCategory(agency=agency, **fields)
+        changed = sorted(fields)
+    else:
+        target = ComplaintCategory.objects.select_for_update().get(pk=category.pk, agency=agency)
+        changed = assign(target, fields)
+    clash = ComplaintCategory.objects.filter(agency=agency, name_th=target.name_th)
     if target.pk:
         clash = clash.exclude(pk=target.pk)
     if clash.exists():
         raise ValidationError({"name_th": _("มีประเภทเรื่องร้องเรียนชื่อนี้แล้ว กรุณาใช้ชื่ออื่น")})
-    for key, value in fields.items():
-        setattr(target, key, value)
-    target.name_th = name
-    target.full_clean()
-    target.save()
+    if category is None:
+        target.full_clean()
+        target.save()
+    else:
+        save_changes(target, changed)
     audit_record(
         agency=agency,
         actor=acting_user,
-        action="complaints.category.created" if creating else "complaints.category.updated",
+        action="complaints.category.created" if category is None else "complaints.category.updated",
         obj=target,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return target
 
@@ -329,7 +343,7 @@ def complaint_accept(
 ) -> Complaint:
     """Take the complaint on (the acknowledgement the citizen waits for)."""
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.RECEIVED:
+    if not can_proceed(locked.accept):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.accept()
@@ -347,7 +361,7 @@ def complaint_start(
 ) -> Complaint:
     """Record that work on the problem has begun."""
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.ACCEPTED:
+    if not can_proceed(locked.start):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.start()
@@ -376,7 +390,7 @@ def complaint_resolve(
     if len(evidence) > MAX_EVIDENCE:
         raise ValidationError({"evidence": _("แนบหลักฐานได้ไม่เกิน %(n)s ไฟล์") % {"n": MAX_EVIDENCE}})
     locked = _lock(complaint)
-    if locked.status not in {Complaint.Status.ACCEPTED, Complaint.Status.IN_PROGRESS}:
+    if not can_proceed(locked.resolve):
         raise _refuse_state(locked)
     has_evidence = locked.files.filter(purpose=ComplaintFile.Purpose.EVIDENCE).exists()
     if not evidence and not has_evidence:
@@ -417,7 +431,7 @@ def complaint_reject(
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผล ผู้ร้องจะเห็นเหตุผลนี้ในหน้าติดตามเรื่อง")})
     locked = _lock(complaint)
-    if locked.status not in {Complaint.Status.RECEIVED, Complaint.Status.ACCEPTED}:
+    if not can_proceed(locked.reject):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.reject()
@@ -439,7 +453,7 @@ def complaint_forward(
     if not to_agency.strip():
         raise ValidationError({"to_agency": _("กรุณาระบุชื่อหน่วยงานที่ส่งเรื่องต่อไป")})
     locked = _lock(complaint)
-    if not locked.is_open:
+    if not can_proceed(locked.forward):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.forward()
@@ -467,7 +481,7 @@ def complaint_reopen(
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เปิดเรื่องดำเนินการต่อ")})
     locked = _lock(complaint)
-    if locked.status != Complaint.Status.RESOLVED:
+    if not can_proceed(locked.reopen):
         raise _refuse_state(locked)
     when = _checked_time(at, not_before=_last_step_time(locked))
     locked.reopen()
@@ -644,7 +658,7 @@ def complaint_move_to_corruption_channel(
             )
         ) from None
     locked = _lock(complaint)
-    if locked.is_moved:
+    if not can_proceed(locked.move_out):
         raise _refuse_state(locked)
     files = list(locked.files.order_by("pk"))
     try:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +24,7 @@ from prongsai.core.safeguards import (
     limits_for,
 )
 from prongsai.core.thai import fiscal_year
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status
 from prongsai.engagement.forms import TrackForm
 
 
@@ -84,7 +85,7 @@ def new(request: AgencyRequest) -> HttpResponse:
             return redirect("complaints:track_code", code=complaint.display_code)
     elif form.looked_automated:
         limits.record()
-    return render(request, "complaints/new.html", {**context, "form": form}, status=400)
+    return render(request, "complaints/new.html", {**context, "form": form}, status=form_status(form))
 
 
 @public
@@ -106,7 +107,7 @@ def track(request: AgencyRequest) -> HttpResponse:
             return redirect("complaints:track_code", code=complaint.display_code)
         limits.record()
         form.add_error("code", _("ไม่พบเรื่องร้องเรียนที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง (ตัวอักษรภาษาอังกฤษ 12 ตัว)"))
-    return render(request, "complaints/track.html", {"form": form}, status=400)
+    return render(request, "complaints/track.html", {"form": form}, status=form_status(form))
 
 
 def _status_page(
@@ -135,28 +136,21 @@ def track_code(request: AgencyRequest, code: str) -> HttpResponse:
 
 @public
 @require_POST
-def respond(request: AgencyRequest, code: str) -> HttpResponse:
+def respond(request: AgencyRequest, code: str) -> HttpResponseBase:
     """The citizen confirms that the problem is solved, or says it is not."""
     complaint = access.get_complaint_by_code(request.agency, code)
     form = CitizenResponseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_citizen_respond(
-                complaint=complaint,
-                confirmed=request.POST.get("answer") == "confirm",
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                apply_errors(form, exc)
-            else:
-                # Already answered, or no longer resolved: say so above whatever the page now shows.
-                for message in exc.messages:
-                    messages.error(request, message)
-        else:
-            messages.success(request, _("ขอบคุณที่แจ้งผล เจ้าหน้าที่ได้รับความเห็นของท่านแล้ว"))
-            return redirect("complaints:track_code", code=complaint.display_code)
-    return _status_page(request, complaint, form, status=400)
+    # Refused because already answered or no longer resolved: said above whatever the page now shows.
+    return form_action(
+        request,
+        form,
+        lambda data: services.complaint_citizen_respond(
+            complaint=complaint, confirmed=request.POST.get("answer") == "confirm", comment=data["comment"]
+        ),
+        success=_("ขอบคุณที่แจ้งผล เจ้าหน้าที่ได้รับความเห็นของท่านแล้ว"),
+        done=reverse("complaints:track_code", args=[complaint.display_code]),
+        page=lambda: _status_page(request, complaint, form),
+    )
 
 
 @public

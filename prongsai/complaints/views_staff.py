@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,7 +34,7 @@ from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 
 COMPLAINTS_PER_PAGE = 50
 
@@ -94,7 +95,6 @@ def _detail_page(
     complaint: Complaint,
     *,
     bound: dict[str, BaseForm] | None = None,
-    status: int = 200,
 ) -> HttpResponse:
     bound = bound or {}
     forms: dict[str, BaseForm] = {name: bound.get(name) or form(prefix=name) for name, form in _FORMS.items()}
@@ -112,23 +112,12 @@ def _detail_page(
             "can_handle": Cap.COMPLAINTS_HANDLE in caps,
             "can_move": Cap.COMPLAINTS_MOVE_TO_CORRUPTION in caps,
         },
-        status=status,
     )
 
 
 @staff(Cap.COMPLAINTS_VIEW)
 def complaint_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return _detail_page(request, access.get_complaint_for_staff(request.agency, pk))
-
-
-def _show_errors(request: StaffRequest, form: BaseForm, error: ValidationError) -> None:
-    """Field errors go next to their field; others (the complaint changed state meanwhile, the corruption
-    channel is not installed) at the top of the page, where they are seen whichever forms it shows."""
-    if hasattr(error, "error_dict"):
-        apply_errors(form, error)
-    else:
-        for message in error.messages:
-            messages.error(request, message)
 
 
 def _act(
@@ -138,24 +127,23 @@ def _act(
     perform: Callable[[Complaint, dict[str, Any]], object],
     success: str,
     form: BaseForm | None = None,
-) -> HttpResponse:
-    """One action of the detail page: valid form → service → back to the page; else the page with errors."""
+) -> HttpResponseBase:
+    """One action of the detail page (``form_action``): its form, under its prefix, when shown again."""
     complaint = access.get_complaint_for_staff(request.agency, pk)
-    form = form or _FORMS[name](request.POST, request.FILES, prefix=name)
-    if form.is_valid():
-        try:
-            perform(complaint, form.cleaned_data)
-        except ValidationError as exc:
-            _show_errors(request, form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("complaints:staff_detail", pk=complaint.pk)
-    return _detail_page(request, complaint, bound={name: form}, status=400)
+    bound = form or _FORMS[name](request.POST, request.FILES, prefix=name)
+    return form_action(
+        request,
+        bound,
+        lambda data: perform(complaint, data),
+        success=success,
+        done=reverse("complaints:staff_detail", args=[complaint.pk]),
+        page=lambda: _detail_page(request, complaint, bound={name: bound}),
+    )
 
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def accept(request: StaffRequest, pk: int) -> HttpResponse:
+def accept(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -167,7 +155,7 @@ def accept(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def start(request: StaffRequest, pk: int) -> HttpResponse:
+def start(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -179,7 +167,7 @@ def start(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def resolve(request: StaffRequest, pk: int) -> HttpResponse:
+def resolve(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -193,7 +181,7 @@ def resolve(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def reject(request: StaffRequest, pk: int) -> HttpResponse:
+def reject(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -205,7 +193,7 @@ def reject(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def forward(request: StaffRequest, pk: int) -> HttpResponse:
+def forward(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -219,7 +207,7 @@ def forward(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def reopen(request: StaffRequest, pk: int) -> HttpResponse:
+def reopen(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -231,7 +219,7 @@ def reopen(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def route(request: StaffRequest, pk: int) -> HttpResponse:
+def route(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -246,7 +234,7 @@ def route(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_HANDLE)
 @require_POST
-def note(request: StaffRequest, pk: int) -> HttpResponse:
+def note(request: StaffRequest, pk: int) -> HttpResponseBase:
     return _act(
         request,
         pk,
@@ -258,7 +246,7 @@ def note(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.COMPLAINTS_MOVE_TO_CORRUPTION)
 @require_POST
-def move(request: StaffRequest, pk: int) -> HttpResponse:
+def move(request: StaffRequest, pk: int) -> HttpResponseBase:
     """ "This is a corruption report": hand it to the corruption channel and erase it here."""
     return _act(
         request,
@@ -295,7 +283,7 @@ def categories(request: StaffRequest) -> HttpResponse:
 def category_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     category = access.get_category_for_staff(agency, pk) if pk else None
-    form = CategoryForm(request.POST or None, instance=category, agency=agency)
+    form = CategoryForm(posted(request), instance=category, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.category_save(
@@ -313,7 +301,7 @@ def category_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
         request,
         "complaints/staff/category_edit.html",
         {"form": form, "category": category},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -358,4 +346,4 @@ def intake(request: StaffRequest) -> HttpResponse:
                 % {"code": complaint.display_code},
             )
             return redirect("complaints:staff_detail", pk=complaint.pk)
-    return render(request, "complaints/staff/intake.html", {"form": form}, status=400)
+    return render(request, "complaints/staff/intake.html", {"form": form}, status=form_status(form))

@@ -13,23 +13,23 @@ Every download gets the same headers, so none of them can drift (STYLE.md A.19):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-Body = bytes | str | FieldFile | Iterator[bytes] | Iterable[bytes]
+Body = bytes | str | FieldFile | Iterable[bytes] | Iterable[str]
 
 
 def file_download(
     body: Body, *, content_type: str, filename: str, inline: bool = False, max_age: int = 0
-) -> HttpResponse | FileResponse | StreamingHttpResponse:
+) -> HttpResponseBase:
     """A safe response carrying ``body``: bytes or text, a stored file, or an iterator of chunks (streamed).
 
     ``max_age`` > 0 lets browsers and proxies keep a public file that long; 0 (the default) forbids storing.
     """
-    response: HttpResponse | FileResponse | StreamingHttpResponse
+    response: HttpResponseBase
     if isinstance(body, FieldFile):
         response = FileResponse(body.open("rb"), content_type=content_type)
     elif isinstance(body, bytes | str):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.models import Publishable, Revision, User
@@ -49,7 +50,7 @@ def record_publish(*, record: P, acting_user: User, action: str, published_at: d
     if published_at is not None and published_at > now:
         raise ValidationError(_("วันที่เผยแพร่ต้องไม่เป็นวันในอนาคต"))
     locked = type(record).objects.select_for_update().get(pk=record.pk)
-    if locked.is_published:
+    if not can_proceed(locked.publish):
         raise ValidationError(_("รายการนี้เผยแพร่แล้ว หากต้องการแก้ไขให้สร้างฉบับแก้ไขพร้อมระบุเหตุผล"))
     locked.publish()
     locked.published_at = published_at or now

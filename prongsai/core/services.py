@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,6 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.files import check_upload, reencode_image
 from prongsai.core.models import (
     Agency,
@@ -28,39 +31,47 @@ from prongsai.core.models import (
 from prongsai.core.roles import Role
 from prongsai.core.search_structure import reindex_structure
 
-AGENCY_EDITABLE = (
-    "name_th",
-    "name_en",
-    "short_name_th",
-    "address",
-    "postal_code",
-    "phones",
-    "fax",
-    "email",
-    "website",
-    "latitude",
-    "longitude",
-    "office_hours",
-)
-
-
-def _changed(instance: models.Model, fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in fields.items() if getattr(instance, k) != v}
+M = TypeVar("M", bound=models.Model)
 
 
 @transaction.atomic
-def agency_update_profile(*, agency: Agency, acting_user: User, **fields: Any) -> Agency:
-    """Change the agency's public contact data (OIT contact item)."""
-    unknown = set(fields) - set(AGENCY_EDITABLE)
-    if unknown:
-        raise ValueError(f"not editable here: {sorted(unknown)}")
+def agency_update_profile(
+    *,
+    agency: Agency,
+    acting_user: User,
+    name_th: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    short_name_th: str | Unset = UNSET,
+    address: str | Unset = UNSET,
+    postal_code: str | Unset = UNSET,
+    phones: list[str] | Unset = UNSET,
+    fax: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    website: str | Unset = UNSET,
+    latitude: Decimal | Unset | None = UNSET,
+    longitude: Decimal | Unset | None = UNSET,
+    office_hours: str | Unset = UNSET,
+) -> Agency:
+    """Change the agency's public contact data (OIT contact item); nothing is written when nothing changed."""
     locked = Agency.objects.select_for_update().get(pk=agency.pk)
-    changes = _changed(locked, fields)
-    for name, value in changes.items():
-        setattr(locked, name, value)
+    fields = given(
+        name_th=name_th,
+        name_en=name_en,
+        short_name_th=short_name_th,
+        address=address,
+        postal_code=postal_code,
+        phones=phones,
+        fax=fax,
+        email=email,
+        website=website,
+        latitude=latitude,
+        longitude=longitude,
+        office_hours=office_hours,
+    )
+    changes = assign(locked, {k: v for k, v in fields.items() if getattr(locked, k) != v})
     locked.full_clean()
     if changes:
-        locked.save(update_fields=[*changes, "updated_at"])
+        save_changes(locked, changes, validate=False)
         audit_record(
             agency=locked,
             actor=acting_user,
@@ -75,40 +86,67 @@ def agency_update_profile(*, agency: Agency, acting_user: User, **fields: Any) -
 
 
 def _save_tenant(
-    instance: models.Model,
+    instance: M,
+    fields: dict[str, Any],
     *,
     acting_user: User,
     action: str,
     agency: Agency,
+    also: Iterable[str] = (),
     data: dict[str, Any] | None = None,
-) -> None:
-    instance.full_clean()
-    instance.save()
-    audit_record(agency=agency, actor=acting_user, action=action, obj=instance, data=data or {})
+) -> M:
+    """Insert a new row, or write the given fields (and ``also``) of an existing one; audit; reindex."""
+    creating = instance._state.adding
+    changed = [*assign(instance, fields), *also]
+    if creating:
+        instance.full_clean()
+        instance.save()
+    else:
+        save_changes(instance, changed)
+    audit_record(
+        agency=agency,
+        actor=acting_user,
+        action=action,
+        obj=instance,
+        data=data or {"fields": sorted(changed)},
+    )
     if isinstance(instance, OrgUnit | Position | Person):
         reindex_structure(agency)
+    return instance
 
 
 @transaction.atomic
 def org_unit_save(
-    *, agency: Agency, acting_user: User, unit: OrgUnit | None = None, **fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    unit: OrgUnit | None = None,
+    side: str | Unset = UNSET,
+    parent: OrgUnit | Unset | None = UNSET,
+    name_th: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    duties: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
+    order: int | Unset = UNSET,
 ) -> OrgUnit:
-    """Create an org unit, or change an existing one."""
-    creating = unit is None
-    target = unit or OrgUnit(agency=agency)
-    parent = fields.get("parent")
-    if parent is not None and not creating and _is_descendant(parent, target):
+    """Create an org unit (``side`` and ``name_th`` needed), or change the given fields of one."""
+    if isinstance(parent, OrgUnit) and unit is not None and _is_descendant(parent, unit):
         raise ValidationError({"parent": _("ไม่สามารถให้ส่วนงานสังกัดส่วนงานย่อยของตัวเองได้ กรุณาเลือกส่วนงานอื่น")})
-    for name, value in fields.items():
-        setattr(target, name, value)
-    _save_tenant(
-        target,
+    return _save_tenant(
+        OrgUnit(agency=agency) if unit is None else unit,
+        given(
+            side=side,
+            parent=parent,
+            name_th=name_th,
+            name_en=name_en,
+            duties=duties,
+            phone=phone,
+            order=order,
+        ),
         acting_user=acting_user,
         agency=agency,
-        action="core.org_unit.created" if creating else "core.org_unit.updated",
-        data={"fields": sorted(fields)},
+        action="core.org_unit.created" if unit is None else "core.org_unit.updated",
     )
-    return target
 
 
 def _is_descendant(candidate: OrgUnit, unit: OrgUnit) -> bool:
@@ -132,20 +170,24 @@ def org_unit_delete(*, unit: OrgUnit, acting_user: User) -> None:
 
 @transaction.atomic
 def position_save(
-    *, agency: Agency, acting_user: User, position: Position | None = None, **fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    position: Position | None = None,
+    unit: OrgUnit | Unset = UNSET,
+    title_th: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    level: str | Unset = UNSET,
+    order: int | Unset = UNSET,
 ) -> Position:
-    creating = position is None
-    target = position or Position(agency=agency)
-    for name, value in fields.items():
-        setattr(target, name, value)
-    _save_tenant(
-        target,
+    """Create a position (``unit`` and ``title_th`` needed), or change the given fields of one."""
+    return _save_tenant(
+        Position(agency=agency) if position is None else position,
+        given(unit=unit, title_th=title_th, title_en=title_en, level=level, order=order),
         acting_user=acting_user,
         agency=agency,
-        action="core.position.created" if creating else "core.position.updated",
-        data={"fields": sorted(fields)},
+        action="core.position.created" if position is None else "core.position.updated",
     )
-    return target
 
 
 @transaction.atomic
@@ -164,25 +206,39 @@ def person_save(
     acting_user: User,
     person: Person | None = None,
     photo_upload: UploadedFile | None = None,
-    **fields: Any,
+    position: Position | Unset | None = UNSET,
+    prefix: str | Unset = UNSET,
+    first_name: str | Unset = UNSET,
+    last_name: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    order: int | Unset = UNSET,
+    is_current: bool | Unset = UNSET,
 ) -> Person:
-    """Create or change a person; a new photo is checked and re-encoded without its metadata."""
-    creating = person is None
-    target = person or Person(agency=agency)
-    for name, value in fields.items():
-        setattr(target, name, value)
+    """Create a person (names needed) or change the given fields of one; a new photo is checked and
+    re-encoded without its metadata."""
+    target = Person(agency=agency) if person is None else person
     if photo_upload is not None:
         checked = check_upload(photo_upload, allowed=frozenset({Attachment.Kind.JPEG, Attachment.Kind.PNG}))
         clean, fmt = reencode_image(checked.content, max_side=800)
         target.photo.save(f"person.{'png' if fmt == 'png' else 'jpg'}", ContentFile(clean), save=False)
-    _save_tenant(
+    return _save_tenant(
         target,
+        given(
+            position=position,
+            prefix=prefix,
+            first_name=first_name,
+            last_name=last_name,
+            phone=phone,
+            email=email,
+            order=order,
+            is_current=is_current,
+        ),
         acting_user=acting_user,
         agency=agency,
-        action="core.person.created" if creating else "core.person.updated",
-        data={"fields": sorted([*fields, *(["photo"] if photo_upload else [])])},
+        action="core.person.created" if person is None else "core.person.updated",
+        also=["photo"] if photo_upload is not None else [],
     )
-    return target
 
 
 @transaction.atomic
@@ -244,6 +300,7 @@ def day_off_add(*, agency: Agency, acting_user: User, day: date, name_th: str) -
     entry = AgencyDayOff(agency=agency, date=day, name_th=name_th)
     _save_tenant(
         entry,
+        {},
         acting_user=acting_user,
         agency=agency,
         action="core.day_off.added",
@@ -309,5 +366,5 @@ def email_queue(*, agency: Agency, to: str, subject: str, body: str) -> Outbound
     from prongsai.core.tasks import send_outbound_email
 
     message = OutboundEmail.objects.create(agency=agency, to=to, subject=subject, body=body)
-    transaction.on_commit(lambda: send_outbound_email.enqueue(message.pk))
+    transaction.on_commit(lambda: send_outbound_email.enqueue(agency.pk, message.pk))
     return message

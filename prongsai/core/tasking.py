@@ -60,10 +60,15 @@ def agency_task(
                 try:
                     return body(agency, *args, **kwargs)
                 except throws as exc:
-                    logger.warning("task %s for agency %s: %s", body.__qualname__, agency_id, exc)
+                    # The class only: messages of expected errors can quote personal data (an SMTP error
+                    # quotes the recipient's address), which has no place in a log; the task result keeps it.
+                    logger.warning(
+                        "task %s for agency %s: %s", body.__qualname__, agency_id, type(exc).__name__
+                    )
                     raise
 
         # functools.wraps keeps the body's module and name, so the worker imports the task by its own path.
-        return task(**options)(run)
+        made: Task[Concatenate[int, P], T | None] = task(**options)(run)
+        return made
 
     return decorate

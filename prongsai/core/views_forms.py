@@ -1,8 +1,9 @@
 """How every view handles a form: its status code, a service's errors on it, and a one-service staff action.
 
-* ``form_status(request, *forms)``: the status of a page that shows forms. A view re-renders a posted form
-  only when it refused it (success redirects), so a POST that comes back is 400; on GET a bound form with
-  errors (a filter, a look-up) is 400 too. Everything else is 200.
+* ``form_status(*forms)``: the status of a page that shows forms: 400 when one of them was sent (posted,
+  or a filter or look-up in the query string) and refused, else 200.
+* ``posted(request)`` / ``posted_files(request)``: what a form page binds its form with (``request.POST or
+  None`` would leave an empty POST unbound: shown blank, with no error).
 * ``apply_errors(form, error)``: a service's ``ValidationError`` shown on the form instead of a 500.
 * ``form_action(...)``: parse a form, call ONE service, redirect with a Thai success message; on a refusal
   re-render the page with the errors and status 400 (docs/decisions/0008-staff-actions-and-tasks.md).
@@ -15,16 +16,34 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import BaseForm, BaseFormSet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
 
 
-def form_status(request: HttpRequest, *forms: BaseForm) -> int:
-    """400 when the request sent a form and it was refused, else 200 (see the module's docstring)."""
-    if request.method == "POST":
-        return 400
-    return 400 if any(form.is_bound and form.errors for form in forms) else 200
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form page's form with: the POST, even an empty one (so that it is refused with
+    its errors shown, not shown blank), else None (a GET shows the empty form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+    """The uploaded files to bind a form page's form with, on a POST."""
+    return request.FILES if request.method == "POST" else None
+
+
+def form_status(*forms: BaseForm | BaseFormSet[Any]) -> int:
+    """400 when one of ``forms`` (forms or formsets) was sent and refused (bound, with errors), else 200."""
+    for form in forms:
+        if not form.is_bound:
+            continue
+        if isinstance(form, BaseFormSet) and form.total_error_count():
+            return 400
+        if isinstance(form, BaseForm) and form.errors:
+            return 400
+    return 200
 
 
 def apply_errors(form: BaseForm, error: ValidationError) -> None:
@@ -56,28 +75,37 @@ def form_action(
     form: BaseForm | None,
     perform: Callable[[dict[str, Any]], object],
     *,
-    success: str,
+    success: str | Callable[[Any], str],
     done: str,
-    page: Callable[[], HttpResponse],
+    page: Callable[[], HttpResponse] | None = None,
     invalid: str = "",
 ) -> HttpResponseBase:
-    """One action of a staff page: a valid ``form`` → ``perform(cleaned_data)`` (one service) → ``done``.
+    """One action of a staff page: a valid ``form`` → ``perform(cleaned_data)`` (ONE service) → ``done``.
 
-    ``form`` is None for an action without input (``perform`` gets ``{}``). ``success`` is the Thai message
-    shown after the redirect to ``done`` (a URL). On an invalid form, or a ``ValidationError`` from the
-    service, ``page()`` renders the page again (with the bound form, which the caller's closure holds) and
-    the answer is 400; ``invalid`` is an optional message shown at the top when the form itself is invalid.
+    * ``form`` is None for a button without input (``perform`` gets ``{}``).
+    * ``success`` is the Thai message shown after the redirect to ``done`` (a URL); a callable gets what
+      the service returned (e.g. "3 rows published").
+    * A refusal (an invalid form, or a ``ValidationError`` from the service) with a ``page`` renders that page
+      again (a closure holding the bound form) with status 400: field errors next to their fields, the others
+      at the top. Without a ``page`` (a button) the errors go to the top of ``done`` after a redirect.
+    * ``invalid`` is a message for the top of the page when the form itself is invalid.
     """
     if form is None or form.is_valid():
         try:
-            perform(form.cleaned_data if form is not None else {})
+            result = perform(form.cleaned_data if form is not None else {})
         except ValidationError as exc:
-            _report(request, form, exc)
+            _report(request, form if page is not None else None, exc)
         else:
-            messages.success(request, success)
+            messages.success(request, success(result) if callable(success) else success)
             return redirect(done)
     elif invalid:
         messages.error(request, invalid)
+    elif page is None:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, str(message))
+    if page is None:
+        return redirect(done)
     response = page()
     response.status_code = 400
     return response

@@ -7,9 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,19 +27,11 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.services_accounts import member_invite
-
-
-def apply_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form instead of a 500."""
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 
 def _form_page(request: StaffRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
+    return render(request, template, context, status=form_status(context["form"]))
 
 
 # --- structure --------------------------------------------------------------------------------------------
@@ -64,7 +55,7 @@ def org_overview(request: StaffRequest) -> HttpResponse:
 def unit_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     unit = access.get_unit(agency, pk) if pk else None
-    form = OrgUnitForm(request.POST or None, instance=unit, agency=agency)
+    form = OrgUnitForm(posted(request), instance=unit, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_save(
@@ -85,22 +76,22 @@ def unit_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def unit_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def unit_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     unit = access.get_unit(request.agency, pk)
-    try:
-        services.org_unit_delete(unit=unit, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบส่วนงานเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.org_unit_delete(unit=unit, acting_user=request.user),
+        success=_("ลบส่วนงานเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 @staff(Cap.ORG_EDIT)
 def position_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     position = access.get_position(agency, pk) if pk else None
-    form = PositionForm(request.POST or None, instance=position, agency=agency)
+    form = PositionForm(posted(request), instance=position, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.position_save(
@@ -123,22 +114,22 @@ def position_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def position_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def position_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     position = access.get_position(request.agency, pk)
-    try:
-        services.position_delete(position=position, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบตำแหน่งเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.position_delete(position=position, acting_user=request.user),
+        success=_("ลบตำแหน่งเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 @staff(Cap.ORG_EDIT)
 def person_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     person = access.get_person(agency, pk) if pk else None
-    form = PersonForm(request.POST or None, request.FILES or None, instance=person, agency=agency)
+    form = PersonForm(posted(request), posted_files(request), instance=person, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_save(
@@ -162,11 +153,15 @@ def person_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.ORG_EDIT)
 @require_POST
-def person_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def person_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     person = access.get_person(request.agency, pk)
-    services.person_delete(person=person, acting_user=request.user)
-    messages.success(request, _("ลบข้อมูลบุคลากรเรียบร้อยแล้ว"))
-    return redirect("core:org_overview")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.person_delete(person=person, acting_user=request.user),
+        success=_("ลบข้อมูลบุคลากรเรียบร้อยแล้ว"),
+        done=resolve_url("core:org_overview"),
+    )
 
 
 # --- agency profile ---------------------------------------------------------------------------------------
@@ -175,7 +170,7 @@ def person_delete(request: StaffRequest, pk: int) -> HttpResponse:
 @staff(Cap.AGENCY_EDIT)
 def agency_profile(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = AgencyProfileForm(request.POST or None, instance=agency)
+    form = AgencyProfileForm(posted(request), instance=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in AgencyProfileForm.Meta.fields}
         fields["phones"] = form.cleaned_data["phones_text"]
@@ -195,7 +190,7 @@ def agency_profile(request: StaffRequest) -> HttpResponse:
 @staff(Cap.MEMBERS_MANAGE)
 def members(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = MemberForm(request.POST or None)
+    form = MemberForm(posted(request))
     initial_password = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,26 +206,25 @@ def members(request: StaffRequest) -> HttpResponse:
             if initial_password is None:
                 return redirect("core:members")
             form = MemberForm()
-    status = 400 if request.method == "POST" and form.errors else 200
     return render(
         request,
         "core/staff/members.html",
         {"form": form, "members": selectors.members_of(agency), "initial_password": initial_password},
-        status=status,
+        status=form_status(form),
     )
 
 
 @staff(Cap.MEMBERS_MANAGE)
 @require_POST
-def member_revoke(request: StaffRequest, pk: int) -> HttpResponse:
+def member_revoke(request: StaffRequest, pk: int) -> HttpResponseBase:
     membership = access.get_membership(request.agency, pk)
-    try:
-        services.membership_revoke(membership=membership, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ถอนบทบาทเรียบร้อยแล้ว"))
-    return redirect("core:members")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.membership_revoke(membership=membership, acting_user=request.user),
+        success=_("ถอนบทบาทเรียบร้อยแล้ว"),
+        done=resolve_url("core:members"),
+    )
 
 
 # --- calendar ---------------------------------------------------------------------------------------------
@@ -239,7 +233,7 @@ def member_revoke(request: StaffRequest, pk: int) -> HttpResponse:
 @staff(Cap.CALENDAR_MANAGE)
 def calendar_view(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    form = DayOffForm(request.POST or None)
+    form = DayOffForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.day_off_add(
@@ -262,17 +256,21 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
             "holidays": selectors.holidays_between(today - timedelta(days=30), today + timedelta(days=400)),
             "days_off": selectors.days_off(agency, since=today - timedelta(days=30)),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.CALENDAR_MANAGE)
 @require_POST
-def day_off_delete(request: StaffRequest, pk: int) -> HttpResponse:
+def day_off_delete(request: StaffRequest, pk: int) -> HttpResponseBase:
     entry = access.get_day_off(request.agency, pk)
-    services.day_off_remove(entry=entry, acting_user=request.user)
-    messages.success(request, _("ลบวันหยุดของหน่วยงานเรียบร้อยแล้ว"))
-    return redirect("core:calendar")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.day_off_remove(entry=entry, acting_user=request.user),
+        success=_("ลบวันหยุดของหน่วยงานเรียบร้อยแล้ว"),
+        done=resolve_url("core:calendar"),
+    )
 
 
 # --- audit ------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -78,7 +79,7 @@ QUESTIONS: list[tuple[str, str, str, object]] = [
     ),
 ]
 
-PARTICIPATION = [
+PARTICIPATION: list[dict[str, Any]] = [
     dict(
         title="ประชาคมหมู่บ้านเพื่อจัดทำแผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) เพิ่มเติม ครั้งที่ 1/2567 หมู่ที่ 1–4",
         kind=Kind.VILLAGE_FORUM,
@@ -168,7 +169,7 @@ PARTICIPATION = [
 ]
 
 
-def _recent_forum() -> dict[str, object]:
+def _recent_forum() -> dict[str, Any]:
     """A village forum of the current fiscal year, so that this year's OIT evidence is not empty."""
     day = timezone.localdate() - timedelta(days=20)
     year = fiscal_year(day)

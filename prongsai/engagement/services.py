@@ -8,7 +8,7 @@ corrected only with a reason, and every version of it is kept as a revision with
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, Revision, User
 from prongsai.core.publication import add_revision_for_change, content_hash, record_publish, record_revise
@@ -29,17 +31,6 @@ from prongsai.core.tracking import new_tracking_code
 from prongsai.engagement.models import ParticipationActivity, Question
 
 CITIZEN_LABEL = gettext_lazy("ประชาชน (เว็บไซต์)")
-PARTICIPATION_DRAFT_FIELDS = (
-    "title",
-    "kind",
-    "stage",
-    "activity_date",
-    "location",
-    "description",
-    "participant_groups",
-    "results",
-    "use_of_results",
-)
 MAX_GROUP_COUNT = 1_000_000
 
 
@@ -126,7 +117,7 @@ def question_publish(
     the page then says that the wording was edited.
     """
     locked = _lock_question(question)
-    if locked.status != Question.Status.PENDING:
+    if not can_proceed(locked.publish):
         raise ValidationError(_("คำถามนี้ได้รับการพิจารณาไปแล้ว กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด"))
     edited = _apply_moderator_edits(locked, title, body)
     locked.full_clean()
@@ -151,7 +142,7 @@ def question_reject(*, question: Question, acting_user: User, reason: str) -> Qu
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่เผยแพร่ ผู้ถามจะเห็นเหตุผลนี้ในหน้าติดตามคำถาม")})
     locked = _lock_question(question)
-    if locked.status != Question.Status.PENDING:
+    if not can_proceed(locked.reject):
         raise ValidationError(_("คำถามนี้ได้รับการพิจารณาไปแล้ว กรุณาเปิดหน้านี้ใหม่เพื่อดูสถานะล่าสุด"))
     locked.reject()
     locked.rejected_at = timezone.now()
@@ -198,11 +189,10 @@ def question_answer(
     if not answer.strip():
         raise ValidationError({"answer": _("กรุณาพิมพ์คำตอบ คำตอบจะแสดงต่อสาธารณะบนหน้าถาม-ตอบ")})
     locked = _lock_question(question)
-    if locked.status not in {Question.Status.PENDING, Question.Status.PUBLISHED}:
+    if not can_proceed(locked.mark_answered):
         raise ValidationError(_("คำถามนี้ตอบแล้วหรือไม่ได้เผยแพร่ หากต้องการแก้ไขคำตอบ ให้ใช้การแก้ไขคำตอบพร้อมระบุเหตุผล"))
-    edited = (
-        _apply_moderator_edits(locked, title, body) if locked.status == Question.Status.PENDING else False
-    )
+    # Wording may still be edited while the question is pending (answering publishes it).
+    edited = _apply_moderator_edits(locked, title, body) if can_proceed(locked.publish) else False
     now = timezone.now()
     locked.answer = answer.strip()
     locked.full_clean()
@@ -344,16 +334,6 @@ def clean_participant_groups(groups: Any) -> list[dict[str, Any]]:
     return cleaned
 
 
-def _apply_participation(activity: ParticipationActivity, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(PARTICIPATION_DRAFT_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    if "participant_groups" in fields:
-        fields = {**fields, "participant_groups": clean_participant_groups(fields["participant_groups"])}
-    for name, value in fields.items():
-        setattr(activity, name, value)
-
-
 def _index_participation(activity: ParticipationActivity) -> None:
     groups = "\n".join(f"{g['group']} {g['count']}" for g in activity.participant_groups)
     index_document(
@@ -369,33 +349,95 @@ def _index_participation(activity: ParticipationActivity) -> None:
 
 
 @transaction.atomic
-def participation_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> ParticipationActivity:
+def participation_create_draft(
+    *,
+    agency: Agency,
+    acting_user: User,
+    title: str,
+    activity_date: date,
+    results: str,
+    kind: str = ParticipationActivity.Kind.HEARING,
+    stage: str = ParticipationActivity.Stage.PLAN,
+    location: str = "",
+    description: str = "",
+    participant_groups: list[dict[str, Any]] | None = None,
+    use_of_results: str = "",
+) -> ParticipationActivity:
     """Start the record of a participation activity (not public until published)."""
-    activity = ParticipationActivity(agency=agency)
-    _apply_participation(activity, fields)
+    activity = ParticipationActivity(
+        agency=agency,
+        title=title,
+        activity_date=activity_date,
+        results=results,
+        kind=kind,
+        stage=stage,
+        location=location,
+        description=description,
+        participant_groups=clean_participant_groups(participant_groups or []),
+        use_of_results=use_of_results,
+    )
     activity.full_clean()
     activity.save()
     audit_record(agency=agency, actor=acting_user, action="engagement.participation.drafted", obj=activity)
     return activity
 
 
+def _participation_changes(
+    title: str | Unset,
+    activity_date: date | Unset,
+    results: str | Unset,
+    kind: str | Unset,
+    stage: str | Unset,
+    location: str | Unset,
+    description: str | Unset,
+    participant_groups: list[dict[str, Any]] | Unset,
+    use_of_results: str | Unset,
+) -> dict[str, Any]:
+    return given(
+        title=title,
+        activity_date=activity_date,
+        results=results,
+        kind=kind,
+        stage=stage,
+        location=location,
+        description=description,
+        participant_groups=UNSET
+        if isinstance(participant_groups, Unset)
+        else clean_participant_groups(participant_groups),
+        use_of_results=use_of_results,
+    )
+
+
 @transaction.atomic
 def participation_update_draft(
-    *, activity: ParticipationActivity, acting_user: User, **fields: Any
+    *,
+    activity: ParticipationActivity,
+    acting_user: User,
+    title: str | Unset = UNSET,
+    activity_date: date | Unset = UNSET,
+    results: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    stage: str | Unset = UNSET,
+    location: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    participant_groups: list[dict[str, Any]] | Unset = UNSET,
+    use_of_results: str | Unset = UNSET,
 ) -> ParticipationActivity:
     """Change a draft directly; a published record changes only through ``participation_revise``."""
     locked = ParticipationActivity.objects.select_for_update().get(pk=activity.pk, agency=activity.agency)
     if locked.is_published:
         raise ValidationError(_("รายการนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    _apply_participation(locked, fields)
-    locked.full_clean()
-    locked.save(update_fields=[*fields, "updated_at"])
+    changes = _participation_changes(
+        title, activity_date, results, kind, stage, location, description, participant_groups, use_of_results
+    )
+    changed = assign(locked, changes)
+    save_changes(locked, changed)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="engagement.participation.draft_updated",
         obj=locked,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return locked
 
@@ -417,11 +459,24 @@ def participation_publish(
 
 @transaction.atomic
 def participation_revise(
-    *, activity: ParticipationActivity, acting_user: User, reason: str, **changes: Any
+    *,
+    activity: ParticipationActivity,
+    acting_user: User,
+    reason: str,
+    title: str | Unset = UNSET,
+    activity_date: date | Unset = UNSET,
+    results: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    stage: str | Unset = UNSET,
+    location: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    participant_groups: list[dict[str, Any]] | Unset = UNSET,
+    use_of_results: str | Unset = UNSET,
 ) -> ParticipationActivity:
     """Correct a published record with a reason shown in its public history."""
-    if "participant_groups" in changes:
-        changes["participant_groups"] = clean_participant_groups(changes["participant_groups"])
+    changes = _participation_changes(
+        title, activity_date, results, kind, stage, location, description, participant_groups, use_of_results
+    )
     revised = record_revise(
         record=activity,
         acting_user=acting_user,

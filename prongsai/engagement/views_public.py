@@ -20,6 +20,7 @@ from prongsai.core.safeguards import (
     limits_for,
 )
 from prongsai.core.thai import fiscal_year
+from prongsai.core.views_forms import form_status
 from prongsai.engagement import access, selectors, services
 from prongsai.engagement.forms import QuestionForm, TrackForm
 
@@ -90,7 +91,7 @@ def question_ask(request: AgencyRequest) -> HttpResponse:
         return redirect("engagement:question_track_code", code=question.display_code)
     if form.looked_automated:
         limits.record()
-    return render(request, "engagement/question_ask.html", {"form": form}, status=400)
+    return render(request, "engagement/question_ask.html", {"form": form}, status=form_status(form))
 
 
 @public
@@ -122,7 +123,7 @@ def question_track(request: AgencyRequest) -> HttpResponse:
             return redirect("engagement:question_track_code", code=question.display_code)
         limits.record()
         form.add_error("code", _("ไม่พบคำถามที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง (ตัวอักษรภาษาอังกฤษ 12 ตัว)"))
-    return render(request, "engagement/question_track.html", {"form": form}, status=400)
+    return render(request, "engagement/question_track.html", {"form": form}, status=form_status(form))
 
 
 @public

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +18,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status
 from prongsai.engagement import access, selectors, services
 from prongsai.engagement.forms import (
     GROUP_SUGGESTIONS,
@@ -69,9 +71,7 @@ def question_index(request: StaffRequest) -> HttpResponse:
     )
 
 
-def _question_page(
-    request: StaffRequest, question: Question, *, status: int = 200, **forms: BaseForm
-) -> HttpResponse:
+def _question_page(request: StaffRequest, question: Question, **forms: BaseForm) -> HttpResponse:
     initial = {"title": question.title, "body": question.body}
     context: dict[str, Any] = {
         "question": question,
@@ -82,7 +82,26 @@ def _question_page(
         or ReviseAnswerForm(initial={"answer": question.answer}, prefix="revise"),
         "revisions": selectors.answer_revisions(question),
     }
-    return render(request, "engagement/staff/question_detail.html", context, status=status)
+    return render(request, "engagement/staff/question_detail.html", context)
+
+
+def _question_action(
+    request: StaffRequest,
+    question: Question,
+    form: BaseForm,
+    form_key: str,
+    perform: Callable[[dict[str, Any]], object],
+    success: str | Callable[[Any], str],
+) -> HttpResponseBase:
+    """One action of a question's page (``form_action``): its form under ``form_key`` when shown again."""
+    return form_action(
+        request,
+        form,
+        perform,
+        success=success,
+        done=reverse("engagement:staff_question", args=[question.pk]),
+        page=lambda: _question_page(request, question, **{form_key: form}),
+    )
 
 
 @staff(Cap.QA_ANSWER)
@@ -92,90 +111,84 @@ def question_detail(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.QA_ANSWER)
 @require_POST
-def question_moderate(request: StaffRequest, pk: int) -> HttpResponse:
+def question_moderate(request: StaffRequest, pk: int) -> HttpResponseBase:
     """A pending question: publish it as worded in the form, with the answer when one is given."""
     question = access.get_question_for_staff(request.agency, pk)
     form = ModerateForm(request.POST, prefix="moderate")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if request.POST.get("action") == "answer":
-                services.question_answer(
-                    question=question,
-                    acting_user=request.user,
-                    answer=data["answer"],
-                    title=data["title"],
-                    body=data["body"],
-                )
-                messages.success(request, _("เผยแพร่คำถามพร้อมคำตอบเรียบร้อยแล้ว"))
-            else:
-                services.question_publish(
-                    question=question, acting_user=request.user, title=data["title"], body=data["body"]
-                )
-                messages.success(request, _("เผยแพร่คำถามแล้ว คำถามจะแสดงบนกระดานถาม-ตอบโดยรอคำตอบ"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect("engagement:staff_question", pk=question.pk)
-    return _question_page(request, question, status=400, moderate_form=form)
-
-
-@staff(Cap.QA_ANSWER)
-@require_POST
-def question_answer(request: StaffRequest, pk: int) -> HttpResponse:
-    """A published question: give its answer (the wording of the question stays as published)."""
-    question = access.get_question_for_staff(request.agency, pk)
-    form = AnswerForm(request.POST, prefix="answer")
-    if form.is_valid():
-        try:
-            services.question_answer(
-                question=question, acting_user=request.user, answer=form.cleaned_data["answer"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("บันทึกคำตอบและเผยแพร่เรียบร้อยแล้ว"))
-            return redirect("engagement:staff_question", pk=question.pk)
-    return _question_page(request, question, status=400, answer_form=form)
-
-
-@staff(Cap.QA_ANSWER)
-@require_POST
-def question_reject(request: StaffRequest, pk: int) -> HttpResponse:
-    question = access.get_question_for_staff(request.agency, pk)
-    form = RejectForm(request.POST, prefix="reject")
-    if form.is_valid():
-        try:
-            services.question_reject(
-                question=question, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("บันทึกว่าไม่เผยแพร่คำถามนี้เรียบร้อยแล้ว"))
-            return redirect("engagement:staff_question", pk=question.pk)
-    return _question_page(request, question, status=400, reject_form=form)
-
-
-@staff(Cap.QA_ANSWER)
-@require_POST
-def question_revise(request: StaffRequest, pk: int) -> HttpResponse:
-    question = access.get_question_for_staff(request.agency, pk)
-    form = ReviseAnswerForm(request.POST, prefix="revise")
-    if form.is_valid():
-        try:
-            services.question_revise_answer(
+    if request.POST.get("action") == "answer":
+        return _question_action(
+            request,
+            question,
+            form,
+            "moderate_form",
+            lambda data: services.question_answer(
                 question=question,
                 acting_user=request.user,
-                answer=form.cleaned_data["answer"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("แก้ไขคำตอบเรียบร้อยแล้ว ฉบับเดิมยังแสดงในประวัติการแก้ไข"))
-            return redirect("engagement:staff_question", pk=question.pk)
-    return _question_page(request, question, status=400, revise_form=form)
+                answer=data["answer"],
+                title=data["title"],
+                body=data["body"],
+            ),
+            _("เผยแพร่คำถามพร้อมคำตอบเรียบร้อยแล้ว"),
+        )
+    return _question_action(
+        request,
+        question,
+        form,
+        "moderate_form",
+        lambda data: services.question_publish(
+            question=question, acting_user=request.user, title=data["title"], body=data["body"]
+        ),
+        _("เผยแพร่คำถามแล้ว คำถามจะแสดงบนกระดานถาม-ตอบโดยรอคำตอบ"),
+    )
+
+
+@staff(Cap.QA_ANSWER)
+@require_POST
+def question_answer(request: StaffRequest, pk: int) -> HttpResponseBase:
+    """A published question: give its answer (the wording of the question stays as published)."""
+    question = access.get_question_for_staff(request.agency, pk)
+    return _question_action(
+        request,
+        question,
+        AnswerForm(request.POST, prefix="answer"),
+        "answer_form",
+        lambda data: services.question_answer(
+            question=question, acting_user=request.user, answer=data["answer"]
+        ),
+        _("บันทึกคำตอบและเผยแพร่เรียบร้อยแล้ว"),
+    )
+
+
+@staff(Cap.QA_ANSWER)
+@require_POST
+def question_reject(request: StaffRequest, pk: int) -> HttpResponseBase:
+    question = access.get_question_for_staff(request.agency, pk)
+    return _question_action(
+        request,
+        question,
+        RejectForm(request.POST, prefix="reject"),
+        "reject_form",
+        lambda data: services.question_reject(
+            question=question, acting_user=request.user, reason=data["reason"]
+        ),
+        _("บันทึกว่าไม่เผยแพร่คำถามนี้เรียบร้อยแล้ว"),
+    )
+
+
+@staff(Cap.QA_ANSWER)
+@require_POST
+def question_revise(request: StaffRequest, pk: int) -> HttpResponseBase:
+    question = access.get_question_for_staff(request.agency, pk)
+    return _question_action(
+        request,
+        question,
+        ReviseAnswerForm(request.POST, prefix="revise"),
+        "revise_form",
+        lambda data: services.question_revise_answer(
+            question=question, acting_user=request.user, answer=data["answer"], reason=data["reason"]
+        ),
+        _("แก้ไขคำตอบเรียบร้อยแล้ว ฉบับเดิมยังแสดงในประวัติการแก้ไข"),
+    )
 
 
 # --- participation records ---------------------------------------------------------------------------------
@@ -248,46 +261,44 @@ def participation_edit(request: StaffRequest, pk: int | None = None) -> HttpResp
         else:
             messages.success(request, _("บันทึกข้อมูลการมีส่วนร่วมเรียบร้อยแล้ว"))
             return redirect("engagement:staff_participation_edit", pk=activity.pk)
-    return _participation_page(request, activity, form, groups, status=400)
+    return _participation_page(request, activity, form, groups, status=form_status(form, groups))
 
 
 @staff(Cap.CONTENT_PUBLISH)
 @require_POST
-def participation_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def participation_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     activity = access.get_participation_for_staff(request.agency, pk)
-    try:
-        services.participation_publish(activity=activity, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่ข้อมูลการมีส่วนร่วมเรียบร้อยแล้ว"))
-    return redirect("engagement:staff_participation_edit", pk=activity.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.participation_publish(activity=activity, acting_user=request.user),
+        success=_("เผยแพร่ข้อมูลการมีส่วนร่วมเรียบร้อยแล้ว"),
+        done=reverse("engagement:staff_participation_edit", args=[activity.pk]),
+    )
 
 
 @staff(Cap.PARTICIPATION_EDIT)
 @require_POST
-def participation_attach(request: StaffRequest, pk: int) -> HttpResponse:
+def participation_attach(request: StaffRequest, pk: int) -> HttpResponseBase:
     activity = access.get_participation_for_staff(request.agency, pk)
     form = AttachmentForm(request.POST, request.FILES, prefix=AttachmentForm.prefix)
-    if form.is_valid():
-        try:
-            services.participation_attach_file(
-                activity=activity,
-                acting_user=request.user,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("แนบไฟล์เรียบร้อยแล้ว"))
-            return redirect("engagement:staff_participation_edit", pk=activity.pk)
-    return _participation_page(
+    return form_action(
         request,
-        activity,
-        ParticipationForm(instance=activity),
-        GroupFormSet(prefix="groups", initial=formset_initial(activity.participant_groups)),
         form,
-        status=400,
+        lambda data: services.participation_attach_file(
+            activity=activity,
+            acting_user=request.user,
+            upload=data["file"],
+            title=data["title"],
+            reason=data["reason"],
+        ),
+        success=_("แนบไฟล์เรียบร้อยแล้ว"),
+        done=reverse("engagement:staff_participation_edit", args=[activity.pk]),
+        page=lambda: _participation_page(
+            request,
+            activity,
+            ParticipationForm(instance=activity),
+            GroupFormSet(prefix="groups", initial=formset_initial(activity.participant_groups)),
+            form,
+        ),
     )

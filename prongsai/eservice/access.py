@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import Http404
 
 from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.tracking import normalise_tracking_code
 
-from .models import RequestFile, Service, ServiceRequest, normalise_tracking_code
+from .models import RequestFile, Service, ServiceRequest
 
 
 def get_public_service(agency: Agency, code: str) -> Service:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_scopes import scopes_disabled
 
-from prongsai.core.models import AgencyHost
+from prongsai.core.links import agency_url
 from prongsai.core.services import email_queue
 from prongsai.core.thai import format_datetime
 
@@ -16,16 +15,8 @@ from .models import RequestStatus, ServiceRequest
 
 
 def tracking_link(request: ServiceRequest) -> str:
-    """The public tracking page of ``request`` on the agency's first host name (a path if it has none)."""
-    path = reverse("eservice:track", args=[request.tracking_code])
-    with scopes_disabled():
-        host = (
-            AgencyHost.objects.filter(agency=request.agency)
-            .order_by("pk")
-            .values_list("host", flat=True)
-            .first()
-        )
-    return f"https://{host}{path}" if host else path
+    """The public tracking page of ``request`` on the agency's site (a path if it has none)."""
+    return agency_url(request.agency, reverse("eservice:track", args=[request.display_code]))
 
 
 def _send(request: ServiceRequest, subject: str, lines: list[str]) -> bool:
@@ -33,7 +24,7 @@ def _send(request: ServiceRequest, subject: str, lines: list[str]) -> bool:
         return False
     footer = [
         "",
-        _("รหัสติดตาม: %(code)s") % {"code": request.tracking_code},
+        _("รหัสติดตาม: %(code)s") % {"code": request.display_code},
         _("ติดตามสถานะได้ที่ %(link)s") % {"link": tracking_link(request)},
         "",
         request.agency.name_th,

@@ -19,20 +19,20 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.files import CheckedFile
-from prongsai.core.models import Agency, Membership, PublicationStatus, User
+from prongsai.core.models import Agency, Membership, User
 from prongsai.core.roles import Cap, capabilities_of
 from prongsai.core.workdays import WorkCalendar
 
 from . import clock, notices, schedule
 from .models import (
-    OPEN_STATUSES,
+    RUNNING_STATUSES,
     Channel,
     DurationUnit,
     RequestFile,
-    RequestStatus,
     RequestStep,
     SatisfactionResponse,
     Service,
@@ -187,7 +187,7 @@ def request_submit(
         _require(agency, acting_user, Cap.ESERVICE_HANDLE)
     received = _moment(at)
     service = Service.objects.get(pk=service.pk, agency=agency)
-    if service.status != PublicationStatus.PUBLISHED or not service.is_accepting:
+    if not service.is_published or not service.is_accepting:
         raise ValidationError(_("บริการนี้ยังไม่เปิดรับคำขอ กรุณาติดต่อหน่วยงานโดยตรง"))
     if channel != Channel.WALK_IN and not service.channel_eservice:
         raise ValidationError(_("บริการนี้ไม่รับคำขอออนไลน์ กรุณายื่นคำขอด้วยตนเอง ณ จุดให้บริการ"))
@@ -290,7 +290,7 @@ def request_assign(
     _moment(at)
     locked.assigned_to = assignee
     fields = ["assigned_to", "updated_at"]
-    if locked.status == RequestStatus.RECEIVED:
+    if can_proceed(locked.start):
         locked.start()
         fields.append("status")
     locked.save(update_fields=fields)
@@ -310,7 +310,7 @@ def request_complete_step(
     _require(agency, acting_user, Cap.ESERVICE_HANDLE)
     moment = _moment(at)
     locked = _locked(request)
-    if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
+    if not locked.is_running:
         raise ValidationError(_("คำขอนี้ไม่อยู่ในสถานะที่ดำเนินขั้นตอนต่อได้"))
     steps = _steps(locked)
     before = _snapshot(steps)
@@ -330,7 +330,7 @@ def request_complete_step(
     locked.due_at = schedule.plan(agency, later, moment, calendar=WorkCalendar(agency))
     _save_steps(steps, before)
     fields = ["current_step", "queue_unit", "due_at", "updated_at"]
-    if locked.status == RequestStatus.RECEIVED:
+    if can_proceed(locked.start):
         locked.start()
         fields.append("status")
     if locked.assigned_to_id is None:
@@ -356,7 +356,7 @@ def request_ask_documents(
     locked = _locked(request)
     if locked.documents_requested_at is not None:
         raise ValidationError(_("คำขอนี้เคยขอเอกสารเพิ่มเติมแล้ว ตามกฎหมายขอได้เพียงครั้งเดียว กรุณาพิจารณาจากเอกสารที่มีอยู่"))
-    if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
+    if not can_proceed(locked.ask_documents):
         raise ValidationError(_("คำขอนี้ไม่อยู่ในสถานะที่ขอเอกสารเพิ่มเติมได้"))
     steps = _steps(locked)
     before = _snapshot(steps)
@@ -367,7 +367,7 @@ def request_ask_documents(
         locked.paused_remaining = schedule.office_minutes_between(calendar, moment, due)
     else:
         locked.paused_remaining = schedule.working_days_left(calendar, moment, due)
-    locked.ask_documents()  # its condition: no earlier request for documents
+    locked.ask_documents()
     locked.documents_requested_at = moment
     locked.documents_request_note = note.strip()
     current.state = RequestStep.State.PAUSED
@@ -403,7 +403,7 @@ def request_receive_documents(
     _require(agency, acting_user, Cap.ESERVICE_HANDLE)
     moment = _moment(at)
     locked = _locked(request)
-    if locked.status != RequestStatus.AWAITING_DOCUMENTS:
+    if not can_proceed(locked.receive_documents):
         raise ValidationError(_("คำขอนี้ไม่ได้รอเอกสารเพิ่มเติม"))
     if locked.documents_requested_at and moment < locked.documents_requested_at:
         raise ValidationError(_("วันที่ได้รับเอกสารต้องไม่ก่อนวันที่ขอเอกสาร"))
@@ -463,7 +463,7 @@ def request_approve(
     _require(agency, acting_user, Cap.ESERVICE_DECIDE)
     moment = _moment(at)
     locked = _locked(request)
-    if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
+    if not can_proceed(locked.approve):
         raise ValidationError(_("คำขอนี้ไม่อยู่ในสถานะที่อนุมัติได้"))
     steps = _steps(locked)
     current = _current(locked, steps)
@@ -488,7 +488,7 @@ def request_reject(
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ยื่นคำขอจะได้รับเหตุผลนี้")})
     moment = _moment(at)
     locked = _locked(request)
-    if locked.status not in OPEN_STATUSES:
+    if not can_proceed(locked.reject):
         raise ValidationError(_("คำขอนี้ดำเนินการเสร็จแล้ว"))
     _close(locked, acting_user, moment, reason.strip(), approved=False)
     locked.reject()
@@ -511,7 +511,7 @@ def request_send_progress_notice(*, request: ServiceRequest, at: datetime | None
     """
     moment = _moment(at)
     locked = _locked(request)
-    if locked.status not in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS):
+    if not locked.is_running:
         return False
     if locked.due_at is None or locked.due_at >= moment:
         return False
@@ -538,7 +538,7 @@ def send_due_progress_notices(*, agency: Agency, at: datetime | None = None) -> 
     moment = _moment(at)
     candidates = ServiceRequest.objects.filter(
         agency=agency,
-        status__in=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
+        status__in=RUNNING_STATUSES,
         due_at__lt=moment,
     ).values_list("pk", flat=True)
     sent = 0

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,13 +12,62 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
-from prongsai.core.models import Agency, User
+from prongsai.core.drafts import assign, save_changes
+from prongsai.core.models import Agency, OrgUnit, User
 from prongsai.core.publication import record_publish, record_revise
 from prongsai.core.search import index_document
 
 from .models import RequiredDocument, Service, ServiceStep
 
-SERVICE_FIELDS = (*Service.snapshot_fields, "code", "upload_max_mb", "order", "is_accepting")
+
+class ManualContent(TypedDict, total=False):
+    """The fields of a citizen manual other than what identifies it; each may be left out."""
+
+    description: str
+    kind: str
+    legal_basis: str
+    related_laws: str
+    service_points: list[dict[str, str]]
+    channel_walk_in: bool
+    channel_eservice: bool
+    channel_one_stop: bool
+    conditions: str
+    has_fee: bool
+    fee_amount: Decimal | None
+    fee_description: str
+    complaint_channel: str
+    privacy_notice: str
+    remarks: str
+    form_fields: list[dict[str, Any]]
+    upload_max_mb: int
+    order: int
+    is_accepting: bool
+
+
+class ManualChanges(ManualContent, total=False):
+    """What a change of a manual may give (only what changes)."""
+
+    code: str
+    name_th: str
+    owner_unit: OrgUnit
+    category: str
+
+
+class ManualDraft(ManualContent):
+    """What a new manual needs (its code, name, owner and category) and may give."""
+
+    code: str
+    name_th: str
+    owner_unit: OrgUnit
+    category: str
+
+
+class ManualRevision(ManualContent, total=False):
+    """What a correction of a published manual may change (its public code never changes)."""
+
+    name_th: str
+    owner_unit: OrgUnit
+    category: str
 
 
 def _index(service: Service) -> None:
@@ -40,13 +90,10 @@ def service_create_draft(
     acting_user: User,
     steps: list[dict[str, Any]],
     documents: list[dict[str, Any]],
-    **fields: Any,
+    **fields: Unpack[ManualDraft],
 ) -> Service:
     """A draft manual with its steps (name, duration_value, duration_unit, responsible_unit) and documents."""
-    unknown = set(fields) - set(SERVICE_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    if Service.objects.filter(agency=agency, code=fields.get("code", "")).exists():
+    if Service.objects.filter(agency=agency, code=fields["code"]).exists():
         raise ValidationError({"code": _("มีบริการที่ใช้รหัสนี้แล้ว กรุณาใช้รหัสอื่น")})
     if not steps:
         raise ValidationError(_("คู่มือต้องมีอย่างน้อยหนึ่งขั้นตอน พร้อมระยะเวลาของแต่ละขั้นตอน"))
@@ -80,13 +127,15 @@ def service_publish(*, service: Service, acting_user: User) -> Service:
 
 
 @transaction.atomic
-def service_revise(*, service: Service, acting_user: User, reason: str, **changes: Any) -> Service:
+def service_revise(
+    *, service: Service, acting_user: User, reason: str, **changes: Unpack[ManualRevision]
+) -> Service:
     """Correct a published manual; the previous text stays in the public revision history."""
     revised = record_revise(
         record=service,
         acting_user=acting_user,
         reason=reason,
-        changes=changes,
+        changes=dict(changes),
         action="eservice.service.revised",
     )
     _index(revised)
@@ -120,31 +169,26 @@ def service_update_draft(
     acting_user: User,
     steps: list[dict[str, Any]] | None = None,
     documents: list[dict[str, Any]] | None = None,
-    **fields: Any,
+    **fields: Unpack[ManualChanges],
 ) -> Service:
-    """Change a draft manual directly (fields, and the steps and documents when given)."""
+    """Change a draft manual directly (the fields given, and the steps and documents when given)."""
     locked = Service.objects.select_for_update().get(pk=service.pk)
     if locked.is_published:
         raise ValidationError(_("คู่มือนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    unknown = set(fields) - set(SERVICE_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
     if (
         "code" in fields
         and Service.objects.filter(agency=locked.agency, code=fields["code"]).exclude(pk=locked.pk).exists()
     ):
         raise ValidationError({"code": _("มีบริการที่ใช้รหัสนี้แล้ว กรุณาใช้รหัสอื่น")})
-    for name, value in fields.items():
-        setattr(locked, name, value)
-    locked.full_clean()
-    locked.save()
+    changed = assign(locked, fields)
+    save_changes(locked, changed)
     _replace_children(locked, steps, documents)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="eservice.service.draft_updated",
         obj=locked,
-        data={"fields": sorted(fields), "steps": steps is not None, "documents": documents is not None},
+        data={"fields": sorted(changed), "steps": steps is not None, "documents": documents is not None},
     )
     return locked
 
@@ -157,7 +201,7 @@ def service_revise_published(
     reason: str,
     steps: list[dict[str, Any]],
     documents: list[dict[str, Any]],
-    **changes: Any,
+    **changes: Unpack[ManualRevision],
 ) -> Service:
     """Correct a published manual, its steps and documents included, as one revision with a reason.
 
@@ -167,18 +211,12 @@ def service_revise_published(
         raise ValidationError(_("กรุณาระบุเหตุผลของการแก้ไข ระบบจะแสดงเหตุผลนี้ในประวัติการแก้ไขต่อสาธารณะ"))
     locked = Service.objects.select_for_update().get(pk=service.pk)
     before = locked.snapshot()
-    plain = {k: v for k, v in changes.items() if k in locked.snapshot_fields}
-    others = {k: v for k, v in changes.items() if k not in locked.snapshot_fields}
-    unknown = set(others) - set(SERVICE_FIELDS)
-    if unknown or "code" in others:
-        raise ValueError(f"not revisable here: {sorted(unknown | ({'code'} & set(others)))}")
     _replace_children(locked, steps, documents)
-    for name, value in {**plain, **others}.items():
-        setattr(locked, name, value)
+    changed = assign(locked, changes)
     locked.full_clean()
     if locked.snapshot() == before:
         raise ValidationError(_("ไม่มีการเปลี่ยนแปลงเนื้อหา จึงไม่ได้สร้างฉบับแก้ไขใหม่"))
-    locked.save()
+    save_changes(locked, changed, validate=False)
     from prongsai.core.publication import add_revision_for_change
 
     add_revision_for_change(

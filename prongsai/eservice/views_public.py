@@ -8,16 +8,18 @@ import uuid
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
+from prongsai.core.links import agency_url
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import format_month
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_status, posted
 
 from . import access, charts, clock, exports, selectors, services, statistics
 from .forms import RequestForm, SurveyForm, TrackingLookupForm
@@ -90,12 +92,12 @@ def request_new(request: AgencyRequest, code: str) -> HttpResponse:
                     messages.success(request, _("ได้รับคำขอของท่านแล้ว กรุณาจดรหัสติดตามไว้เพื่อติดตามสถานะ"))
                 else:
                     messages.info(request, _("คำขอนี้ส่งถึงหน่วยงานแล้วก่อนหน้านี้ ระบบไม่ได้สร้างคำขอซ้ำ"))
-                return redirect("eservice:track", code=submission.request.tracking_code)
-        status = 400
+                return redirect("eservice:track", code=submission.request.display_code)
     else:
         form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service)
-        status = 200
-    return render(request, "eservice/request_form.html", {"service": service, "form": form}, status=status)
+    return render(
+        request, "eservice/request_form.html", {"service": service, "form": form}, status=form_status(form)
+    )
 
 
 @public
@@ -107,8 +109,8 @@ def track_lookup(request: AgencyRequest) -> HttpResponse:
         except Http404:
             form.add_error("code", _("ไม่พบคำขอที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง (12 ตัวอักษร)"))
         else:
-            return redirect("eservice:track", code=found.tracking_code)
-    return render(request, "eservice/track_lookup.html", {"form": form}, status=400 if request.GET else 200)
+            return redirect("eservice:track", code=found.display_code)
+    return render(request, "eservice/track_lookup.html", {"form": form}, status=form_status(form))
 
 
 def _qr_data_uri(url: str) -> str:
@@ -118,10 +120,10 @@ def _qr_data_uri(url: str) -> str:
 @public
 def track(request: AgencyRequest, code: str) -> HttpResponse:
     found = access.get_request_by_tracking_code(request.agency, code)
-    if found.tracking_code != code:
-        return redirect("eservice:track", code=found.tracking_code)
+    if found.display_code != code:
+        return redirect("eservice:track", code=found.display_code)
     steps = selectors.request_steps(found)
-    url = request.build_absolute_uri(reverse("eservice:track", args=[found.tracking_code]))
+    url = agency_url(request.agency, reverse("eservice:track", args=[found.display_code]), request=request)
     response = render(
         request,
         "eservice/track.html",
@@ -146,8 +148,8 @@ def survey(request: AgencyRequest, code: str) -> HttpResponse:
     found = access.get_request_by_tracking_code(request.agency, code)
     if found.is_open:
         messages.info(request, _("ตอบแบบสำรวจได้เมื่อคำขอดำเนินการเสร็จแล้ว"))
-        return redirect("eservice:track", code=found.tracking_code)
-    form = SurveyForm(request.POST or None)
+        return redirect("eservice:track", code=found.display_code)
+    form = SurveyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.satisfaction_submit(request=found, **form.cleaned_data)
@@ -155,12 +157,12 @@ def survey(request: AgencyRequest, code: str) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("ขอบคุณที่ตอบแบบสำรวจ ความคิดเห็นของท่านช่วยให้หน่วยงานปรับปรุงบริการ"))
-            return redirect("eservice:track", code=found.tracking_code)
+            return redirect("eservice:track", code=found.display_code)
     response = render(
         request,
         "eservice/survey.html",
         {"req": found, "form": form},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -214,9 +216,11 @@ def statistics_page(request: AgencyRequest) -> HttpResponse:
 
 
 @public
-def statistics_xlsx(request: AgencyRequest) -> HttpResponse:
+def statistics_xlsx(request: AgencyRequest) -> HttpResponseBase:
     fy = _fiscal_year(request)
     report = statistics.service_statistics(request.agency, fy)
-    response = HttpResponse(exports.statistics_xlsx(request.agency, report), content_type=exports.XLSX_MIME)
-    response["Content-Disposition"] = f'attachment; filename="eservice-statistics-{fy}.xlsx"'
-    return response
+    return file_download(
+        exports.statistics_xlsx(request.agency, report),
+        content_type=exports.XLSX_MIME,
+        filename=f"eservice-statistics-{fy}.xlsx",
+    )

@@ -11,16 +11,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm, BaseFormSet
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status
 
 from . import access, clock, selectors, services, services_catalogue
 from .forms import AskDocumentsForm, AssignForm, DecisionForm, QueueFilterForm, RequestForm, StepNoteForm
@@ -73,7 +75,7 @@ def _answers(req: ServiceRequest) -> list[tuple[str, str, bool]]:
     return rows
 
 
-def _detail(request: StaffRequest, req: ServiceRequest, status: int = 200, **forms: BaseForm) -> HttpResponse:
+def _detail(request: StaffRequest, req: ServiceRequest, **forms: BaseForm) -> HttpResponse:
     agency = request.agency
     caps = capabilities_for(request)
     steps = selectors.request_steps(req)
@@ -96,7 +98,7 @@ def _detail(request: StaffRequest, req: ServiceRequest, status: int = 200, **for
         "documents_form": forms.get("documents_form") or AskDocumentsForm(prefix="docs"),
         "decision_form": forms.get("decision_form") or DecisionForm(prefix="decision"),
     }
-    return render(request, "eservice/staff/request_detail.html", context, status=status)
+    return render(request, "eservice/staff/request_detail.html", context)
 
 
 @staff(Cap.ESERVICE_HANDLE)
@@ -111,25 +113,22 @@ def _act(
     form_key: str,
     action: Callable[[ServiceRequest, dict[str, Any]], object],
     done: str,
-) -> HttpResponse:
+) -> HttpResponseBase:
+    """One action of a request's page (``form_action``): its form under ``form_key`` when shown again."""
     req = access.get_request_for_staff(request.agency, pk)
-    if form.is_valid():
-        try:
-            action(req, form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-            # The form of this action may not be on the page any more (e.g. documents already asked for).
-            for message in form.non_field_errors():
-                messages.error(request, str(message))
-        else:
-            messages.success(request, done)
-            return redirect("eservice:staff_request", pk=req.pk)
-    return _detail(request, req, status=400, **{form_key: form})
+    return form_action(
+        request,
+        form,
+        lambda data: action(req, data),
+        success=done,
+        done=reverse("eservice:staff_request", args=[req.pk]),
+        page=lambda: _detail(request, req, **{form_key: form}),
+    )
 
 
 @staff(Cap.ESERVICE_HANDLE)
 @require_POST
-def request_assign(request: StaffRequest, pk: int) -> HttpResponse:
+def request_assign(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = AssignForm(request.POST, handlers=selectors.handlers(request.agency))
     return _act(
         request,
@@ -145,7 +144,7 @@ def request_assign(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.ESERVICE_HANDLE)
 @require_POST
-def request_complete_step(request: StaffRequest, pk: int) -> HttpResponse:
+def request_complete_step(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = StepNoteForm(request.POST, prefix="step")
     return _act(
         request,
@@ -161,7 +160,7 @@ def request_complete_step(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.ESERVICE_HANDLE)
 @require_POST
-def request_ask_documents(request: StaffRequest, pk: int) -> HttpResponse:
+def request_ask_documents(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = AskDocumentsForm(request.POST, prefix="docs")
     return _act(
         request,
@@ -177,7 +176,7 @@ def request_ask_documents(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.ESERVICE_HANDLE)
 @require_POST
-def request_documents_received(request: StaffRequest, pk: int) -> HttpResponse:
+def request_documents_received(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = StepNoteForm(request.POST, prefix="received")
     return _act(
         request,
@@ -191,7 +190,7 @@ def request_documents_received(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.ESERVICE_DECIDE)
 @require_POST
-def request_approve(request: StaffRequest, pk: int) -> HttpResponse:
+def request_approve(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = DecisionForm(request.POST, prefix="decision")
     return _act(
         request,
@@ -207,7 +206,7 @@ def request_approve(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.ESERVICE_DECIDE)
 @require_POST
-def request_reject(request: StaffRequest, pk: int) -> HttpResponse:
+def request_reject(request: StaffRequest, pk: int) -> HttpResponseBase:
     form = DecisionForm(request.POST, prefix="decision")
     return _act(
         request,
@@ -222,18 +221,10 @@ def request_reject(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 @staff(Cap.ESERVICE_HANDLE)
-def request_file(request: StaffRequest, pk: int) -> FileResponse:
+def request_file(request: StaffRequest, pk: int) -> HttpResponseBase:
     stored = access.get_request_file_for_staff(request.agency, pk)
-    response = FileResponse(
-        stored.file.open("rb"),
-        content_type=stored.content_type,
-        as_attachment=True,
-        filename=stored.original_name,
-    )
     # An applicant's upload is never rendered as a page of ours, whatever it claims to be.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(stored.file, content_type=stored.content_type, filename=stored.original_name)
 
 
 @staff(Cap.ESERVICE_HANDLE)
@@ -269,15 +260,16 @@ def walk_in_new(request: StaffRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     _("บันทึกคำขอแบบติดต่อด้วยตนเองแล้ว รหัสติดตามของผู้ยื่นคำขอคือ %(code)s")
-                    % {"code": submission.request.tracking_code},
+                    % {"code": submission.request.display_code},
                 )
                 return redirect("eservice:staff_request", pk=submission.request.pk)
-        status = 400
     else:
         form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service, walk_in=True)
-        status = 200
     return render(
-        request, "eservice/staff/walk_in_form.html", {"service": service, "form": form}, status=status
+        request,
+        "eservice/staff/walk_in_form.html",
+        {"service": service, "form": form},
+        status=form_status(form),
     )
 
 
@@ -372,18 +364,18 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "service": service,
             "revisions": revisions_of(service) if service and service.is_published else [],
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form, steps, documents),
     )
 
 
 @staff(Cap.ESERVICE_MANAGE)
 @require_POST
-def service_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def service_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     service = access.get_service_for_staff(request.agency, pk)
-    try:
-        services_catalogue.service_publish(service=service, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่คู่มือแล้ว ประชาชนยื่นคำขอออนไลน์ได้ตั้งแต่บัดนี้"))
-    return redirect("eservice:staff_service_edit", pk=service.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_catalogue.service_publish(service=service, acting_user=request.user),
+        success=_("เผยแพร่คู่มือแล้ว ประชาชนยื่นคำขอออนไลน์ได้ตั้งแต่บัดนี้"),
+        done=reverse("eservice:staff_service_edit", args=[service.pk]),
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
@@ -110,15 +111,14 @@ def analysis(request: AgencyRequest, year: int) -> HttpResponse:
 
 
 @public
-def evidence_file(request: AgencyRequest, public_id: str) -> FileResponse:
+def evidence_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     evidence = access.get_public_evidence(request.agency, public_id)
     attachment = evidence.attachment
     assert attachment is not None  # noqa: S101 - the accessor only returns evidence with a file
-    response = FileResponse(
-        attachment.file.open("rb"),
+    return file_download(
+        attachment.file,
         content_type=attachment.content_type,
-        as_attachment=attachment.kind not in {"pdf", "jpg", "png"},
         filename=attachment.original_name,
+        inline=attachment.kind in {"pdf", "jpg", "png"},
+        max_age=3600,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
 from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
@@ -65,7 +65,7 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
 def year_settings(request: StaffRequest, year: int) -> HttpResponse:
     setting = selectors.year_setting(request.agency, year)
     initial = {"catalogue": setting.catalogue_id, "answer_date": setting.answer_date} if setting else {}
-    form = YearSettingForm(request.POST or None, fiscal_year=year, initial=initial)
+    form = YearSettingForm(posted(request), fiscal_year=year, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.year_setting_choose(
@@ -84,13 +84,13 @@ def year_settings(request: StaffRequest, year: int) -> HttpResponse:
         request,
         "ita/staff/form.html",
         {"form": form, "title": _("ชุดเกณฑ์และวันที่ตอบแบบ OIT ปี %(year)s") % {"year": year}, "year": year},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.ITA_MANAGE)
 def evidence_new(request: StaffRequest, year: int) -> HttpResponse:
-    form = ManualEvidenceForm(request.POST or None, request.FILES or None, subject=request.GET.get("subject"))
+    form = ManualEvidenceForm(posted(request), posted_files(request), subject=request.GET.get("subject"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -123,33 +123,41 @@ def evidence_new(request: StaffRequest, year: int) -> HttpResponse:
             "year": year,
             "multipart": True,
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.ITA_MANAGE)
 @require_POST
-def evidence_withdraw(request: StaffRequest, pk: int) -> HttpResponse:
+def evidence_withdraw(request: StaffRequest, pk: int) -> HttpResponseBase:
     evidence = access.get_evidence_for_staff(request.agency, pk)
-    services.manual_evidence_withdraw(evidence=evidence, acting_user=request.user)
-    messages.success(request, _("ยกเลิกการใช้หลักฐานนี้แล้ว"))
-    return redirect("ita:staff_readiness", year=evidence.fiscal_year)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.manual_evidence_withdraw(evidence=evidence, acting_user=request.user),
+        success=_("ยกเลิกการใช้หลักฐานนี้แล้ว"),
+        done=resolve_url("ita:staff_readiness", year=evidence.fiscal_year),
+    )
 
 
 @staff(Cap.ITA_MANAGE)
 @require_POST
-def snapshots_take(request: StaffRequest, year: int) -> HttpResponse:
+def snapshots_take(request: StaffRequest, year: int) -> HttpResponseBase:
     catalogue = selectors.catalogue_for(request.agency, year)
     if catalogue is None:
         raise Http404
-    taken = take_snapshots(agency=request.agency, acting_user=request.user, catalogue=catalogue)
-    messages.success(request, _("เก็บสำเนาหลักฐานแล้ว %(n)s หน้า") % {"n": len(taken)})
-    return redirect("ita:staff_readiness", year=year)
+    return form_action(
+        request,
+        None,
+        lambda _data: take_snapshots(agency=request.agency, acting_user=request.user, catalogue=catalogue),
+        success=lambda taken: _("เก็บสำเนาหลักฐานแล้ว %(n)s หน้า") % {"n": len(taken)},
+        done=resolve_url("ita:staff_readiness", year=year),
+    )
 
 
 @staff(Cap.ITA_MANAGE)
 def results_import(request: StaffRequest) -> HttpResponse:
-    form = ResultsImportForm(request.POST or None, request.FILES or None)
+    form = ResultsImportForm(posted(request), posted_files(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["fiscal_year"]
@@ -188,7 +196,7 @@ def results_import(request: StaffRequest) -> HttpResponse:
         request,
         "ita/staff/form.html",
         {"form": form, "title": _("บันทึกหรือนำเข้าผลการประเมิน ITA"), "multipart": True},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -210,7 +218,7 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
                 initial[f"topic_{topic.number}_{name}"] = getattr(topic, name)
     published = analysis is not None and analysis.is_published
     form = AnalysisForm(
-        request.POST or None, topics=services.ANALYSIS_TOPICS, initial=initial, published=published
+        posted(request), topics=services.ANALYSIS_TOPICS, initial=initial, published=published
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -238,20 +246,20 @@ def analysis_edit(request: StaffRequest, year: int) -> HttpResponse:
         request,
         "ita/staff/analysis.html",
         {"form": form, "analysis": analysis, "year": year},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.ITA_MANAGE)
 @require_POST
-def analysis_publish(request: StaffRequest, year: int) -> HttpResponse:
+def analysis_publish(request: StaffRequest, year: int) -> HttpResponseBase:
     analysis = selectors.analysis_of(request.agency, year)
     if analysis is None:
         raise Http404
-    try:
-        services.analysis_publish(analysis=analysis, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"))
-    return redirect("ita:staff_analysis", year=year)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.analysis_publish(analysis=analysis, acting_user=request.user),
+        success=_("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"),
+        done=resolve_url("ita:staff_analysis", year=year),
+    )

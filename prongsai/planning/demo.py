@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from prongsai.core.demo import DemoContext
 from prongsai.core.models import Agency, User
@@ -107,7 +108,7 @@ ANTI_CORRUPTION_ITEMS = [
 ]
 
 
-def _plan(agency: Agency, admin: User, kind: str, fiscal_year: int, title: str, **extra: object) -> Plan:
+def _plan(agency: Agency, admin: User, kind: str, fiscal_year: int, title: str, **extra: Any) -> Plan:
     return services.plan_create(
         agency=agency,
         acting_user=admin,

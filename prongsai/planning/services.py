@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import record_publish, record_revise
 from prongsai.planning.models import (
@@ -29,47 +29,35 @@ from prongsai.planning.models import (
     ScoreCitation,
 )
 
-PLAN_FIELDS = (
-    "kind",
-    "fiscal_year",
-    "first_year",
-    "last_year",
-    "title",
-    "description",
-    "approved_on",
-    "signer_name",
-    "signer_position",
-)
-ITEM_FIELDS = (
-    "kind",
-    "number",
-    "title",
-    "details",
-    "outputs",
-    "indicators",
-    "budget",
-    "period_start",
-    "period_end",
-    "period_text",
-    "owner",
-)
-
-
-def _apply(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(instance, name, value)
-
 
 @transaction.atomic
-def plan_create(*, agency: Agency, acting_user: User, **fields: Any) -> Plan:
-    """Draft a plan of a kind for a fiscal year (one per kind and year)."""
-    plan = Plan(agency=agency)
-    fields.setdefault("first_year", fields.get("fiscal_year"))
-    fields.setdefault("last_year", fields.get("fiscal_year"))
-    _apply(plan, fields, PLAN_FIELDS)
+def plan_create(
+    *,
+    agency: Agency,
+    acting_user: User,
+    kind: str,
+    fiscal_year: int,
+    title: str,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    description: str = "",
+    approved_on: date | None = None,
+    signer_name: str = "",
+    signer_position: str = "",
+) -> Plan:
+    """Draft a plan of a kind for a fiscal year (one per kind and year); a one-year plan by default."""
+    plan = Plan(
+        agency=agency,
+        kind=kind,
+        fiscal_year=fiscal_year,
+        title=title,
+        first_year=first_year or fiscal_year,
+        last_year=last_year or fiscal_year,
+        description=description,
+        approved_on=approved_on,
+        signer_name=signer_name,
+        signer_position=signer_position,
+    )
     if Plan.objects.filter(agency=agency, kind=plan.kind, fiscal_year=plan.fiscal_year).exists():
         raise ValidationError({"kind": _("มีแผนประเภทนี้ของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิมแทนการสร้างใหม่")})
     plan.full_clean()
@@ -79,16 +67,42 @@ def plan_create(*, agency: Agency, acting_user: User, **fields: Any) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, acting_user: User, reason: str = "", **fields: Any) -> Plan:
-    """Change a draft directly; a published plan is corrected by a revision with a reason."""
+def plan_update(
+    *,
+    plan: Plan,
+    acting_user: User,
+    reason: str = "",
+    kind: str | Unset = UNSET,
+    fiscal_year: int | Unset = UNSET,
+    title: str | Unset = UNSET,
+    first_year: int | Unset = UNSET,
+    last_year: int | Unset = UNSET,
+    description: str | Unset = UNSET,
+    approved_on: date | Unset | None = UNSET,
+    signer_name: str | Unset = UNSET,
+    signer_position: str | Unset = UNSET,
+) -> Plan:
+    """Change a draft directly; a published plan is corrected by a revision with a reason.
+
+    On a published plan the approval and the signer (outside the revision's content) change directly.
+    """
+    fields = given(
+        kind=kind,
+        fiscal_year=fiscal_year,
+        title=title,
+        first_year=first_year,
+        last_year=last_year,
+        description=description,
+        approved_on=approved_on,
+        signer_name=signer_name,
+        signer_position=signer_position,
+    )
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
     if locked.is_published:
         changes = {k: v for k, v in fields.items() if k in Plan.snapshot_fields}
         others = {k: v for k, v in fields.items() if k not in Plan.snapshot_fields}
         if others:
-            _apply(locked, others, PLAN_FIELDS)
-            locked.full_clean()
-            locked.save(update_fields=[*others, "updated_at"])
+            save_changes(locked, assign(locked, others))
         if changes and any(getattr(locked, k) != v for k, v in changes.items()):
             return record_revise(
                 record=locked,
@@ -98,21 +112,20 @@ def plan_update(*, plan: Plan, acting_user: User, reason: str = "", **fields: An
                 action="planning.plan.revised",
             )
         return locked
-    _apply(locked, fields, PLAN_FIELDS)
+    changed = assign(locked, fields)
     if (
         Plan.objects.filter(agency=locked.agency, kind=locked.kind, fiscal_year=locked.fiscal_year)
         .exclude(pk=locked.pk)
         .exists()
     ):
         raise ValidationError({"kind": _("มีแผนประเภทนี้ของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิมแทนการสร้างใหม่")})
-    locked.full_clean()
-    locked.save(update_fields=[*fields, "updated_at"])
+    save_changes(locked, changed)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="planning.plan.draft_updated",
         obj=locked,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return locked
 
@@ -132,22 +145,49 @@ def item_save(
     acting_user: User,
     item: PlanItem | None = None,
     parent: PlanItem | None = None,
-    **fields: Any,
+    kind: str | Unset = UNSET,
+    number: int | Unset = UNSET,
+    title: str | Unset = UNSET,
+    details: str | Unset = UNSET,
+    outputs: str | Unset = UNSET,
+    indicators: str | Unset = UNSET,
+    budget: Decimal | Unset | None = UNSET,
+    period_start: date | Unset | None = UNSET,
+    period_end: date | Unset | None = UNSET,
+    period_text: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
 ) -> PlanItem:
-    """Add an item to a plan, or change one."""
-    creating = item is None
-    target = item or PlanItem(agency=plan.agency, plan=plan, parent=parent)
+    """Add an item to a plan (``kind``, ``number`` and ``title`` needed), or change the given fields."""
     if parent is not None and parent.plan_id != plan.pk:
         raise ValidationError(_("รายการหลักต้องอยู่ในแผนเดียวกัน"))
-    _apply(target, fields, ITEM_FIELDS)
-    target.full_clean()
-    target.save()
+    fields = given(
+        kind=kind,
+        number=number,
+        title=title,
+        details=details,
+        outputs=outputs,
+        indicators=indicators,
+        budget=budget,
+        period_start=period_start,
+        period_end=period_end,
+        period_text=period_text,
+        owner=owner,
+    )
+    if item is None:
+        target = PlanItem(agency=plan.agency, plan=plan, parent=parent, **fields)
+        target.full_clean()
+        target.save()
+        changed = sorted(fields)
+    else:
+        target = PlanItem.objects.select_for_update().get(pk=item.pk, plan=plan)
+        changed = assign(target, fields)
+        save_changes(target, changed)
     audit_record(
         agency=plan.agency,
         actor=acting_user,
-        action="planning.item.created" if creating else "planning.item.updated",
+        action="planning.item.created" if item is None else "planning.item.updated",
         obj=target,
-        data={"plan": plan.pk, "fields": sorted(fields)},
+        data={"plan": plan.pk, "fields": sorted(changed)},
     )
     return target
 
@@ -220,18 +260,39 @@ def result_record(
 
 
 @transaction.atomic
-def result_update(*, entry: ItemResult, acting_user: User, **fields: Any) -> ItemResult:
-    allowed = ("result", "spent", "actual_start", "actual_end", "problems", "suggestions", "order")
+def result_update(
+    *,
+    entry: ItemResult,
+    acting_user: User,
+    result: str | Unset = UNSET,
+    spent: Decimal | Unset | None = UNSET,
+    actual_start: date | Unset | None = UNSET,
+    actual_end: date | Unset | None = UNSET,
+    problems: str | Unset = UNSET,
+    suggestions: str | Unset = UNSET,
+    order: int | Unset = UNSET,
+) -> ItemResult:
+    """Correct the fields given of a recorded result."""
     locked = ItemResult.objects.select_for_update().get(pk=entry.pk)
-    _apply(locked, fields, allowed)
-    locked.full_clean()
-    locked.save(update_fields=[*fields, "updated_at"])
+    changed = assign(
+        locked,
+        given(
+            result=result,
+            spent=spent,
+            actual_start=actual_start,
+            actual_end=actual_end,
+            problems=problems,
+            suggestions=suggestions,
+            order=order,
+        ),
+    )
+    save_changes(locked, changed)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="planning.result.updated",
         obj=locked,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return locked
 

@@ -6,15 +6,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.planning import access, selectors, services
 from prongsai.planning.forms import (
     AnnualReportForm,
@@ -38,7 +38,7 @@ def plan_index(request: StaffRequest) -> HttpResponse:
 @staff(Cap.PLANS_EDIT)
 def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     plan = access.get_plan_for_staff(request.agency, pk) if pk else None
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(posted(request), instance=plan)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in PlanForm.Meta.fields}
         try:
@@ -57,21 +57,21 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
         request,
         "planning/staff/plan_edit.html",
         {"form": form, "plan": plan, "tree": selectors.plan_tree(plan) if plan else []},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.PLANS_EDIT)
 @require_POST
-def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
-    try:
-        services.plan_publish(plan=plan, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่แผนเรียบร้อยแล้ว"))
-    return redirect("planning:staff_plan_edit", pk=plan.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.plan_publish(plan=plan, acting_user=request.user),
+        success=_("เผยแพร่แผนเรียบร้อยแล้ว"),
+        done=resolve_url("planning:staff_plan_edit", pk=plan.pk),
+    )
 
 
 @staff(Cap.PLANS_EDIT)
@@ -81,7 +81,7 @@ def item_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> Htt
     item = access.get_item_for_staff(plan, item_pk) if item_pk else None
     parent_id = request.GET.get("parent") or request.POST.get("parent")
     parent = access.get_item_for_staff(plan, int(parent_id)) if parent_id and parent_id.isdigit() else None
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(posted(request), instance=item)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in ItemForm.Meta.fields}
         try:
@@ -95,7 +95,7 @@ def item_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> Htt
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "parent": parent, "title": _("รายการในแผน")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -117,7 +117,7 @@ def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
     """Record the result of an item, optionally citing an ITA score (looked up when documents render)."""
     plan = access.get_plan_for_staff(request.agency, pk)
     item = access.get_item_for_staff(plan, item_pk)
-    form = ResultForm(request.POST or None)
+    form = ResultForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -142,7 +142,7 @@ def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("ผลการดำเนินการ: %(item)s") % {"item": item.title[:80]}},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -151,7 +151,7 @@ def progress_edit(request: StaffRequest, pk: int) -> HttpResponse:
     """Record the progress of every item as of a date (31 March by default: the six-month report)."""
     plan = access.get_plan_for_staff(request.agency, pk)
     items = list(plan.items.order_by("number", "pk"))
-    form = ProgressForm(request.POST or None, items=items, initial={"as_of": default_as_of(plan.fiscal_year)})
+    form = ProgressForm(posted(request), items=items, initial={"as_of": default_as_of(plan.fiscal_year)})
     if request.method == "POST" and form.is_valid():
         try:
             services.progress_report_save(
@@ -170,7 +170,7 @@ def progress_edit(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("ความก้าวหน้าของแผน")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -179,7 +179,7 @@ def item_delete(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
     """Ask before removing an item: it takes its activities, progress and results with it."""
     plan = access.get_plan_for_staff(request.agency, pk)
     item = access.get_item_for_staff(plan, item_pk)
-    form = ItemDeleteForm(request.POST or None)
+    form = ItemDeleteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.item_delete(item=item, acting_user=request.user, reason=form.cleaned_data["reason"])
@@ -198,7 +198,7 @@ def item_delete(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
             "children": item.children.count(),
             "results": item.results.count(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -207,7 +207,7 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
     """Correct a recorded result; a citation given here is added to the ones it already has."""
     plan = access.get_plan_for_staff(request.agency, pk)
     entry = access.get_result_for_staff(plan, result_pk)
-    form = ResultForm(request.POST or None, initial=result_initial(entry))
+    form = ResultForm(posted(request), initial=result_initial(entry))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -234,7 +234,7 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
             "title": _("แก้ไขผลการดำเนินการ: %(item)s") % {"item": entry.item.title[:80]},
             "citations": list(entry.citations.order_by("order")),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -242,7 +242,7 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
 def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
     """The plan's annual report as a whole: summary, problems and suggestions, and the date reported."""
     plan = access.get_plan_for_staff(request.agency, pk)
-    form = AnnualReportForm(request.POST or None, instance=selectors.annual_report_of(plan))
+    form = AnnualReportForm(posted(request), instance=selectors.annual_report_of(plan))
     if request.method == "POST" and form.is_valid():
         services.annual_report_save(
             plan=plan,
@@ -255,5 +255,5 @@ def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         "planning/staff/form.html",
         {"form": form, "plan": plan, "title": _("รายงานผลการดำเนินงานประจำปี")},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )

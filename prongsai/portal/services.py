@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,14 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import add_revision_for_change, record_publish, record_revise
 from prongsai.core.search import index_document
 from prongsai.core.services import attachment_create
-from prongsai.portal.models import InfoPage, NewsArticle
-
-NEWS_DRAFT_FIELDS = ("title", "category", "summary", "body", "event_date")
-PAGE_DRAFT_FIELDS = ("kind", "slug", "title", "body", "order")
+from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
 
 
 def _index_news(article: NewsArticle) -> None:
@@ -46,21 +43,24 @@ def _index_page(page: InfoPage) -> None:
     )
 
 
-def _apply(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(instance, name, value)
-
-
 # --- news -------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def news_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> NewsArticle:
-    article = NewsArticle(agency=agency)
-    _apply(article, fields, NEWS_DRAFT_FIELDS)
+def news_create_draft(
+    *,
+    agency: Agency,
+    acting_user: User,
+    title: str,
+    category: NewsCategory,
+    body: str,
+    summary: str = "",
+    event_date: date | None = None,
+) -> NewsArticle:
+    """Draft a news article; it is public only once published."""
+    article = NewsArticle(
+        agency=agency, title=title, category=category, body=body, summary=summary, event_date=event_date
+    )
     article.full_clean()
     article.save()
     audit_record(agency=agency, actor=acting_user, action="portal.news.drafted", obj=article)
@@ -68,21 +68,31 @@ def news_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> Ne
 
 
 @transaction.atomic
-def news_update_draft(*, article: NewsArticle, acting_user: User, **fields: Any) -> NewsArticle:
+def news_update_draft(
+    *,
+    article: NewsArticle,
+    acting_user: User,
+    title: str | Unset = UNSET,
+    category: NewsCategory | Unset = UNSET,
+    body: str | Unset = UNSET,
+    summary: str | Unset = UNSET,
+    event_date: date | Unset | None = UNSET,
+) -> NewsArticle:
     """Change a draft directly; a published article can only be corrected with ``news_revise``."""
     # The state is read from the locked row, never from the caller's (possibly stale) instance.
     article = NewsArticle.objects.select_for_update().get(pk=article.pk)
     if article.is_published:
         raise ValidationError(_("ข่าวนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    _apply(article, fields, NEWS_DRAFT_FIELDS)
-    article.full_clean()
-    article.save(update_fields=[*fields, "updated_at"])
+    changed = assign(
+        article, given(title=title, category=category, body=body, summary=summary, event_date=event_date)
+    )
+    save_changes(article, changed)
     audit_record(
         agency=article.agency,
         actor=acting_user,
         action="portal.news.draft_updated",
         obj=article,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return article
 
@@ -99,7 +109,19 @@ def news_publish(
 
 
 @transaction.atomic
-def news_revise(*, article: NewsArticle, acting_user: User, reason: str, **changes: Any) -> NewsArticle:
+def news_revise(
+    *,
+    article: NewsArticle,
+    acting_user: User,
+    reason: str,
+    title: str | Unset = UNSET,
+    category: NewsCategory | Unset = UNSET,
+    body: str | Unset = UNSET,
+    summary: str | Unset = UNSET,
+    event_date: date | Unset | None = UNSET,
+) -> NewsArticle:
+    """Correct a published article: a new public revision with the reason."""
+    changes = given(title=title, category=category, body=body, summary=summary, event_date=event_date)
     revised = record_revise(
         record=article, acting_user=acting_user, reason=reason, changes=changes, action="portal.news.revised"
     )
@@ -128,9 +150,18 @@ def news_attach_file(
 
 
 @transaction.atomic
-def page_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> InfoPage:
-    page = InfoPage(agency=agency)
-    _apply(page, fields, PAGE_DRAFT_FIELDS)
+def page_create_draft(
+    *,
+    agency: Agency,
+    acting_user: User,
+    slug: str,
+    title: str,
+    body: str,
+    kind: str = InfoPage.Kind.OTHER,
+    order: int = 0,
+) -> InfoPage:
+    """Draft an information page at ``slug`` (unique in the agency)."""
+    page = InfoPage(agency=agency, slug=slug, title=title, body=body, kind=kind, order=order)
     if InfoPage.objects.filter(agency=agency, slug=page.slug).exists():
         raise ValidationError({"slug": _("มีหน้าที่ใช้ที่อยู่นี้แล้ว กรุณาใช้ที่อยู่อื่น")})
     page.full_clean()
@@ -140,21 +171,30 @@ def page_create_draft(*, agency: Agency, acting_user: User, **fields: Any) -> In
 
 
 @transaction.atomic
-def page_update_draft(*, page: InfoPage, acting_user: User, **fields: Any) -> InfoPage:
+def page_update_draft(
+    *,
+    page: InfoPage,
+    acting_user: User,
+    slug: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    body: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    order: int | Unset = UNSET,
+) -> InfoPage:
+    """Change a draft page directly; a published page is corrected with ``page_revise``."""
     page = InfoPage.objects.select_for_update().get(pk=page.pk)
     if page.is_published:
         raise ValidationError(_("หน้านี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    _apply(page, fields, PAGE_DRAFT_FIELDS)
+    changed = assign(page, given(slug=slug, title=title, body=body, kind=kind, order=order))
     if InfoPage.objects.filter(agency=page.agency, slug=page.slug).exclude(pk=page.pk).exists():
         raise ValidationError({"slug": _("มีหน้าที่ใช้ที่อยู่นี้แล้ว กรุณาใช้ที่อยู่อื่น")})
-    page.full_clean()
-    page.save(update_fields=[*fields, "updated_at"])
+    save_changes(page, changed)
     audit_record(
         agency=page.agency,
         actor=acting_user,
         action="portal.page.draft_updated",
         obj=page,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return page
 
@@ -169,9 +209,21 @@ def page_publish(*, page: InfoPage, acting_user: User, published_at: datetime | 
 
 
 @transaction.atomic
-def page_revise(*, page: InfoPage, acting_user: User, reason: str, **changes: Any) -> InfoPage:
+def page_revise(
+    *,
+    page: InfoPage,
+    acting_user: User,
+    reason: str,
+    title: str | Unset = UNSET,
+    body: str | Unset = UNSET,
+) -> InfoPage:
+    """Correct a published page (its title and text): a new public revision with the reason."""
     revised = record_revise(
-        record=page, acting_user=acting_user, reason=reason, changes=changes, action="portal.page.revised"
+        record=page,
+        acting_user=acting_user,
+        reason=reason,
+        changes=given(title=title, body=body),
+        action="portal.page.revised",
     )
     _index_page(revised)
     return revised

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from prongsai.core import access as core_access
 from prongsai.core import selectors as core_selectors
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
@@ -106,21 +107,16 @@ def search_view(request: AgencyRequest) -> HttpResponse:
     return render(request, "portal/search.html", {"query": query, "hits": hits})
 
 
-def _file_response(file_field: FieldFile, content_type: str, filename: str, *, inline: bool) -> FileResponse:
-    response = FileResponse(
-        file_field.open("rb"),
-        content_type=content_type,
-        as_attachment=not inline,
-        filename=filename,
+def _file_response(
+    file_field: FieldFile, content_type: str, filename: str, *, inline: bool
+) -> HttpResponseBase:
+    return file_download(
+        file_field, content_type=content_type, filename=filename, inline=inline, max_age=3600
     )
-    # Uploaded bytes are never rendered as a page of ours, whatever their content claims.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
 
 
 @public
-def attachment_file(request: AgencyRequest, public_id: str) -> FileResponse:
+def attachment_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     attachment = access.get_public_attachment(request.agency, public_id)
     # PDFs and re-encoded images may open in the browser; office documents always download.
     inline = attachment.kind in {"pdf", "jpg", "png"}
@@ -128,7 +124,7 @@ def attachment_file(request: AgencyRequest, public_id: str) -> FileResponse:
 
 
 @public
-def person_photo(request: AgencyRequest, public_id: str) -> FileResponse:
+def person_photo(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     person = core_access.get_public_person(request.agency, public_id)
     if not person.photo:
         raise Http404
@@ -137,7 +133,7 @@ def person_photo(request: AgencyRequest, public_id: str) -> FileResponse:
 
 
 @public
-def agency_logo(request: AgencyRequest) -> FileResponse:
+def agency_logo(request: AgencyRequest) -> HttpResponseBase:
     agency = request.agency
     if not agency.logo:
         raise Http404

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +13,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.portal import access, selectors, services
 from prongsai.portal.forms import AttachmentForm, NewsForm, PageForm
 
@@ -34,7 +34,7 @@ def news_index(request: StaffRequest) -> HttpResponse:
 def news_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     article = access.get_news_for_staff(agency, pk) if pk else None
-    form = NewsForm(request.POST or None, instance=article, agency=agency)
+    form = NewsForm(posted(request), instance=article, agency=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in NewsForm.Meta.fields}
         try:
@@ -64,53 +64,51 @@ def news_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "revisions": revisions_of(article) if article and article.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.CONTENT_PUBLISH)
 @require_POST
-def news_publish_view(request: StaffRequest, pk: int) -> HttpResponse:
+def news_publish_view(request: StaffRequest, pk: int) -> HttpResponseBase:
     article = access.get_news_for_staff(request.agency, pk)
-    try:
-        services.news_publish(article=article, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่ข่าวเรียบร้อยแล้ว"))
-    return redirect("portal:staff_news_edit", pk=article.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.news_publish(article=article, acting_user=request.user),
+        success=_("เผยแพร่ข่าวเรียบร้อยแล้ว"),
+        done=resolve_url("portal:staff_news_edit", pk=article.pk),
+    )
 
 
 @staff(Cap.CONTENT_EDIT)
 @require_POST
-def news_attach(request: StaffRequest, pk: int) -> HttpResponse:
+def news_attach(request: StaffRequest, pk: int) -> HttpResponseBase:
     article = access.get_news_for_staff(request.agency, pk)
     form = AttachmentForm(request.POST, request.FILES, prefix=AttachmentForm.prefix)
-    if form.is_valid():
-        try:
-            services.news_attach_file(
-                article=article,
-                acting_user=request.user,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("แนบไฟล์เรียบร้อยแล้ว"))
-            return redirect("portal:staff_news_edit", pk=article.pk)
-    return render(
+    return form_action(
         request,
-        "portal/staff/news_edit.html",
-        {
-            "form": NewsForm(instance=article, agency=request.agency),
-            "article": article,
-            "attachment_form": form,
-            "revisions": revisions_of(article) if article.is_published else [],
-            "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
-        },
-        status=400,
+        form,
+        lambda data: services.news_attach_file(
+            article=article,
+            acting_user=request.user,
+            upload=data["file"],
+            title=data["title"],
+            reason=data["reason"],
+        ),
+        success=_("แนบไฟล์เรียบร้อยแล้ว"),
+        done=resolve_url("portal:staff_news_edit", pk=article.pk),
+        page=lambda: render(
+            request,
+            "portal/staff/news_edit.html",
+            {
+                "form": NewsForm(instance=article, agency=request.agency),
+                "article": article,
+                "attachment_form": form,
+                "revisions": revisions_of(article) if article.is_published else [],
+                "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
+            },
+        ),
     )
 
 
@@ -125,7 +123,7 @@ def page_index(request: StaffRequest) -> HttpResponse:
 def page_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     info = access.get_page_for_staff(agency, pk) if pk else None
-    form = PageForm(request.POST or None, instance=info)
+    form = PageForm(posted(request), instance=info)
     if request.method == "POST" and form.is_valid():
         try:
             if info is None:
@@ -162,18 +160,18 @@ def page_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "revisions": revisions_of(info) if info and info.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
 @staff(Cap.CONTENT_PUBLISH)
 @require_POST
-def page_publish_view(request: StaffRequest, pk: int) -> HttpResponse:
+def page_publish_view(request: StaffRequest, pk: int) -> HttpResponseBase:
     info = access.get_page_for_staff(request.agency, pk)
-    try:
-        services.page_publish(page=info, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่หน้าข้อมูลเรียบร้อยแล้ว"))
-    return redirect("portal:staff_page_edit", pk=info.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.page_publish(page=info, acting_user=request.user),
+        success=_("เผยแพร่หน้าข้อมูลเรียบร้อยแล้ว"),
+        done=resolve_url("portal:staff_page_edit", pk=info.pk),
+    )

@@ -143,7 +143,10 @@ class AmendmentForm(forms.Form):
 
 
 class PublishForm(forms.Form):
+    """Publish the drafts the staff register shows: those of a year that match its search."""
+
     fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700)
+    q = forms.CharField(label=_("ค้นหา"), max_length=200, required=False)
 
 
 class ImportUploadForm(forms.Form):

@@ -365,13 +365,18 @@ def announcements_for_staff(agency: Agency) -> QuerySet[Announcement]:
     return Announcement.objects.filter(agency=agency).order_by("-announced_on", "-pk")
 
 
-def draft_ids(agency: Agency, fy: int) -> list[int]:
-    """The rows of a fiscal year still in draft (what "publish the year" would publish)."""
-    return list(
-        Procurement.objects.filter(agency=agency, fiscal_year=fy, status=PublicationStatus.DRAFT).values_list(
-            "pk", flat=True
-        )
-    )
+def staff_register(
+    agency: Agency, *, fiscal_year: int, query: str = "", state: str = ""
+) -> QuerySet[Procurement]:
+    """The staff register of a year: drafts and published rows matching the search, optionally one state."""
+    qs = register(agency, RegisterFilter(fiscal_year=fiscal_year, query=query), published_only=False)
+    return qs.filter(status=state) if state in PublicationStatus.values else qs
+
+
+def publishable_drafts(agency: Agency, *, fiscal_year: int, query: str = "") -> QuerySet[Procurement]:
+    """The drafts the staff register shows for a year and search: what its page counts and exactly what
+    its "publish" button publishes (one selector for both, so the two can never disagree)."""
+    return staff_register(agency, fiscal_year=fiscal_year, query=query, state=PublicationStatus.DRAFT)
 
 
 def procurements_by_id(agency: Agency, ids: set[int]) -> QuerySet[Procurement]:

@@ -10,7 +10,6 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import add_revision_for_change, content_hash, record_revise
 from prongsai.core.thaiid import is_valid_thai_id, normalize_thai_id
@@ -25,7 +25,9 @@ from prongsai.core.thaiid import is_valid_thai_id, normalize_thai_id
 from . import parameters
 from .models import (
     Bidder,
+    Category,
     ContractAmendment,
+    PlanItem,
     Procurement,
     ProcurementParameter,
     ProcurementProfile,
@@ -34,25 +36,6 @@ from .models import (
 )
 from .models.register import load_children
 from .normalize import search_text
-
-PROCUREMENT_FIELDS = (
-    "fiscal_year",
-    "title",
-    "budget",
-    "budget_source",
-    "egp_status",
-    "method",
-    "category",
-    "reference_price",
-    "agreed_price",
-    "egp_project_no",
-    "contract_no",
-    "announced_on",
-    "contract_signed_on",
-    "contract_ends_on",
-    "selection_reason",
-    "plan_item",
-)
 
 
 def row_search_text(procurement: Procurement) -> str:
@@ -108,21 +91,50 @@ def _check_unique_project(agency: Agency, project_no: str, exclude_pk: int | Non
         raise ValidationError({"egp_project_no": _("มีรายการที่ใช้เลขที่โครงการนี้แล้ว กรุณาตรวจสอบเลขที่โครงการ")})
 
 
-def _apply(target: Procurement, fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(PROCUREMENT_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(target, name, value)
-
-
 @transaction.atomic
 def procurement_create(
-    *, agency: Agency, acting_user: User, vendor_tax_id: str = "", vendor_name: str = "", **fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    fiscal_year: int,
+    title: str,
+    budget: Decimal,
+    budget_source: str,
+    egp_status: str,
+    method: str,
+    category: str = Category.GOODS,
+    reference_price: Decimal | None = None,
+    agreed_price: Decimal | None = None,
+    egp_project_no: str = "",
+    contract_no: str = "",
+    announced_on: date | None = None,
+    contract_signed_on: date | None = None,
+    contract_ends_on: date | None = None,
+    selection_reason: str = "",
+    plan_item: PlanItem | None = None,
+    vendor_tax_id: str = "",
+    vendor_name: str = "",
 ) -> Procurement:
     """A new draft row of the register, entered by staff."""
-    row = Procurement(agency=agency)
-    _apply(row, fields)
+    row = Procurement(
+        agency=agency,
+        fiscal_year=fiscal_year,
+        title=title,
+        budget=budget,
+        budget_source=budget_source,
+        egp_status=egp_status,
+        method=method,
+        category=category,
+        reference_price=reference_price,
+        agreed_price=agreed_price,
+        egp_project_no=egp_project_no,
+        contract_no=contract_no,
+        announced_on=announced_on,
+        contract_signed_on=contract_signed_on,
+        contract_ends_on=contract_ends_on,
+        selection_reason=selection_reason,
+        plan_item=plan_item,
+    )
     _check_unique_project(agency, row.egp_project_no, None)
     row.vendor = vendor_resolve(
         agency=agency, acting_user=acting_user, tax_id=vendor_tax_id, name=vendor_name
@@ -140,28 +152,70 @@ def procurement_update_draft(
     *,
     procurement: Procurement,
     acting_user: User,
-    vendor_tax_id: str = "",
-    vendor_name: str = "",
-    **fields: Any,
+    fiscal_year: int | Unset = UNSET,
+    title: str | Unset = UNSET,
+    budget: Decimal | Unset = UNSET,
+    budget_source: str | Unset = UNSET,
+    egp_status: str | Unset = UNSET,
+    method: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    reference_price: Decimal | Unset | None = UNSET,
+    agreed_price: Decimal | Unset | None = UNSET,
+    egp_project_no: str | Unset = UNSET,
+    contract_no: str | Unset = UNSET,
+    announced_on: date | Unset | None = UNSET,
+    contract_signed_on: date | Unset | None = UNSET,
+    contract_ends_on: date | Unset | None = UNSET,
+    selection_reason: str | Unset = UNSET,
+    plan_item: PlanItem | Unset | None = UNSET,
+    vendor_tax_id: str | Unset = UNSET,
+    vendor_name: str | Unset = UNSET,
 ) -> Procurement:
-    """Change a draft directly; a published row is corrected with ``procurement_revise``."""
+    """Change the given fields of a draft; a published row is corrected with ``procurement_revise``.
+
+    The vendor changes when ``vendor_tax_id`` is given ("" removes it).
+    """
     row = Procurement.objects.select_for_update().get(pk=procurement.pk)
     if row.is_published:
         raise ValidationError(_("รายการนี้เผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    _apply(row, fields)
-    _check_unique_project(row.agency, row.egp_project_no, row.pk)
-    row.vendor = vendor_resolve(
-        agency=row.agency, acting_user=acting_user, tax_id=vendor_tax_id, name=vendor_name
+    changed = assign(
+        row,
+        given(
+            fiscal_year=fiscal_year,
+            title=title,
+            budget=budget,
+            budget_source=budget_source,
+            egp_status=egp_status,
+            method=method,
+            category=category,
+            reference_price=reference_price,
+            agreed_price=agreed_price,
+            egp_project_no=egp_project_no,
+            contract_no=contract_no,
+            announced_on=announced_on,
+            contract_signed_on=contract_signed_on,
+            contract_ends_on=contract_ends_on,
+            selection_reason=selection_reason,
+            plan_item=plan_item,
+        ),
     )
+    _check_unique_project(row.agency, row.egp_project_no, row.pk)
+    if not isinstance(vendor_tax_id, Unset):
+        row.vendor = vendor_resolve(
+            agency=row.agency,
+            acting_user=acting_user,
+            tax_id=vendor_tax_id,
+            name=vendor_name if isinstance(vendor_name, str) else "",
+        )
+        changed.append("vendor")
     row.search_text = row_search_text(row)
-    row.full_clean()
-    row.save()
+    save_changes(row, [*changed, "search_text"])
     audit_record(
         agency=row.agency,
         actor=acting_user,
         action="procurement.procurement.draft_updated",
         obj=row,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return row
 
@@ -172,18 +226,53 @@ def procurement_revise(
     procurement: Procurement,
     acting_user: User,
     reason: str,
-    vendor_tax_id: str = "",
-    vendor_name: str = "",
-    **changes: Any,
+    fiscal_year: int | Unset = UNSET,
+    title: str | Unset = UNSET,
+    budget: Decimal | Unset = UNSET,
+    budget_source: str | Unset = UNSET,
+    egp_status: str | Unset = UNSET,
+    method: str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    reference_price: Decimal | Unset | None = UNSET,
+    agreed_price: Decimal | Unset | None = UNSET,
+    egp_project_no: str | Unset = UNSET,
+    contract_no: str | Unset = UNSET,
+    announced_on: date | Unset | None = UNSET,
+    contract_signed_on: date | Unset | None = UNSET,
+    contract_ends_on: date | Unset | None = UNSET,
+    selection_reason: str | Unset = UNSET,
+    vendor_tax_id: str | Unset = UNSET,
+    vendor_name: str | Unset = UNSET,
 ) -> Procurement:
-    """Correct a published row: a new revision with a public reason."""
+    """Correct a published row: a new revision with a public reason (the vendor when ``vendor_tax_id`` is
+    given). The link to the plan is not part of the published content and does not change here."""
     agency = procurement.agency
+    changes = given(
+        fiscal_year=fiscal_year,
+        title=title,
+        budget=budget,
+        budget_source=budget_source,
+        egp_status=egp_status,
+        method=method,
+        category=category,
+        reference_price=reference_price,
+        agreed_price=agreed_price,
+        egp_project_no=egp_project_no,
+        contract_no=contract_no,
+        announced_on=announced_on,
+        contract_signed_on=contract_signed_on,
+        contract_ends_on=contract_ends_on,
+        selection_reason=selection_reason,
+    )
     if "egp_project_no" in changes:
         _check_unique_project(agency, changes["egp_project_no"], procurement.pk)
-    changes.pop("plan_item", None)
-    changes["vendor"] = vendor_resolve(
-        agency=agency, acting_user=acting_user, tax_id=vendor_tax_id, name=vendor_name
-    )
+    if not isinstance(vendor_tax_id, Unset):
+        changes["vendor"] = vendor_resolve(
+            agency=agency,
+            acting_user=acting_user,
+            tax_id=vendor_tax_id,
+            name=vendor_name if isinstance(vendor_name, str) else "",
+        )
     revised = record_revise(
         record=procurement,
         acting_user=acting_user,
@@ -416,23 +505,29 @@ def red_flag_review(
     return review
 
 
-PROFILE_FIELDS = ("ocid_prefix", "ministry", "agency_type_label", "require_review_before_publication")
-
-
 @transaction.atomic
 def settings_update(
-    *, agency: Agency, acting_user: User, values: dict[str, Decimal], **profile_fields: Any
+    *,
+    agency: Agency,
+    acting_user: User,
+    values: dict[str, Decimal],
+    ocid_prefix: str | Unset = UNSET,
+    ministry: str | Unset = UNSET,
+    agency_type_label: str | Unset = UNSET,
+    require_review_before_publication: bool | Unset = UNSET,
 ) -> ProcurementProfile:
     """Change the agency's procurement settings and parameters; values equal to the default are removed."""
-    unknown = set(profile_fields) - set(PROFILE_FIELDS)
-    if unknown or set(values) - set(parameters.BY_KEY):
-        raise ValueError(f"unknown settings: {sorted(unknown | (set(values) - set(parameters.BY_KEY)))}")
+    if set(values) - set(parameters.BY_KEY):
+        raise ValueError(f"unknown parameters: {sorted(set(values) - set(parameters.BY_KEY))}")
     profile, _created = ProcurementProfile.objects.select_for_update().get_or_create(agency=agency)
+    profile_fields = given(
+        ocid_prefix=ocid_prefix,
+        ministry=ministry,
+        agency_type_label=agency_type_label,
+        require_review_before_publication=require_review_before_publication,
+    )
     changed = {k: v for k, v in profile_fields.items() if getattr(profile, k) != v}
-    for name, value in changed.items():
-        setattr(profile, name, value)
-    profile.full_clean()
-    profile.save()
+    save_changes(profile, assign(profile, changed))
     current = parameters.parameters_for(agency)
     changed_params: dict[str, str] = {}
     for key, value in values.items():

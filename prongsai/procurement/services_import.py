@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,12 +25,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_scopes import scopes_disabled
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import assign
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import content_hash
-from prongsai.core.tenancy import agency_scope
 
 from .egp_import import FileProblem, ParsedRow, Problem, detect_kind, iter_parsed
 from .models import ImportBatch, ImportProblem, Procurement, Vendor
@@ -104,15 +104,15 @@ def import_upload(*, agency: Agency, acting_user: User, upload: UploadedFile) ->
         obj=batch,
         data={"sha256": digest, "size": len(content), "kind": kind},
     )
-    _enqueue("validate", batch.pk)
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.validate_import.enqueue(agency.pk, batch.pk))
     return UploadResult(batch=batch, already_imported=False)
 
 
-def _enqueue(step: str, batch_id: int) -> None:
-    from . import tasks
-
-    task = tasks.validate_import if step == "validate" else tasks.commit_import
-    transaction.on_commit(lambda: task.enqueue(batch_id))
+def batch_exists(agency: Agency, batch_id: int) -> bool:
+    """Whether the batch is still there (a task queued for a deleted batch does nothing)."""
+    return ImportBatch.objects.filter(agency=agency, pk=batch_id).exists()
 
 
 # --- comparing rows with the register --------------------------------------------------------------------
@@ -178,7 +178,7 @@ def _chunks(content: bytes, kind: str) -> Iterator[tuple[list[ParsedRow], list[P
 
 def _read(batch: ImportBatch) -> bytes:
     with batch.file.open("rb") as handle:
-        content = handle.read()
+        content: bytes = handle.read()
     if hashlib.sha256(content).hexdigest() != batch.sha256:
         raise FileProblem(_("ไฟล์ที่เก็บไว้ไม่ตรงกับไฟล์ที่อัปโหลด กรุณาอัปโหลดไฟล์ใหม่อีกครั้ง"))
     return content
@@ -197,13 +197,14 @@ def _preview_entry(row: ParsedRow, action: str, fields: list[str] | None = None)
 # --- validation (task) ------------------------------------------------------------------------------------
 
 
-def _transition(batch_id: int, method: str, **values: Any) -> ImportBatch:
+def _transition(batch_id: int, transition: Callable[[ImportBatch], None], **values: object) -> ImportBatch:
+    """Run one of the batch's state-machine transitions (e.g. ``ImportBatch.validation_passed``) on the
+    locked row and store ``values`` with it: the transition itself, not a name, so a typo cannot run."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
-        getattr(batch, method)()
-        for name, value in values.items():
-            setattr(batch, name, value)
-        batch.save()
+        transition(batch)
+        changed = assign(batch, values)
+        batch.save(update_fields=["status", *changed, "updated_at"])
     return batch
 
 
@@ -212,7 +213,7 @@ def import_validate(*, batch_id: int) -> ImportBatch:
 
     Runs outside one big transaction on purpose: progress and problems are visible while it works.
     """
-    batch = _transition(batch_id, "start_validation", processed_rows=0, last_error="")
+    batch = _transition(batch_id, ImportBatch.start_validation, processed_rows=0, last_error="")
     ImportProblem.objects.filter(batch=batch).delete()
     agency = batch.agency
     stored = 0
@@ -274,8 +275,10 @@ def import_validate(*, batch_id: int) -> ImportBatch:
             message=_("ไม่พบรายการในไฟล์ กรุณาตรวจว่าไฟล์มีข้อมูลใต้แถวหัวตาราง"),
         )
         values["problem_count"] = 1
-    method = "validation_passed" if values["problem_count"] == 0 else "validation_failed"
-    return _transition(batch.pk, method, **values)
+    passed = values["problem_count"] == 0
+    return _transition(
+        batch.pk, ImportBatch.validation_passed if passed else ImportBatch.validation_failed, **values
+    )
 
 
 # --- commit -----------------------------------------------------------------------------------------------
@@ -285,7 +288,7 @@ def import_validate(*, batch_id: int) -> ImportBatch:
 def import_commit_request(*, batch: ImportBatch, acting_user: User) -> ImportBatch:
     """Ask for a checked batch to be written; the writing runs as a background task."""
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if locked.status != ImportBatch.Status.READY:
+    if not can_proceed(locked.start_commit):
         raise ValidationError(_("นำเข้าไฟล์นี้ไม่ได้ในสถานะปัจจุบัน กรุณาแก้ไขปัญหาในไฟล์แล้วอัปโหลดใหม่"))
     if ImportBatch.objects.filter(
         agency=locked.agency, sha256=locked.sha256, status=ImportBatch.Status.COMMITTED
@@ -297,7 +300,9 @@ def import_commit_request(*, batch: ImportBatch, acting_user: User) -> ImportBat
     audit_record(
         agency=locked.agency, actor=acting_user, action="procurement.import.commit_requested", obj=locked
     )
-    _enqueue("commit", locked.pk)
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.commit_import.enqueue(locked.agency_id, locked.pk))
     return locked
 
 
@@ -310,8 +315,8 @@ class _Rollback(Exception):
 def import_apply(*, batch_id: int) -> ImportBatch:
     """Write every row of a committing batch in one transaction (the body of the commit task)."""
     batch = ImportBatch.objects.select_related("committed_by", "agency").get(pk=batch_id)
-    if batch.status != ImportBatch.Status.COMMITTING:
-        return batch
+    if not can_proceed(batch.commit_done):
+        return batch  # not (or no longer) asked to commit: a repeated task does nothing
     try:
         with transaction.atomic():
             counts = _write_all(batch)
@@ -319,7 +324,16 @@ def import_apply(*, batch_id: int) -> ImportBatch:
             locked.commit_done()
             locked.committed_at = timezone.now()
             locked.new_count, locked.changed_count, locked.unchanged_count = counts
-            locked.save()
+            locked.save(
+                update_fields=[
+                    "status",
+                    "committed_at",
+                    "new_count",
+                    "changed_count",
+                    "unchanged_count",
+                    "updated_at",
+                ]
+            )
             audit_record(
                 agency=locked.agency,
                 actor=locked.committed_by,
@@ -348,15 +362,15 @@ def import_apply(*, batch_id: int) -> ImportBatch:
                 for p in exc.problems[:MAX_STORED_PROBLEMS]
             ]
         )
-        return _transition(batch.pk, "validation_failed", problem_count=len(exc.problems))
+        return _transition(batch.pk, ImportBatch.validation_failed, problem_count=len(exc.problems))
     except FileProblem as exc:
         ImportProblem.objects.create(agency=batch.agency, batch_id=batch.pk, row_number=0, message=str(exc))
-        return _transition(batch.pk, "validation_failed", problem_count=1)
+        return _transition(batch.pk, ImportBatch.validation_failed, problem_count=1)
     except Exception as exc:
         logger.exception("import batch %s failed", batch.pk)
         _transition(
             batch.pk,
-            "commit_failed",
+            ImportBatch.commit_failed,
             last_error=_("การบันทึกไม่สำเร็จและไม่มีข้อมูลใดถูกบันทึก (%(error)s) กรุณาลองนำเข้าอีกครั้ง")
             % {"error": type(exc).__name__},
         )
@@ -509,18 +523,3 @@ def _resolve_vendors(
             vendor.name = name
             vendor.updated_at = timezone.now()
             renamed[vendor.pk] = vendor
-
-
-# --- tasks enter here -------------------------------------------------------------------------------------
-
-
-def run_for_batch(batch_id: int, step: str) -> str:
-    """Re-enter the batch's agency scope and run one step; used by the background tasks."""
-    with scopes_disabled():
-        batch = ImportBatch.objects.select_related("agency").filter(pk=batch_id).first()
-    if batch is None:
-        return "missing"
-    with agency_scope(batch.agency):
-        if step == "validate":
-            return str(import_validate(batch_id=batch_id).status)
-        return str(import_apply(batch_id=batch_id).status)

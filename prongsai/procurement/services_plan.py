@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -14,32 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import add_revision_for_change, record_publish, record_revise
 from prongsai.core.search import index_document
 from prongsai.core.services import attachment_create
 
 from .models import Announcement, AnnualReportNote, PlanItem, Procurement, ProcurementPlan
-
-PLAN_FIELDS = ("fiscal_year", "title", "budget_approved_on", "announced_on", "note")
-ANNOUNCEMENT_FIELDS = (
-    "kind",
-    "title",
-    "egp_project_no",
-    "procurement",
-    "fiscal_year",
-    "announced_on",
-    "body",
-)
-
-
-def _apply(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(instance, name, value)
-
 
 # --- plans ------------------------------------------------------------------------------------------------
 
@@ -58,9 +38,25 @@ def _index_plan(plan: ProcurementPlan) -> None:
 
 
 @transaction.atomic
-def plan_create(*, agency: Agency, acting_user: User, **fields: Any) -> ProcurementPlan:
-    plan = ProcurementPlan(agency=agency)
-    _apply(plan, fields, PLAN_FIELDS)
+def plan_create(
+    *,
+    agency: Agency,
+    acting_user: User,
+    fiscal_year: int,
+    title: str,
+    budget_approved_on: date | None = None,
+    announced_on: date | None = None,
+    note: str = "",
+) -> ProcurementPlan:
+    """Draft the procurement plan of a fiscal year (one per year)."""
+    plan = ProcurementPlan(
+        agency=agency,
+        fiscal_year=fiscal_year,
+        title=title,
+        budget_approved_on=budget_approved_on,
+        announced_on=announced_on,
+        note=note,
+    )
     if ProcurementPlan.objects.filter(agency=agency, fiscal_year=plan.fiscal_year).exists():
         raise ValidationError({"fiscal_year": _("มีแผนการจัดซื้อจัดจ้างของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิม")})
     plan.full_clean()
@@ -71,36 +67,43 @@ def plan_create(*, agency: Agency, acting_user: User, **fields: Any) -> Procurem
 
 @transaction.atomic
 def plan_update(
-    *, plan: ProcurementPlan, acting_user: User, reason: str = "", **fields: Any
+    *,
+    plan: ProcurementPlan,
+    acting_user: User,
+    reason: str = "",
+    fiscal_year: int | Unset = UNSET,
+    title: str | Unset = UNSET,
+    budget_approved_on: date | Unset | None = UNSET,
+    announced_on: date | Unset | None = UNSET,
+    note: str | Unset = UNSET,
 ) -> ProcurementPlan:
     """Change a draft plan directly, or correct a published one with a reason (the year never changes)."""
+    content = given(title=title, budget_approved_on=budget_approved_on, announced_on=announced_on, note=note)
     locked = ProcurementPlan.objects.select_for_update().get(pk=plan.pk)
     if locked.is_published:
-        fields.pop("fiscal_year", None)
         revised = record_revise(
             record=locked,
             acting_user=acting_user,
             reason=reason,
-            changes=fields,
+            changes=content,
             action="procurement.plan.revised",
         )
         _index_plan(revised)
         return revised
-    if "fiscal_year" in fields and (
-        ProcurementPlan.objects.filter(agency=locked.agency, fiscal_year=fields["fiscal_year"])
+    if not isinstance(fiscal_year, Unset) and (
+        ProcurementPlan.objects.filter(agency=locked.agency, fiscal_year=fiscal_year)
         .exclude(pk=locked.pk)
         .exists()
     ):
         raise ValidationError({"fiscal_year": _("มีแผนการจัดซื้อจัดจ้างของปีงบประมาณนี้แล้ว กรุณาแก้ไขแผนเดิม")})
-    _apply(locked, fields, PLAN_FIELDS)
-    locked.full_clean()
-    locked.save()
+    changed = assign(locked, {**given(fiscal_year=fiscal_year), **content})
+    save_changes(locked, changed)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="procurement.plan.draft_updated",
         obj=locked,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return locked
 
@@ -197,19 +200,36 @@ def _index_announcement(item: Announcement) -> None:
     )
 
 
-def _check_procurement(agency: Agency, fields: dict[str, Any]) -> None:
-    procurement = fields.get("procurement")
+def _check_procurement(agency: Agency, procurement: Procurement | None) -> None:
     if procurement is not None and procurement.agency_id != agency.pk:
         raise ValidationError({"procurement": _("ไม่พบรายการจัดซื้อจัดจ้างนี้ กรุณาเลือกใหม่")})
-    if procurement is not None and not fields.get("egp_project_no"):
-        fields["egp_project_no"] = procurement.egp_project_no
 
 
 @transaction.atomic
-def announcement_create(*, agency: Agency, acting_user: User, **fields: Any) -> Announcement:
-    _check_procurement(agency, fields)
-    item = Announcement(agency=agency)
-    _apply(item, fields, ANNOUNCEMENT_FIELDS)
+def announcement_create(
+    *,
+    agency: Agency,
+    acting_user: User,
+    kind: str,
+    title: str,
+    fiscal_year: int,
+    announced_on: date,
+    body: str = "",
+    procurement: Procurement | None = None,
+    egp_project_no: str = "",
+) -> Announcement:
+    """Draft an announcement; linked to a register row, it takes the row's e-GP number unless one is given."""
+    _check_procurement(agency, procurement)
+    item = Announcement(
+        agency=agency,
+        kind=kind,
+        title=title,
+        fiscal_year=fiscal_year,
+        announced_on=announced_on,
+        body=body,
+        procurement=procurement,
+        egp_project_no=egp_project_no or (procurement.egp_project_no if procurement is not None else ""),
+    )
     item.full_clean()
     item.save()
     audit_record(agency=agency, actor=acting_user, action="procurement.announcement.drafted", obj=item)
@@ -218,10 +238,33 @@ def announcement_create(*, agency: Agency, acting_user: User, **fields: Any) -> 
 
 @transaction.atomic
 def announcement_update(
-    *, announcement: Announcement, acting_user: User, reason: str = "", **fields: Any
+    *,
+    announcement: Announcement,
+    acting_user: User,
+    reason: str = "",
+    kind: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    fiscal_year: int | Unset = UNSET,
+    announced_on: date | Unset = UNSET,
+    body: str | Unset = UNSET,
+    procurement: Procurement | Unset | None = UNSET,
+    egp_project_no: str | Unset = UNSET,
 ) -> Announcement:
+    """Change the given fields of a draft, or correct a published announcement's content with a reason."""
     locked = Announcement.objects.select_for_update().get(pk=announcement.pk)
-    _check_procurement(locked.agency, fields)
+    if not isinstance(procurement, Unset):
+        _check_procurement(locked.agency, procurement)
+        if procurement is not None and not egp_project_no:
+            egp_project_no = procurement.egp_project_no
+    fields = given(
+        kind=kind,
+        title=title,
+        fiscal_year=fiscal_year,
+        announced_on=announced_on,
+        body=body,
+        procurement=procurement,
+        egp_project_no=egp_project_no,
+    )
     if locked.is_published:
         changes = {k: v for k, v in fields.items() if k in Announcement.snapshot_fields}
         revised = record_revise(
@@ -233,15 +276,14 @@ def announcement_update(
         )
         _index_announcement(revised)
         return revised
-    _apply(locked, fields, ANNOUNCEMENT_FIELDS)
-    locked.full_clean()
-    locked.save()
+    changed = assign(locked, fields)
+    save_changes(locked, changed)
     audit_record(
         agency=locked.agency,
         actor=acting_user,
         action="procurement.announcement.draft_updated",
         obj=locked,
-        data={"fields": sorted(fields)},
+        data={"fields": sorted(changed)},
     )
     return locked
 

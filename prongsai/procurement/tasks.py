@@ -1,19 +1,24 @@
-"""Background tasks of procurement: thin adapters that take ids, re-enter the scope and call services."""
+"""Background tasks of procurement: thin adapters on ``core.tasking.agency_task`` that call services."""
 
 from __future__ import annotations
 
-from django_tasks import task
+from prongsai.core.models import Agency
+from prongsai.core.tasking import agency_task
 
-from .services_import import run_for_batch
+from . import services_import
 
 
-@task()
-def validate_import(batch_id: int) -> str:
+@agency_task()
+def validate_import(agency: Agency, batch_id: int) -> str:
     """Check every row of an uploaded e-GP file (progress is written to the batch)."""
-    return run_for_batch(batch_id, "validate")
+    if not services_import.batch_exists(agency, batch_id):
+        return "missing"
+    return str(services_import.import_validate(batch_id=batch_id).status)
 
 
-@task()
-def commit_import(batch_id: int) -> str:
+@agency_task()
+def commit_import(agency: Agency, batch_id: int) -> str:
     """Write a checked e-GP file's rows in one transaction."""
-    return run_for_batch(batch_id, "commit")
+    if not services_import.batch_exists(agency, batch_id):
+        return "missing"
+    return str(services_import.import_apply(batch_id=batch_id).status)

@@ -12,17 +12,25 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
+from prongsai.core.links import agency_url
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import ThaiDateError, ce_year, format_date, parse_date
 from prongsai.core.thai import fiscal_year as fiscal_year_of
+from prongsai.core.views_forms import form_status
 
 from . import access, exporters, ocds, reports, selectors
 from .forms import ANNOUNCEMENT_KIND_CHOICES, RegisterFilterForm
@@ -35,14 +43,12 @@ def _publisher(request: AgencyRequest) -> ocds.Publisher:
     return ocds.Publisher(
         agency=request.agency,
         prefix=selectors.ocid_prefix(request.agency),
-        base_url=f"{request.scheme}://{request.get_host()}",
+        base_url=agency_url(request.agency, request=request).rstrip("/"),
     )
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exporters.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _xlsx(content: bytes, filename: str) -> HttpResponseBase:
+    return file_download(content, content_type=exporters.XLSX_TYPE, filename=filename)
 
 
 def _bad_request(request: AgencyRequest, message: str) -> HttpResponse:
@@ -136,16 +142,15 @@ def announcement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
 
 
 @public
-def public_file(request: AgencyRequest, public_id: str) -> FileResponse:
+def public_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     attachment = access.get_public_file(request.agency, public_id)
-    response = FileResponse(
-        attachment.file.open("rb"),
+    return file_download(
+        attachment.file,
         content_type=attachment.content_type,
-        as_attachment=attachment.kind not in {"pdf", "jpg", "png"},
         filename=attachment.original_name,
+        inline=attachment.kind in {"pdf", "jpg", "png"},
+        max_age=3600,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 # --- the register -----------------------------------------------------------------------------------------
@@ -188,24 +193,23 @@ def register(request: AgencyRequest) -> HttpResponse:
             "totals": selectors.totals(qs),
             "querystring": query.urlencode(),
         },
-        status=400 if form.is_bound and not form.is_valid() else 200,
+        status=form_status(form),
     )
 
 
 @public
-def register_csv(request: AgencyRequest) -> StreamingHttpResponse:
+def register_csv(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
-    response = StreamingHttpResponse(
+    return file_download(
         exporters.register_csv(rows, selectors.ocid_prefix(request.agency)),
         content_type="text/csv; charset=utf-8",
+        filename="procurement-register.csv",
     )
-    response["Content-Disposition"] = 'attachment; filename="procurement-register.csv"'
-    return response
 
 
 @public
-def register_xlsx(request: AgencyRequest) -> HttpResponse:
+def register_xlsx(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return _xlsx(
@@ -254,7 +258,7 @@ def reports_index(request: AgencyRequest) -> HttpResponse:
 
 
 @public
-def report_progress(request: AgencyRequest) -> HttpResponse:
+def report_progress(request: AgencyRequest) -> HttpResponseBase:
     as_of = _as_of(request)
     if isinstance(as_of, str):
         return _bad_request(request, as_of)
@@ -265,7 +269,7 @@ def report_progress(request: AgencyRequest) -> HttpResponse:
 
 
 @public
-def report_sorkhor1(request: AgencyRequest, be_year: int, month: int) -> HttpResponse:
+def report_sorkhor1(request: AgencyRequest, be_year: int, month: int) -> HttpResponseBase:
     if not 1 <= month <= 12 or not 2400 <= be_year <= 2700:
         raise Http404
     report = reports.sorkhor1(request.agency, ce_year(be_year), month)
@@ -281,7 +285,7 @@ def report_sorkhor1(request: AgencyRequest, be_year: int, month: int) -> HttpRes
 
 
 @public
-def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
     if not 2400 <= fiscal_year <= 2700:
         raise Http404
     monthly = reports.sorkhor1_year(request.agency, fiscal_year)
@@ -295,7 +299,7 @@ def report_sorkhor1_year(request: AgencyRequest, fiscal_year: int) -> HttpRespon
 
 
 @public
-def report_dataset(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+def report_dataset(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
     if not 2400 <= fiscal_year <= 2700:
         raise Http404
     as_of: date | None = None
@@ -311,7 +315,7 @@ def report_dataset(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
 
 
 @public
-def report_annual(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+def report_annual(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
     if not 2400 <= fiscal_year <= 2700:
         raise Http404
     report = reports.annual_summary(request.agency, fiscal_year)
@@ -323,10 +327,11 @@ def report_annual(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
 # --- OCDS -------------------------------------------------------------------------------------------------
 
 
-def _json(data: dict[str, Any], filename: str) -> HttpResponse:
+def _json(data: dict[str, Any], filename: str) -> HttpResponseBase:
     body = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, separators=(",", ":"))
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response = file_download(
+        body, content_type="application/json; charset=utf-8", filename=filename, inline=True
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -351,7 +356,7 @@ def ocds_index(request: AgencyRequest) -> HttpResponse:
 
 
 @public
-def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
+def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
     publisher = _publisher(request)
     uri = publisher.url(reverse("procurement:ocds_year", args=[fiscal_year]))
     package = ocds.release_package(publisher, ocds.year_rows(request.agency, fiscal_year), uri=uri)
@@ -361,7 +366,7 @@ def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
 
 
 @public
-def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponse:
+def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponseBase:
     if not 1 <= month <= 12:
         raise Http404
     publisher = _publisher(request)
@@ -375,7 +380,7 @@ def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponse
 
 
 @public
-def ocds_record(request: AgencyRequest, ocid_local: str) -> HttpResponse:
+def ocds_record(request: AgencyRequest, ocid_local: str) -> HttpResponseBase:
     row = access.get_public_procurement_by_ocid(request.agency, ocid_local)
     publisher = _publisher(request)
     uri = publisher.url(reverse("procurement:ocds_record", args=[ocid_local]))

@@ -4,22 +4,24 @@ text, red flags (internal auditor) and settings. Thin: parse, call a service or 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 from . import access, exporters, parameters, selectors, services, services_import, services_plan
 from .forms import (
@@ -42,10 +44,6 @@ PER_PAGE = 100
 # The official documents of the document engine linked from these pages (its staff download page).
 DOCUMENT_FORMATS = ("pdf", "docx")
 DATASET_FORMATS = ("xlsx", "pdf")
-
-
-def _status(request: StaffRequest) -> int:
-    return 400 if request.method == "POST" else 200
 
 
 def _year(request: StaffRequest) -> int:
@@ -79,11 +77,15 @@ def register_list(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     fy = _year(request)
     state = request.GET.get("state", "")
-    qs = selectors.register(
-        agency, selectors.RegisterFilter(fiscal_year=fy, query=request.GET.get("q", "")), published_only=False
+    query = request.GET.get("q", "")[:200]
+    qs = selectors.staff_register(agency, fiscal_year=fy, query=query, state=state)
+    # What the publish button will publish, counted by the selector the button itself uses; none while the
+    # page shows only published rows.
+    drafts = (
+        0
+        if state == PublicationStatus.PUBLISHED
+        else selectors.publishable_drafts(agency, fiscal_year=fy, query=query).count()
     )
-    if state in PublicationStatus.values:
-        qs = qs.filter(status=state)
     paginator = Paginator(qs, PER_PAGE)
     return render(
         request,
@@ -93,8 +95,8 @@ def register_list(request: StaffRequest) -> HttpResponse:
             "fiscal_year": fy,
             "years": selectors.fiscal_years(agency, published_only=False),
             "state": state,
-            "q": request.GET.get("q", ""),
-            "drafts": qs.filter(status=PublicationStatus.DRAFT).count(),
+            "q": query,
+            "drafts": drafts,
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
             "querystring": _querystring(request),
         },
@@ -124,25 +126,23 @@ def _edit_context(
 def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     row = access.get_procurement_for_staff(agency, pk) if pk else None
-    form = ProcurementForm(request.POST or None, instance=row, agency=agency)
+    form = ProcurementForm(posted(request), instance=row, agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        fields = {k: data[k] for k in ProcurementForm.Meta.fields}
-        vendor = {
-            "vendor_tax_id": data.get("vendor_tax_id") or "",
-            "vendor_name": data.get("vendor_name") or "",
-        }
+        fields: dict[str, Any] = {k: data[k] for k in ProcurementForm.Meta.fields}
+        fields["vendor_tax_id"] = data.get("vendor_tax_id") or ""
+        fields["vendor_name"] = data.get("vendor_name") or ""
         try:
             if row is None:
-                row = services.procurement_create(agency=agency, acting_user=request.user, **vendor, **fields)
+                row = services.procurement_create(agency=agency, acting_user=request.user, **fields)
             elif row.is_published:
+                # The link to the plan is not part of what was published: a correction leaves it.
+                published = {k: v for k, v in fields.items() if k != "plan_item"}
                 row = services.procurement_revise(
-                    procurement=row, acting_user=request.user, reason=data["reason"], **vendor, **fields
+                    procurement=row, acting_user=request.user, reason=data["reason"], **published
                 )
             else:
-                row = services.procurement_update_draft(
-                    procurement=row, acting_user=request.user, **vendor, **fields
-                )
+                row = services.procurement_update_draft(procurement=row, acting_user=request.user, **fields)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -152,63 +152,63 @@ def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpRespon
         request,
         "procurement/staff/procurement_edit.html",
         _edit_context(request, row, form),
-        status=_status(request),
+        status=form_status(form),
     )
 
 
 def _child_error_page(request: StaffRequest, row: Procurement, form: BaseForm, key: str) -> HttpResponse:
     context = _edit_context(request, row, ProcurementForm(instance=row, agency=request.agency), **{key: form})
-    return render(request, "procurement/staff/procurement_edit.html", context, status=400)
+    return render(request, "procurement/staff/procurement_edit.html", context)
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def bidder_add(request: StaffRequest, pk: int) -> HttpResponse:
+def bidder_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     form = BidderForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bidder_add(procurement=row, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("เพิ่มผู้เสนอราคาเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_procurement_edit", pk=row.pk)
-    return _child_error_page(request, row, form, "bidder_form")
+    return form_action(
+        request,
+        form,
+        lambda data: services.bidder_add(procurement=row, acting_user=request.user, **data),
+        success=_("เพิ่มผู้เสนอราคาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+        page=lambda: _child_error_page(request, row, form, "bidder_form"),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def bidder_remove(request: StaffRequest, pk: int) -> HttpResponse:
+def bidder_remove(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     raw = request.POST.get("bidder", "")
     if not raw.isdigit():
         messages.error(request, _("ไม่พบผู้เสนอราคาที่ต้องการลบ กรุณาลองใหม่"))
         return redirect("procurement:staff_procurement_edit", pk=row.pk)
     bidder = access.get_bidder_for_staff(request.agency, row, int(raw))
-    try:
-        services.bidder_remove(bidder=bidder, acting_user=request.user, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบผู้เสนอราคาเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_procurement_edit", pk=row.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services.bidder_remove(
+            bidder=bidder, acting_user=request.user, reason=request.POST.get("reason", "")
+        ),
+        success=_("ลบผู้เสนอราคาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def amendment_add(request: StaffRequest, pk: int) -> HttpResponse:
+def amendment_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     row = access.get_procurement_for_staff(request.agency, pk)
     form = AmendmentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.amendment_add(procurement=row, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("บันทึกการแก้ไขสัญญาเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_procurement_edit", pk=row.pk)
-    return _child_error_page(request, row, form, "amendment_form")
+    return form_action(
+        request,
+        form,
+        lambda data: services.amendment_add(procurement=row, acting_user=request.user, **data),
+        success=_("บันทึกการแก้ไขสัญญาเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_procurement_edit", pk=row.pk),
+        page=lambda: _child_error_page(request, row, form, "amendment_form"),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
@@ -218,8 +218,11 @@ def publish_year(request: StaffRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("กรุณาเลือกปีงบประมาณที่ต้องการเผยแพร่"))
         return redirect("procurement:staff_register")
-    fy = form.cleaned_data["fiscal_year"]
-    ids = selectors.draft_ids(request.agency, fy)
+    fy, query = form.cleaned_data["fiscal_year"], form.cleaned_data["q"]
+    # The drafts the page showed for this year and search (the same selector counted them there).
+    ids = list(
+        selectors.publishable_drafts(request.agency, fiscal_year=fy, query=query).values_list("pk", flat=True)
+    )
     result = services.procurement_publish_many(agency=request.agency, acting_user=request.user, ids=ids)
     messages.success(request, _("เผยแพร่ %(n)s รายการเรียบร้อยแล้ว") % {"n": result.published})
     if result.held_back:
@@ -231,7 +234,9 @@ def publish_year(request: StaffRequest) -> HttpResponse:
             )
             % {"n": len(result.held_back)},
         )
-    return redirect(f"{_url('procurement:staff_register')}?fy={fy}")
+    return redirect(
+        f"{_url('procurement:staff_register')}?{urlencode({'fy': fy, 'q': query} if query else {'fy': fy})}"
+    )
 
 
 def _url(name: str, *args: Any) -> str:
@@ -245,7 +250,7 @@ def _url(name: str, *args: Any) -> str:
 
 @staff(Cap.PROCUREMENT_EDIT)
 def import_index(request: StaffRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             result = services_import.import_upload(
@@ -261,7 +266,7 @@ def import_index(request: StaffRequest) -> HttpResponse:
         request,
         "procurement/staff/import_index.html",
         {"form": form, "batches": selectors.import_batches(request.agency)[:50]},
-        status=_status(request),
+        status=form_status(form),
     )
 
 
@@ -282,22 +287,24 @@ def import_detail(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def import_commit(request: StaffRequest, pk: int) -> HttpResponse:
+def import_commit(request: StaffRequest, pk: int) -> HttpResponseBase:
     batch = access.get_batch_for_staff(request.agency, pk)
-    try:
-        services_import.import_commit_request(batch=batch, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เริ่มบันทึกข้อมูลแล้ว ระบบจะบันทึกทั้งไฟล์ในครั้งเดียว หน้านี้จะแสดงผลเมื่อเสร็จ"))
-    return redirect("procurement:staff_import_detail", pk=batch.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_import.import_commit_request(batch=batch, acting_user=request.user),
+        success=_("เริ่มบันทึกข้อมูลแล้ว ระบบจะบันทึกทั้งไฟล์ในครั้งเดียว หน้านี้จะแสดงผลเมื่อเสร็จ"),
+        done=resolve_url("procurement:staff_import_detail", pk=batch.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
-def import_template(request: StaffRequest) -> HttpResponse:
-    response = HttpResponse(exporters.import_template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="egp-import-template.csv"'
-    return response
+def import_template(request: StaffRequest) -> HttpResponseBase:
+    return file_download(
+        exporters.import_template_csv(),
+        content_type="text/csv; charset=utf-8",
+        filename="egp-import-template.csv",
+    )
 
 
 # --- plans ------------------------------------------------------------------------------------------------
@@ -324,7 +331,7 @@ def _plan_page(
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
             "no_large": selectors.plan_needs_no_large_announcement(plan) if plan else False,
         },
-        status=_status(request),
+        status=form_status(form, *([item_form] if item_form else [])),
     )
 
 
@@ -332,7 +339,7 @@ def _plan_page(
 def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     plan = access.get_plan_for_staff(agency, pk) if pk else None
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(posted(request), instance=plan)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in PlanForm.Meta.fields}
         try:
@@ -352,51 +359,50 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def plan_item_add(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_item_add(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
     form = PlanItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services_plan.plan_item_add(plan=plan, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("เพิ่มรายการในแผนเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_plan_edit", pk=plan.pk)
-    return _plan_page(request, plan, PlanForm(instance=plan), form)
+    return form_action(
+        request,
+        form,
+        lambda data: services_plan.plan_item_add(plan=plan, acting_user=request.user, **data),
+        success=_("เพิ่มรายการในแผนเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+        page=lambda: _plan_page(request, plan, PlanForm(instance=plan), form),
+    )
 
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def plan_item_remove(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_item_remove(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
     raw = request.POST.get("item", "")
     if not raw.isdigit():
         messages.error(request, _("ไม่พบรายการที่ต้องการลบ กรุณาลองใหม่"))
         return redirect("procurement:staff_plan_edit", pk=plan.pk)
     item = access.get_plan_item_for_staff(request.agency, plan, int(raw))
-    try:
-        services_plan.plan_item_remove(
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.plan_item_remove(
             item=item, acting_user=request.user, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("ลบรายการออกจากแผนเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+        ),
+        success=_("ลบรายการออกจากแผนเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def plan_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def plan_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     plan = access.get_plan_for_staff(request.agency, pk)
-    try:
-        services_plan.plan_publish(plan=plan, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่แผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_plan_edit", pk=plan.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.plan_publish(plan=plan, acting_user=request.user),
+        success=_("เผยแพร่แผนการจัดซื้อจัดจ้างเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_plan_edit", pk=plan.pk),
+    )
 
 
 # --- announcements ----------------------------------------------------------------------------------------
@@ -424,7 +430,7 @@ def _announcement_page(
             "revisions": revisions_of(item) if item and item.is_published else [],
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
         },
-        status=_status(request),
+        status=form_status(form, *([file_form] if file_form else [])),
     )
 
 
@@ -432,7 +438,7 @@ def _announcement_page(
 def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
     item = access.get_announcement_for_staff(agency, pk) if pk else None
-    form = AnnouncementForm(request.POST or None, instance=item, agency=agency)
+    form = AnnouncementForm(posted(request), instance=item, agency=agency)
     if request.method == "POST" and form.is_valid():
         fields = {k: form.cleaned_data[k] for k in AnnouncementForm.Meta.fields}
         try:
@@ -455,37 +461,38 @@ def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpRespo
 
 @staff(Cap.PROCUREMENT_EDIT)
 @require_POST
-def announcement_attach(request: StaffRequest, pk: int) -> HttpResponse:
+def announcement_attach(request: StaffRequest, pk: int) -> HttpResponseBase:
     item = access.get_announcement_for_staff(request.agency, pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services_plan.announcement_attach(
-                announcement=item,
-                acting_user=request.user,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("แนบเอกสารเรียบร้อยแล้ว"))
-            return redirect("procurement:staff_announcement_edit", pk=item.pk)
-    return _announcement_page(request, item, AnnouncementForm(instance=item, agency=request.agency), form)
+    return form_action(
+        request,
+        form,
+        lambda data: services_plan.announcement_attach(
+            announcement=item,
+            acting_user=request.user,
+            upload=data["file"],
+            title=data["title"],
+            reason=data["reason"],
+        ),
+        success=_("แนบเอกสารเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_announcement_edit", pk=item.pk),
+        page=lambda: _announcement_page(
+            request, item, AnnouncementForm(instance=item, agency=request.agency), form
+        ),
+    )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def announcement_publish(request: StaffRequest, pk: int) -> HttpResponse:
+def announcement_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
     item = access.get_announcement_for_staff(request.agency, pk)
-    try:
-        services_plan.announcement_publish(announcement=item, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่ประกาศเรียบร้อยแล้ว"))
-    return redirect("procurement:staff_announcement_edit", pk=item.pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: services_plan.announcement_publish(announcement=item, acting_user=request.user),
+        success=_("เผยแพร่ประกาศเรียบร้อยแล้ว"),
+        done=resolve_url("procurement:staff_announcement_edit", pk=item.pk),
+    )
 
 
 # --- the annual report's text -----------------------------------------------------------------------------
@@ -497,7 +504,7 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
     fy = _year(request)
     note = selectors.annual_note(agency, fy, published_only=False)
     initial = {"problems": note.problems, "suggestions": note.suggestions} if note else {}
-    form = AnnualNoteForm(request.POST or None, initial=initial)
+    form = AnnualNoteForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services_plan.annual_note_save(
@@ -520,25 +527,28 @@ def annual_edit(request: StaffRequest) -> HttpResponse:
             "can_export": Cap.REPORTS_EXPORT in capabilities_for(request),
             "document_formats": DOCUMENT_FORMATS,
         },
-        status=_status(request),
+        status=form_status(form),
     )
 
 
 @staff(Cap.PROCUREMENT_PUBLISH)
 @require_POST
-def annual_publish(request: StaffRequest) -> HttpResponse:
+def annual_publish(request: StaffRequest) -> HttpResponseBase:
     fy = _year(request)
     note = selectors.annual_note(request.agency, fy, published_only=False)
-    if note is None:
-        messages.error(request, _("ยังไม่มีบทวิเคราะห์ของปีนี้ กรุณาบันทึกก่อนเผยแพร่"))
-    else:
-        try:
-            services_plan.annual_note_publish(note=note, acting_user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("เผยแพร่บทวิเคราะห์เรียบร้อยแล้ว"))
-    return redirect(f"{_url('procurement:staff_annual')}?fy={fy}")
+
+    def publish(_data: dict[str, object]) -> object:
+        if note is None:
+            raise ValidationError(_("ยังไม่มีบทวิเคราะห์ของปีนี้ กรุณาบันทึกก่อนเผยแพร่"))
+        return services_plan.annual_note_publish(note=note, acting_user=request.user)
+
+    return form_action(
+        request,
+        None,
+        publish,
+        success=_("เผยแพร่บทวิเคราะห์เรียบร้อยแล้ว"),
+        done=f"{_url('procurement:staff_annual')}?fy={fy}",
+    )
 
 
 # --- red flags and settings -------------------------------------------------------------------------------
@@ -567,26 +577,26 @@ def red_flags(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.PROCUREMENT_RED_FLAGS)
 @require_POST
-def red_flag_review(request: StaffRequest) -> HttpResponse:
+def red_flag_review(request: StaffRequest) -> HttpResponseBase:
     form = RedFlagReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("กรุณาบันทึกความเห็นของผู้ตรวจสอบภายในก่อนยืนยันการพิจารณา"))
         return redirect("procurement:staff_red_flags")
     data = form.cleaned_data
-    try:
-        services.red_flag_review(agency=request.agency, acting_user=request.user, **data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("บันทึกการพิจารณาข้อสังเกตเรียบร้อยแล้ว"))
-    return redirect(f"{_url('procurement:staff_red_flags')}?fy={data['fiscal_year']}")
+    return form_action(
+        request,
+        None,
+        lambda _data: services.red_flag_review(agency=request.agency, acting_user=request.user, **data),
+        success=_("บันทึกการพิจารณาข้อสังเกตเรียบร้อยแล้ว"),
+        done=f"{_url('procurement:staff_red_flags')}?fy={data['fiscal_year']}",
+    )
 
 
 @staff(Cap.PROCUREMENT_SETTINGS)
 def settings_edit(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     profile = selectors.profile_for(agency)
-    form = SettingsForm(request.POST or None, instance=profile, current=parameters.parameters_for(agency))
+    form = SettingsForm(posted(request), instance=profile, current=parameters.parameters_for(agency))
     if request.method == "POST" and form.is_valid():
         try:
             services.settings_update(
@@ -604,5 +614,5 @@ def settings_edit(request: StaffRequest) -> HttpResponse:
         request,
         "procurement/staff/settings.html",
         {"form": form, "effective_prefix": profile.effective_ocid_prefix},
-        status=_status(request),
+        status=form_status(form),
     )

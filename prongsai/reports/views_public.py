@@ -13,10 +13,11 @@ Anything else (a draft, an unknown record or identifier, another agency's record
 from __future__ import annotations
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.fields import ThaiDateField
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
@@ -28,10 +29,8 @@ from prongsai.reports.registry import Export, ExportError, Params, export, get_e
 MANUAL_FORMATS = ("pdf", "docx")
 
 
-def _download(result: Export) -> HttpResponse:
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-    return response
+def _download(result: Export) -> HttpResponseBase:
+    return file_download(result.content, content_type=result.content_type, filename=result.filename)
 
 
 class PublicExportForm(forms.Form):
@@ -40,7 +39,7 @@ class PublicExportForm(forms.Form):
 
 
 @public
-def public_download(request: AgencyRequest, identifier: str, fmt: str) -> HttpResponse:
+def public_download(request: AgencyRequest, identifier: str, fmt: str) -> HttpResponseBase:
     try:
         exporter = get_exporter(identifier)
     except ExportError:
@@ -62,7 +61,7 @@ def public_download(request: AgencyRequest, identifier: str, fmt: str) -> HttpRe
 
 
 @public
-def service_manual(request: AgencyRequest, code: str, fmt: str) -> HttpResponse:
+def service_manual(request: AgencyRequest, code: str, fmt: str) -> HttpResponseBase:
     """A published citizen manual as an official document (PDF to read, DOCX to adapt)."""
     service = eservice_access.get_public_service(request.agency, code)
     if fmt not in MANUAL_FORMATS:

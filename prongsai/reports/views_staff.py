@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.core.downloads import file_download
 from prongsai.core.fields import ThaiDateField
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import Agency
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
+from prongsai.core.views_forms import form_status
 from prongsai.reports.registry import Exporter, ExportError, Params, export, exporters, get_exporter
 
 
@@ -44,7 +46,7 @@ def report_index(request: StaffRequest) -> HttpResponse:
 
 
 @staff(Cap.REPORTS_EXPORT)
-def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
+def report_download(request: StaffRequest, identifier: str) -> HttpResponseBase:
     try:
         exporter = get_exporter(identifier)
     except ExportError:
@@ -72,12 +74,10 @@ def report_download(request: StaffRequest, identifier: str) -> HttpResponse:
         except ExportError as exc:
             form.add_error(None, str(exc))
         else:
-            response = HttpResponse(result.content, content_type=result.content_type)
-            response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-            return response
+            return file_download(result.content, content_type=result.content_type, filename=result.filename)
     return render(
         request,
         "reports/download.html",
         {"exporter": exporter, "form": form},
-        status=400 if request.GET else 200,
+        status=form_status(form),
     )

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
+from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import record_publish, record_revise
 from prongsai.core.thai import BANGKOK, format_date
@@ -44,7 +46,7 @@ def _audit(report: Report, user: User, action: str, data: dict[str, object] | No
 def report_acknowledge(*, report: Report, acting_user: User) -> Report:
     """Received → under review (the acknowledgement the reporter sees on the follow-up page)."""
     locked = _locked(report)
-    if locked.status != ReportStatus.RECEIVED:
+    if not can_proceed(locked.acknowledge):
         raise ValidationError(_("รายงานนี้รับเรื่องไปแล้ว"))
     locked.acknowledge()
     locked.acknowledged_at = timezone.now()
@@ -57,7 +59,7 @@ def report_acknowledge(*, report: Report, acting_user: User) -> Report:
 def report_investigate(*, report: Report, acting_user: User) -> Report:
     """Under review → investigating."""
     locked = _locked(report)
-    if locked.status != ReportStatus.UNDER_REVIEW:
+    if not can_proceed(locked.investigate):
         raise ValidationError(_("เริ่มตรวจสอบข้อเท็จจริงได้เมื่อเรื่องอยู่ระหว่างพิจารณาเท่านั้น"))
     locked.investigate()
     locked.save(update_fields=["status", "updated_at"])
@@ -69,7 +71,7 @@ def report_investigate(*, report: Report, acting_user: User) -> Report:
 def report_forward(*, report: Report, acting_user: User, authority: str, other_name: str = "") -> Report:
     """Under review/investigating → forwarded to ป.ป.ช., ป.ป.ท. or another authority (named)."""
     locked = _locked(report)
-    if locked.status not in (ReportStatus.UNDER_REVIEW, ReportStatus.INVESTIGATING):
+    if not can_proceed(locked.forward):
         raise ValidationError(_("ส่งต่อได้เมื่อเรื่องอยู่ระหว่างพิจารณาหรือตรวจสอบเท่านั้น กรุณารับเรื่องก่อน"))
     if authority not in Report.Authority.values:
         raise ValidationError({"authority": _("กรุณาเลือกหน่วยงานที่ส่งต่อ")})
@@ -90,7 +92,7 @@ def report_close(
 ) -> Report:
     """Any open state → closed with an outcome; an optional note is kept encrypted as an internal note."""
     locked = _locked(report)
-    if locked.status not in OPEN_STATUSES:
+    if not can_proceed(locked.close):
         raise ValidationError(_("เรื่องนี้ยุติไปแล้ว"))
     if outcome not in Report.Outcome.values:
         raise ValidationError({"outcome": _("กรุณาเลือกผลการดำเนินการ")})
@@ -130,18 +132,28 @@ def report_grant(*, report: Report, report_key: bytes, acting_user: User, holder
 
 
 @transaction.atomic
-def settings_update(*, agency: Agency, acting_user: User, **values: int) -> ChannelSettings:
+def settings_update(
+    *,
+    agency: Agency,
+    acting_user: User,
+    ack_working_days: int | Unset = UNSET,
+    feedback_working_days: int | Unset = UNSET,
+    retention_days: int | Unset = UNSET,
+    purge_warning_days: int | Unset = UNSET,
+) -> ChannelSettings:
     """Change the agency's time limits and retention (committee only; audited with old and new values)."""
     current = ChannelSettings.objects.select_for_update().get(pk=selectors.channel_settings(agency).pk)
-    allowed = {"ack_working_days", "feedback_working_days", "retention_days", "purge_warning_days"}
-    if set(values) - allowed:
-        raise ValueError(f"unknown settings: {sorted(set(values) - allowed)}")
+    values = given(
+        ack_working_days=ack_working_days,
+        feedback_working_days=feedback_working_days,
+        retention_days=retention_days,
+        purge_warning_days=purge_warning_days,
+    )
     changes = {k: (getattr(current, k), v) for k, v in values.items() if getattr(current, k) != v}
-    for name, (_old, new) in changes.items():
-        setattr(current, name, new)
+    assign(current, {name: new for name, (_old, new) in changes.items()})
     current.full_clean()
     if changes:
-        current.save(update_fields=[*changes, "updated_at"])
+        save_changes(current, changes, validate=False)
         audit_record(
             agency=agency,
             actor=acting_user,
@@ -159,7 +171,7 @@ REMINDER_SUBJECT = gettext_lazy("[ช่องทางแจ้งเบาะ�
 
 def _due_stages(report: Report, now: datetime, soon: datetime) -> list[str]:
     stages = []
-    if report.acknowledged_at is None and report.status == ReportStatus.RECEIVED:
+    if report.acknowledged_at is None and can_proceed(report.acknowledge):
         if report.ack_due_at <= now:
             stages.append("ack-overdue")
         elif report.ack_due_at <= soon:
@@ -295,20 +307,36 @@ GUIDELINE_FIELDS = ("title", "what_to_include", "channels", "steps", "responsibl
 
 
 @transaction.atomic
-def guideline_save_draft(*, agency: Agency, acting_user: User, **fields: str) -> Guideline:
-    """Create or change the (single) guideline while it is a draft."""
-    if set(fields) - set(GUIDELINE_FIELDS):
-        raise ValueError("unknown guideline fields")
+def guideline_save_draft(
+    *,
+    agency: Agency,
+    acting_user: User,
+    title: str | Unset = UNSET,
+    what_to_include: str | Unset = UNSET,
+    channels: str | Unset = UNSET,
+    steps: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    time_frame: str | Unset = UNSET,
+) -> Guideline:
+    """Create the (single) guideline, or change the given fields of it while it is a draft."""
+    fields = given(
+        title=title,
+        what_to_include=what_to_include,
+        channels=channels,
+        steps=steps,
+        responsible_unit=responsible_unit,
+        time_frame=time_frame,
+    )
     guideline = Guideline.objects.select_for_update().filter(agency=agency).first()
     creating = guideline is None
     if guideline is None:
-        guideline = Guideline(agency=agency)
+        guideline = Guideline(agency=agency, **fields)
+        guideline.full_clean()
+        guideline.save()
     elif guideline.is_published:
         raise ValidationError(_("แนวปฏิบัติเผยแพร่แล้ว การแก้ไขต้องทำเป็นฉบับแก้ไขพร้อมเหตุผล"))
-    for name, value in fields.items():
-        setattr(guideline, name, value)
-    guideline.full_clean()
-    guideline.save()
+    else:
+        save_changes(guideline, assign(guideline, fields))
     audit_record(
         agency=agency,
         actor=acting_user,
@@ -326,11 +354,30 @@ def guideline_publish(*, guideline: Guideline, acting_user: User) -> Guideline:
 
 
 @transaction.atomic
-def guideline_revise(*, guideline: Guideline, acting_user: User, reason: str, **changes: str) -> Guideline:
+def guideline_revise(
+    *,
+    guideline: Guideline,
+    acting_user: User,
+    reason: str,
+    title: str | Unset = UNSET,
+    what_to_include: str | Unset = UNSET,
+    channels: str | Unset = UNSET,
+    steps: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    time_frame: str | Unset = UNSET,
+) -> Guideline:
+    """Correct the published guideline: a new public revision with the reason."""
     return record_revise(
         record=guideline,
         acting_user=acting_user,
         reason=reason,
-        changes=changes,
+        changes=given(
+            title=title,
+            what_to_include=what_to_include,
+            channels=channels,
+            steps=steps,
+            responsible_unit=responsible_unit,
+            time_frame=time_frame,
+        ),
         action="whistleblower.guideline.revised",
     )

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.models import User
@@ -76,7 +77,7 @@ def identity_decide(
     )
     if custodian.user_id != acting_user.pk:
         raise ValidationError(_("กุญแจนี้ไม่ใช่ของท่าน"))
-    if locked.status != IdentityRequestStatus.PENDING:
+    if not can_proceed(locked.approve if approve else locked.deny):
         raise ValidationError(_("คำขอนี้ได้รับการพิจารณาไปแล้ว"))
     if locked.requester.user_id == acting_user.pk:
         raise ValidationError(_("ผู้ขอเปิดเผยตัวตนพิจารณาคำขอของตนเองไม่ได้ กรุณาให้ผู้ดูแลข้อมูลตัวตนคนอื่นพิจารณา"))

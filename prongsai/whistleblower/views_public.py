@@ -7,6 +7,7 @@ encrypted under a key kept in a separate cookie (vault.REPORTER), and every page
 from __future__ import annotations
 
 import csv
+import io
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import BANGKOK, fiscal_year, format_month
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors
 from prongsai.whistleblower import access, crypto, ratelimit, selectors, services, vault
 from prongsai.whistleblower.forms import FollowUpForm, ReceiptForm, ReportForm
 
@@ -250,17 +252,18 @@ def statistics(request: AgencyRequest) -> HttpResponse:
 
 
 @public
-def statistics_csv(request: AgencyRequest) -> HttpResponse:
+def statistics_csv(request: AgencyRequest) -> HttpResponseBase:
     today = timezone.now().astimezone(BANGKOK).date()
     years = selectors.statistics_years(request.agency, today=today)
     year = _year(request, years)
     stats = selectors.statistics(request.agency, year, as_of=today)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="corruption-reports-fy{year}.csv"'
-    response.write("\ufeff")  # so that Excel opens Thai text correctly
-    writer = csv.writer(response)
+    out = io.StringIO()
+    out.write("\ufeff")  # so that Excel opens Thai text correctly
+    writer = csv.writer(out)
     writer.writerow(["ปีงบประมาณ", "เดือน", "จำนวนเรื่องทั้งหมด", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ"])
     for m in stats.months:
         writer.writerow([year, format_month(m.year, m.month), m.total, m.completed, m.in_progress])
     writer.writerow([year, "รวม", stats.total, stats.completed, stats.in_progress])
-    return response
+    return file_download(
+        out.getvalue(), content_type="text/csv; charset=utf-8", filename=f"corruption-reports-fy{year}.csv"
+    )

@@ -8,21 +8,28 @@ and kept encrypted in the session under a key held in a separate cookie (vault.S
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
-from prongsai.core.views_staff import apply_errors
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.whistleblower import (
     access,
     selectors,
@@ -95,8 +102,6 @@ def _require_unlocked(request: StaffRequest) -> tuple[KeyHolder, bytes] | HttpRe
 
 
 def _url(name: str) -> str:
-    from django.urls import reverse
-
     return reverse(name)
 
 
@@ -132,7 +137,7 @@ def home(request: StaffRequest) -> HttpResponse:
 def key_setup(request: StaffRequest) -> HttpResponse:
     if not _key_role(request):
         return _forbidden(request)
-    form = KeySetupForm(request.POST or None)
+    form = KeySetupForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             _holder, recovery_key = services_keys.key_setup(
@@ -147,7 +152,7 @@ def key_setup(request: StaffRequest) -> HttpResponse:
         request,
         "whistleblower/staff/key_setup.html",
         {"form": form, "has_key": selectors.holder_of(request.agency, request.user) is not None},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -167,7 +172,7 @@ def key_unlock(request: StaffRequest) -> HttpResponseBase:
     holder = selectors.holder_of(request.agency, request.user)
     if holder is None:
         return redirect("whistleblower:key_setup")
-    form = UnlockForm(request.POST or None)
+    form = UnlockForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             private_key = services_keys.key_unlock(
@@ -185,7 +190,7 @@ def key_unlock(request: StaffRequest) -> HttpResponseBase:
         request,
         "whistleblower/staff/key_unlock.html",
         {"form": form, "next": _next(request)},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -206,7 +211,7 @@ def key_recover(request: StaffRequest) -> HttpResponseBase:
     holder = selectors.holder_of(request.agency, request.user)
     if holder is None:
         return redirect("whistleblower:key_setup")
-    form = RecoverForm(request.POST or None)
+    form = RecoverForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             private_key = services_keys.key_recover(
@@ -228,7 +233,7 @@ def key_recover(request: StaffRequest) -> HttpResponseBase:
         request,
         "whistleblower/staff/key_recover.html",
         {"form": form},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -286,6 +291,94 @@ def report_detail(request: StaffRequest, handle: str) -> HttpResponseBase:
     )
 
 
+@dataclass(frozen=True)
+class _Opened:
+    """A report opened for one action: who acts, with which report key and key holder."""
+
+    request: StaffRequest
+    report: Report
+    key: bytes
+    holder: KeyHolder
+
+
+@dataclass(frozen=True)
+class _Action:
+    """One action of the report page: the form it posts (None for a button), where the page shows that form,
+    what to say when the form is invalid, and the ONE service it calls."""
+
+    perform: Callable[[_Opened, dict[str, Any]], object]
+    form: Callable[[_Opened], BaseForm] | None = None
+    form_key: str = ""
+    invalid: str | Promise = ""
+
+
+def _unknown_action(opened: _Opened, data: dict[str, Any]) -> None:
+    raise ValidationError(_("ไม่รู้จักคำสั่งนี้ กรุณาลองใหม่จากหน้ารายงาน"))
+
+
+# The page posts ``action=<name>``; a name not in this table is refused, never guessed.
+_REPORT_ACTIONS: dict[str, _Action] = {
+    "acknowledge": _Action(
+        lambda o, d: services_case.report_acknowledge(report=o.report, acting_user=o.request.user)
+    ),
+    "investigate": _Action(
+        lambda o, d: services_case.report_investigate(report=o.report, acting_user=o.request.user)
+    ),
+    "forward": _Action(
+        lambda o, d: services_case.report_forward(
+            report=o.report, acting_user=o.request.user, authority=d["authority"], other_name=d["other_name"]
+        ),
+        form=lambda o: ForwardForm(o.request.POST),
+        form_key="forward_form",
+        invalid=gettext_lazy("กรุณาแก้ไขข้อมูลการส่งต่อ"),
+    ),
+    "close": _Action(
+        lambda o, d: services_case.report_close(
+            report=o.report,
+            report_key=o.key,
+            acting_user=o.request.user,
+            outcome=d["outcome"],
+            note=d["note"],
+        ),
+        form=lambda o: CloseForm(o.request.POST),
+        form_key="close_form",
+        invalid=gettext_lazy("กรุณาเลือกผลการดำเนินการ"),
+    ),
+    "message": _Action(
+        lambda o, d: services.staff_message_add(
+            report=o.report,
+            report_key=o.key,
+            acting_user=o.request.user,
+            text=d["text"],
+            internal=d["internal"],
+        ),
+        form=lambda o: MessageForm(o.request.POST),
+        form_key="message_form",
+        invalid=gettext_lazy("กรุณาพิมพ์ข้อความก่อนส่ง"),
+    ),
+    "grant": _Action(
+        lambda o, d: services_case.report_grant(
+            report=o.report, report_key=o.key, acting_user=o.request.user, holder=d["holder"]
+        ),
+        form=lambda o: GrantForm(o.request.POST, candidates=selectors.recipient_holders(o.request.agency)),
+        form_key="grant_form",
+        invalid=gettext_lazy("กรุณาเลือกผู้รับรายงาน"),
+    ),
+    "identity": _Action(
+        lambda o, d: services_identity.identity_request(
+            report=o.report,
+            report_key=o.key,
+            requester=o.holder,
+            acting_user=o.request.user,
+            reason=d["reason"],
+        ),
+        form=lambda o: IdentityRequestForm(o.request.POST),
+        form_key="identity_form",
+        invalid=gettext_lazy("กรุณาระบุเหตุผล"),
+    ),
+}
+
+
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
 @require_POST
 def report_action(request: StaffRequest, handle: str) -> HttpResponseBase:
@@ -293,80 +386,29 @@ def report_action(request: StaffRequest, handle: str) -> HttpResponseBase:
     if not isinstance(found, tuple):
         return found
     report, key, holder = found
-    action = request.POST.get("action", "")
-    user = request.user
-    forms: dict[str, Any] = {}
-    form: Any
-    try:
-        if action == "acknowledge":
-            services_case.report_acknowledge(report=report, acting_user=user)
-        elif action == "investigate":
-            services_case.report_investigate(report=report, acting_user=user)
-        elif action == "forward":
-            form = forms["forward_form"] = ForwardForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("กรุณาแก้ไขข้อมูลการส่งต่อ"))
-            services_case.report_forward(
-                report=report,
-                acting_user=user,
-                authority=form.cleaned_data["authority"],
-                other_name=form.cleaned_data["other_name"],
-            )
-        elif action == "close":
-            form = forms["close_form"] = CloseForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("กรุณาเลือกผลการดำเนินการ"))
-            services_case.report_close(
-                report=report,
-                report_key=key,
-                acting_user=user,
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["note"],
-            )
-        elif action == "message":
-            form = forms["message_form"] = MessageForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("กรุณาพิมพ์ข้อความก่อนส่ง"))
-            services.staff_message_add(
-                report=report,
-                report_key=key,
-                acting_user=user,
-                text=form.cleaned_data["text"],
-                internal=form.cleaned_data["internal"],
-            )
-        elif action == "grant":
-            candidates = selectors.recipient_holders(request.agency)
-            form = forms["grant_form"] = GrantForm(request.POST, candidates=candidates)
-            if not form.is_valid():
-                raise ValidationError(_("กรุณาเลือกผู้รับรายงาน"))
-            services_case.report_grant(
-                report=report, report_key=key, acting_user=user, holder=form.cleaned_data["holder"]
-            )
-        elif action == "identity":
-            form = forms["identity_form"] = IdentityRequestForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("กรุณาระบุเหตุผล"))
-            services_identity.identity_request(
-                report=report,
-                report_key=key,
-                requester=holder,
-                acting_user=user,
-                reason=form.cleaned_data["reason"],
-            )
-        else:
-            raise ValidationError(_("ไม่รู้จักคำสั่งนี้ กรุณาลองใหม่จากหน้ารายงาน"))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    opened = _Opened(request=request, report=report, key=key, holder=holder)
+    action = _REPORT_ACTIONS.get(request.POST.get("action", ""), _Action(_unknown_action))
+    form = action.form(opened) if action.form is not None else None
+
+    def page() -> HttpResponse:
         report.refresh_from_db()
-        opened = services.decrypt_report(report, key, for_reporter=False)
+        content = services.decrypt_report(report, key, for_reporter=False)
+        forms = {action.form_key: form} if form is not None else {}
         return render(
             request,
             "whistleblower/staff/report.html",
-            _detail_context(request, handle, report, opened, holder, **forms),
-            status=400,
+            _detail_context(request, handle, report, content, holder, **forms),
         )
-    messages.success(request, _("บันทึกเรียบร้อยแล้ว"))
-    return redirect("whistleblower:report_detail", handle=handle)
+
+    return form_action(
+        request,
+        form,
+        lambda data: action.perform(opened, data),
+        success=_("บันทึกเรียบร้อยแล้ว"),
+        done=reverse("whistleblower:report_detail", args=[handle]),
+        page=page,
+        invalid=str(action.invalid),
+    )
 
 
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
@@ -381,13 +423,10 @@ def report_file(request: StaffRequest, handle: str, file_id: str) -> HttpRespons
         )
     except (ValidationError, ValueError):
         raise Http404 from None
-    response = HttpResponse(evidence.content, content_type=evidence.content_type)
     # Evidence may be hostile: always a download, never rendered as a page of ours.
-    response["Content-Disposition"] = (
-        content_disposition_header(True, evidence.name or "evidence") or "attachment"
+    return file_download(
+        evidence.content, content_type=evidence.content_type, filename=evidence.name or "evidence"
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
@@ -436,31 +475,27 @@ def custody_decide(request: StaffRequest, pk: int) -> HttpResponseBase:
         return unlocked
     holder, private_key = unlocked
     identity_request = access.get_identity_request(request.agency, pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services_identity.identity_decide(
-                request=identity_request,
-                custodian=holder,
-                custodian_private_key=private_key,
-                acting_user=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("บันทึกผลการพิจารณาแล้ว"))
-            return redirect("whistleblower:custody")
-    else:
-        messages.error(request, _("กรุณาเลือกผลการพิจารณาและระบุเหตุผล"))
-    return redirect("whistleblower:custody")
+    return form_action(
+        request,
+        DecisionForm(request.POST),
+        lambda data: services_identity.identity_decide(
+            request=identity_request,
+            custodian=holder,
+            custodian_private_key=private_key,
+            acting_user=request.user,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+        ),
+        success=_("บันทึกผลการพิจารณาแล้ว"),
+        done=reverse("whistleblower:custody"),
+        invalid=_("กรุณาเลือกผลการพิจารณาและระบุเหตุผล"),
+    )
 
 
 @staff(Cap.WHISTLEBLOWER_RECEIVE)
 def channel_settings_view(request: StaffRequest) -> HttpResponseBase:
     current = selectors.channel_settings(request.agency)
-    form = ChannelSettingsForm(request.POST or None, instance=current)
+    form = ChannelSettingsForm(posted(request), instance=current)
     if request.method == "POST" and form.is_valid():
         try:
             services_case.settings_update(
@@ -477,7 +512,7 @@ def channel_settings_view(request: StaffRequest) -> HttpResponseBase:
         request,
         "whistleblower/staff/settings.html",
         {"form": form},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -486,7 +521,7 @@ def guideline_edit(request: StaffRequest) -> HttpResponseBase:
     agency = request.agency
     current = selectors.guideline_for_staff(agency)
     initial = {f: getattr(current, f) for f in services_case.GUIDELINE_FIELDS} if current else {}
-    form = GuidelineForm(request.POST or None, initial=initial)
+    form = GuidelineForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {f: form.cleaned_data[f] for f in services_case.GUIDELINE_FIELDS}
         try:
@@ -510,7 +545,7 @@ def guideline_edit(request: StaffRequest) -> HttpResponseBase:
             "revisions": revisions_of(current) if current and current.is_published else [],
             "can_publish": Cap.CONTENT_PUBLISH in capabilities_for(request),
         },
-        status=400 if request.method == "POST" else 200,
+        status=form_status(form),
     )
 
 
@@ -520,10 +555,10 @@ def guideline_publish_view(request: StaffRequest) -> HttpResponseBase:
     current = selectors.guideline_for_staff(request.agency)
     if current is None:
         raise Http404
-    try:
-        services_case.guideline_publish(guideline=current, acting_user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("เผยแพร่แนวปฏิบัติเรียบร้อยแล้ว"))
-    return redirect("whistleblower:guideline_edit")
+    return form_action(
+        request,
+        None,
+        lambda _data: services_case.guideline_publish(guideline=current, acting_user=request.user),
+        success=_("เผยแพร่แนวปฏิบัติเรียบร้อยแล้ว"),
+        done=reverse("whistleblower:guideline_edit"),
+    )

@@ -124,7 +124,7 @@ def test_a_citizen_submits_online_and_the_holiday_moves_the_first_due_date(
 
     with scopes_disabled():
         req = ServiceRequest.objects.get()
-        assert req.tracking_code == code
+        assert req.display_code == code
         assert RequestFile.objects.filter(request=req, kind="png").count() == 1
 
     # --- Re-send the same submission: back to the form, the same form data and key, send again ---------

@@ -63,7 +63,7 @@ def test_a_client_posts_a_request_and_reads_it_back(anon, catalogue, now):
     code = created["service_request_id"]
     with scopes_disabled():
         req = ServiceRequest.objects.get()
-    assert req.tracking_code == code and req.channel == Channel.API
+    assert req.display_code == code and req.channel == Channel.API
     assert "2026-12-21" in created["service_notice"]
     one = anon.get(f"/open311/v2/requests/{code}.json").json()[0]
     assert one["service_request_id"] == code

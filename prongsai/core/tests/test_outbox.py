@@ -40,7 +40,7 @@ def test_a_message_is_never_sent_twice(agency, django_capture_on_commit_callback
 
     with agency_scope(agency), django_capture_on_commit_callbacks(execute=True):
         message = email_queue(agency=agency, to="citizen@example.com", subject="ครั้งเดียว", body="x")
-    send_outbound_email.call(message.pk)
+    send_outbound_email.call(agency.pk, message.pk)
     assert len(mail.outbox) == 1
 
 
@@ -61,7 +61,7 @@ def test_the_database_task_backend_and_its_worker_deliver_the_message(transactio
         message = OutboundEmail.objects.create(
             agency=agency, to="citizen@example.com", subject="ผ่านคิว", body="x"
         )
-    result = send_outbound_email.using(backend="database").enqueue(message.pk)
+    result = send_outbound_email.using(backend="database").enqueue(agency.pk, message.pk)
     assert mail.outbox == []  # stored, not yet run
     call_command(
         "db_worker",

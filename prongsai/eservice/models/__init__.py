@@ -3,20 +3,20 @@ from .requests import (
     CLOSED_STATUSES,
     ONLINE_CHANNELS,
     OPEN_STATUSES,
+    RUNNING_STATUSES,
     Channel,
     RequestFile,
     RequestStatus,
     RequestStep,
     SatisfactionResponse,
     ServiceRequest,
-    new_tracking_code,
-    normalise_tracking_code,
 )
 
 __all__ = [
     "CLOSED_STATUSES",
     "ONLINE_CHANNELS",
     "OPEN_STATUSES",
+    "RUNNING_STATUSES",
     "Channel",
     "DurationUnit",
     "RequestFile",
@@ -27,6 +27,4 @@ __all__ = [
     "Service",
     "ServiceRequest",
     "ServiceStep",
-    "new_tracking_code",
-    "normalise_tracking_code",
 ]

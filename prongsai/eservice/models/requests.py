@@ -6,7 +6,6 @@ the time limits promised to a request already in progress.
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -15,27 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from prongsai.core.models import OrgUnit, TenantModel, new_public_id
+from prongsai.core.tracking import format_tracking_code, new_tracking_code
 
 from .catalogue import DurationUnit, Service
-
-# Crockford's base32 alphabet without I, L, O and U: nothing to misread on paper or over the phone.
-TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-TRACKING_LENGTH = 12  # 60 random bits
-
-
-def new_tracking_code() -> str:
-    """An unguessable tracking code such as ``7KQ2-M9XA-3HPD`` (60 bits from the OS's CSPRNG)."""
-    raw = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-    return f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}"
-
-
-def normalise_tracking_code(value: str) -> str:
-    """Upper case, common misreadings fixed (O→0, I/L→1), dashes placed; garbage stays garbage."""
-    text = "".join(ch for ch in (value or "").upper() if ch.isalnum())
-    text = text.translate(str.maketrans("OIL", "011"))
-    if len(text) != TRACKING_LENGTH:
-        return text
-    return f"{text[0:4]}-{text[4:8]}-{text[8:12]}"
 
 
 class Channel(models.TextChoices):
@@ -56,6 +37,8 @@ class RequestStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_DOCUMENTS)
+# Open and not waiting for the applicant: the clock runs and the steps can go on.
+RUNNING_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
 CLOSED_STATUSES = (RequestStatus.APPROVED, RequestStatus.REJECTED)
 
 
@@ -135,7 +118,12 @@ class ServiceRequest(FSMModelMixin, TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_code} {self.service.name_th}" if self.service_id else self.tracking_code
+        return f"{self.display_code} {self.service.name_th}" if self.service_id else self.display_code
+
+    @property
+    def display_code(self) -> str:
+        """The tracking code as people see it, in groups of four (``ABCD-2345-EFGH``)."""
+        return format_tracking_code(self.tracking_code)
 
     def clean_fields(self, exclude: Any = None) -> None:
         # The protected status may only change through a transition (see core/models/publishable.py).
@@ -149,7 +137,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
 
     @transition(
         field=status,
-        source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
+        source=list(RUNNING_STATUSES),
         target=RequestStatus.AWAITING_DOCUMENTS,
         conditions=[_no_documents_asked_yet],
     )
@@ -160,11 +148,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     def receive_documents(self) -> None:
         """The applicant brought the documents: the clock runs again."""
 
-    @transition(
-        field=status,
-        source=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS],
-        target=RequestStatus.APPROVED,
-    )
+    @transition(field=status, source=list(RUNNING_STATUSES), target=RequestStatus.APPROVED)
     def approve(self) -> None:
         """The last step is done and the result is positive."""
 
@@ -175,6 +159,11 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_running(self) -> bool:
+        """Open and not waiting for the applicant's documents: the clock runs, steps can be completed."""
+        return self.status in RUNNING_STATUSES
 
     @property
     def is_online(self) -> bool:

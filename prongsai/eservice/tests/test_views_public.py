@@ -111,7 +111,7 @@ def test_a_citizen_submits_online_and_lands_on_the_tracking_page(anon, catalogue
     with scopes_disabled():
         req = ServiceRequest.objects.get()
         stored = RequestFile.objects.get()
-    assert response["Location"] == f"/eservice/track/{req.tracking_code}/"
+    assert response["Location"] == f"/eservice/track/{req.display_code}/"
     assert req.channel == Channel.ESERVICE
     assert req.answers["citizen_id"] == "1360400012346"
     assert req.answers["birth_date"] == "1964-05-01"
@@ -199,7 +199,7 @@ def test_a_file_of_an_allowed_kind_for_the_site_but_not_for_the_field_is_refused
 
 def test_the_tracking_page_shows_steps_and_due_dates_but_no_personal_data(anon, catalogue, submit, now):
     req = submit(catalogue["elderly-allowance"], email="somchai@example.com").request
-    response = anon.get(f"/eservice/track/{req.tracking_code}/")
+    response = anon.get(f"/eservice/track/{req.display_code}/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "8 ธันวาคม 2569" in page  # the first step's due date (after the substitution holiday)
@@ -212,9 +212,9 @@ def test_the_tracking_page_shows_steps_and_due_dates_but_no_personal_data(anon, 
 
 def test_tracking_codes_are_read_forgivingly_and_unknown_ones_are_not_found(anon, catalogue, submit, now):
     req = submit(catalogue["elderly-allowance"]).request
-    messy = req.tracking_code.lower().replace("-", " ")
+    messy = req.display_code.lower().replace("-", " ")
     found = anon.get("/eservice/track/", {"code": messy})
-    assert found.status_code == 302 and found["Location"] == f"/eservice/track/{req.tracking_code}/"
+    assert found.status_code == 302 and found["Location"] == f"/eservice/track/{req.display_code}/"
     missing = anon.get("/eservice/track/", {"code": "AAAA-BBBB-CCCC"})
     assert missing.status_code == 400 and "ไม่พบคำขอ" in missing.content.decode()
     assert anon.get("/eservice/track/AAAA-BBBB-CCCC/").status_code == 404
@@ -222,7 +222,7 @@ def test_tracking_codes_are_read_forgivingly_and_unknown_ones_are_not_found(anon
 
 def test_another_agency_cannot_see_a_request_by_its_code(anon, catalogue, other_catalogue, submit, now):
     req = submit(catalogue["elderly-allowance"]).request
-    assert anon.get(f"/eservice/track/{req.tracking_code}/", HTTP_HOST="other.test").status_code == 404
+    assert anon.get(f"/eservice/track/{req.display_code}/", HTTP_HOST="other.test").status_code == 404
 
 
 def test_the_survey_opens_after_completion_and_is_answered_once(
@@ -234,7 +234,7 @@ def test_the_survey_opens_after_completion_and_is_answered_once(
     assert anon.get(url).status_code == 302  # still open
     with in_scope(agency):
         services.request_reject(request=req, acting_user=head, reason="ไม่มีภูมิลำเนาในตำบล")
-    assert "ตอบแบบสำรวจความพึงพอใจ" in anon.get(f"/eservice/track/{req.tracking_code}/").content.decode()
+    assert "ตอบแบบสำรวจความพึงพอใจ" in anon.get(f"/eservice/track/{req.display_code}/").content.decode()
     bad = anon.post(url, {"speed": "9"})
     assert bad.status_code == 400 and "กรุณาเลือกคะแนน" in bad.content.decode()
     good = anon.post(url, {"speed": "5", "staff": "4", "clarity": "4", "overall": "5", "comment": "รวดเร็ว"})

@@ -32,10 +32,10 @@ def test_the_queue_lists_open_requests_and_highlights_the_late_ones(staff_client
     on_time = submit(catalogue["elderly-allowance"]).request
     late = submit(catalogue["official-information"], at=now.current() - timedelta(days=40)).request
     page = staff_client.get("/staff/eservice/").content.decode()
-    assert on_time.tracking_code in page and late.tracking_code in page
+    assert on_time.display_code in page and late.display_code in page
     assert page.count("overdue-row") == 1
     overdue = staff_client.get("/staff/eservice/?state=overdue").content.decode()
-    assert late.tracking_code in overdue and on_time.tracking_code not in overdue
+    assert late.display_code in overdue and on_time.display_code not in overdue
 
 
 def test_the_queue_filters_by_unit(staff_client, catalogue, submit, now, agency):
@@ -151,7 +151,7 @@ def test_a_member_of_another_agency_gets_nothing(outsider, other_agency, catalog
     # Signed in at their own agency's host, the request of the first agency does not exist for them.
     client = login_verified(Client(HTTP_HOST="other.test"), outsider)
     assert client.get(f"/staff/eservice/requests/{req.pk}/").status_code == 404
-    assert req.tracking_code not in client.get("/staff/eservice/?state=all").content.decode()
+    assert req.display_code not in client.get("/staff/eservice/?state=all").content.decode()
 
 
 def test_the_walk_in_page_lists_the_published_services(staff_client, catalogue):
