@@ -58,6 +58,15 @@ def page(response) -> str:
     return response.content.decode()
 
 
+def error_messages(response) -> list[str]:
+    """The error messages at the top of the page (a service's refusal that belongs to no field)."""
+    listed = re.findall(r'<ul class="messages">(.*?)</ul>', page(response), re.S)
+    return [
+        re.sub(r"<[^>]+>", "", item).strip()
+        for item in re.findall(r'<li class="[^"]*error[^"]*">(.*?)</li>', "".join(listed), re.S)
+    ]
+
+
 def form_errors(response) -> list[str]:
     """The lines of the error summaries at the top of the page's forms (field errors as "label: message")."""
     summaries = re.findall(r'<div class="error-summary"[^>]*>.*?<ul>(.*?)</ul>', page(response), re.S)
@@ -284,7 +293,7 @@ def test_a_bidder_added_to_a_published_row_needs_a_reason(admin_client, publishe
     url = f"/procurement/staff/register/{published.pk}/bidders/"
     refused = admin_client.post(url, {"bidder-name": "หจก. ภักดีชุมพล", "bidder-price": "49500"})
     assert refused.status_code == 400
-    assert form_errors(refused) == ["รายการนี้เผยแพร่แล้ว การเปลี่ยนแปลงต้องระบุเหตุผลของการแก้ไข"]
+    assert error_messages(refused) == ["รายการนี้เผยแพร่แล้ว การเปลี่ยนแปลงต้องระบุเหตุผลของการแก้ไข"]
     assert not Bidder.objects.exists()
 
 
@@ -613,7 +622,7 @@ def test_a_document_added_to_a_published_announcement_needs_a_reason(admin_clien
     url = f"/procurement/staff/announcements/{item.pk}/files/"
     refused = admin_client.post(url, {"file-file": pdf_upload()})
     assert refused.status_code == 400
-    assert form_errors(refused) == ["ประกาศนี้เผยแพร่แล้ว การเพิ่มเอกสารต้องระบุเหตุผลของการแก้ไข"]
+    assert error_messages(refused) == ["ประกาศนี้เผยแพร่แล้ว การเพิ่มเอกสารต้องระบุเหตุผลของการแก้ไข"]
     assert not item.attachments.exists()
 
 
