@@ -67,7 +67,8 @@ def test_a_declared_error_is_logged_as_one_line_and_recorded_as_a_failure(agency
     assert result.status == TaskResultStatus.FAILED
     ours = [r for r in caplog.records if r.name == "prongsai.core.tasking"]
     # The class, never the message: an expected error's message can quote personal data.
-    assert [r.getMessage() for r in ours] == [f"task fail_as_expected for agency {agency.pk}: ExpectedProblem"]
+    expected = f"task fail_as_expected for agency {agency.pk}: ExpectedProblem"
+    assert [r.getMessage() for r in ours] == [expected]
     assert ours[0].exc_info is None
 
 
