@@ -19,7 +19,13 @@ class YearSettingForm(forms.Form):
     def __init__(self, *args: Any, fiscal_year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Catalogues are shared by every agency (national criteria), so no agency filter applies here.
-        self.fields["catalogue"].queryset = Catalogue.objects.filter(fiscal_year=fiscal_year)  # type: ignore[attr-defined]
+        from prongsai.ita.selectors import provisional_catalogue
+
+        choices = Catalogue.objects.filter(fiscal_year=fiscal_year)
+        provisional = provisional_catalogue(fiscal_year)
+        if provisional is not None:
+            choices = Catalogue.objects.filter(pk=provisional.pk)
+        self.fields["catalogue"].queryset = choices  # type: ignore[attr-defined]
 
 
 class ManualEvidenceForm(forms.Form):

@@ -41,8 +41,13 @@ def year_setting_choose(
     catalogue: Catalogue,
     answer_date: date | None = None,
 ) -> YearSetting:
-    """Choose the catalogue (e.g. FY2567 variant A or B) the agency's ITAS form shows, and its answer date."""
-    if catalogue.fiscal_year != fiscal_year:
+    """Choose the catalogue (e.g. FY2567 variant A or B) the agency's ITAS form shows, and its answer date.
+
+    A year without its own catalogue yet is set up on the provisional one (the previous year's)."""
+    from prongsai.ita.selectors import provisional_catalogue
+
+    provisional = provisional_catalogue(fiscal_year)
+    if catalogue.fiscal_year != fiscal_year and (provisional is None or provisional.pk != catalogue.pk):
         raise ValidationError({"catalogue": _("ชุดเกณฑ์ที่เลือกไม่ใช่ของปีงบประมาณนี้ กรุณาเลือกใหม่")})
     setting, _created = YearSetting.objects.update_or_create(
         agency=agency, fiscal_year=fiscal_year, defaults={"catalogue": catalogue, "answer_date": answer_date}

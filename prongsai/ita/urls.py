@@ -8,6 +8,7 @@ urlpatterns = [
     path("ita/", views_public.current, name="current"),
     path("ita/<int:year>/", views_public.index, name="index"),
     path("ita/<int:year>/analysis/", views_public.analysis, name="analysis"),
+    path("ita/<int:year>/copies/<str:digest>/", views_public.snapshot_file, name="snapshot_file"),
     path("ita/results/", views_public.results, name="results"),
     path("ita/results/chart.svg", views_public.results_chart, name="results_chart"),
     path("ita/results/indicator-<int:number>.svg", views_public.indicator_chart, name="indicator_chart"),

@@ -31,7 +31,7 @@ def _today() -> date:
 
 @staff(Cap.BACKOFFICE)
 def home(request: StaffRequest) -> HttpResponse:
-    years = selectors.years_with_catalogues()
+    years = selectors.offered_years()
     current = fiscal_year(_today())
     return render(
         request,
@@ -42,16 +42,27 @@ def home(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.ITA_MANAGE)
 def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
-    catalogue = selectors.catalogue_for(request.agency, year)
-    if catalogue is None:
+    offer = selectors.offered_catalogue(request.agency, year)
+    if offer is None:
         raise Http404
-    state = readiness(request.agency, catalogue, as_of=_today())
+    answer = selectors.answer_date_for(request.agency, year)
+    state = readiness(
+        request.agency,
+        offer.catalogue,
+        as_of=min(_today(), answer),
+        fiscal_year=year,
+        provisional=offer.provisional,
+        answer_date=answer,
+    )
     return render(
         request,
         "ita/staff/readiness.html",
         {
             "year": year,
-            "catalogue": catalogue,
+            "catalogue": offer.catalogue,
+            "provisional": offer.provisional,
+            "answer_date": answer,
+            "answer_passed": answer < _today(),
             "state": state,
             "setting": selectors.year_setting(request.agency, year),
             "evidence": selectors.manual_evidence_for_staff(request.agency, year),
@@ -143,13 +154,15 @@ def evidence_withdraw(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.ITA_MANAGE)
 @require_POST
 def snapshots_take(request: StaffRequest, year: int) -> HttpResponseBase:
-    catalogue = selectors.catalogue_for(request.agency, year)
-    if catalogue is None:
+    offer = selectors.offered_catalogue(request.agency, year)
+    if offer is None:
         raise Http404
     return form_action(
         request,
         None,
-        lambda _data: take_snapshots(agency=request.agency, acting_user=request.user, catalogue=catalogue),
+        lambda _data: take_snapshots(
+            agency=request.agency, acting_user=request.user, catalogue=offer.catalogue, fiscal_year=year
+        ),
         success=lambda taken: _("เก็บสำเนาหลักฐานแล้ว %(n)s หน้า") % {"n": len(taken)},
         done=resolve_url("ita:staff_readiness", year=year),
     )
