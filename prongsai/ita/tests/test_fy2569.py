@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from prongsai.core.demo import create_structure
@@ -249,3 +250,52 @@ def test_a_file_that_breaks_the_schema_is_refused_with_the_place_it_breaks(catal
     assert not Catalogue.objects.filter(code="2570").exists()
 
 
+
+
+def _operator(client):
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from prongsai.core.models import User
+
+    operator = User.objects.create_superuser("operator", password="correct horse battery staple")
+    device = TOTPDevice.objects.create(user=operator, name="t", confirmed=True)
+    client.force_login(operator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def test_an_administrator_uploads_the_file_sees_the_same_preview_and_applies_it(
+    catalogues, client, agency, tmp_path
+):
+    operator = _operator(client)
+    path = _changed_file(tmp_path)
+    url = "/operator/ita/catalogue/upload/"
+    assert operator.get(url, HTTP_HOST="wangthong.test").status_code == 200
+    with path.open("rb") as handle:
+        response = operator.post(url, {"file": handle}, HTTP_HOST="wangthong.test")
+    page = response.content.decode()
+    assert response.status_code == 200 and "data-preview" in page
+    assert "+ O27 ข้อทดสอบที่ ป.ป.ช. เพิ่ม" in page
+    assert not catalogues["2569"].oit_items.filter(code="O27").exists()
+    content = re.search(r'name="content" value="([^"]*)"', page, re.S)
+    assert content is not None
+    import html
+
+    response = operator.post(
+        url,
+        {"content": html.unescape(content.group(1)), "name": "catalogue-2569.yaml", "apply": "1"},
+        HTTP_HOST="wangthong.test",
+    )
+    assert response.status_code == 302
+    assert catalogues["2569"].oit_items.filter(code="O27").exists()
+
+
+def test_a_broken_upload_is_a_thai_error_on_the_page_not_a_500(catalogues, client, agency):
+    operator = _operator(client)
+    bad = SimpleUploadedFile("bad.yaml", b"code: [unclosed", "application/x-yaml")
+    response = operator.post("/operator/ita/catalogue/upload/", {"file": bad}, HTTP_HOST="wangthong.test")
+    assert response.status_code == 400
+    assert "ไฟล์ไม่ถูกต้องตามรูปแบบชุดเกณฑ์" in response.content.decode()
