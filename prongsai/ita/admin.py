@@ -60,7 +60,11 @@ class CatalogueAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request) or not self.has_add_permission(request):
             raise PermissionDenied
         form = CatalogueUploadForm(request.POST or None, request.FILES or None)
-        context: dict[str, Any] = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta}
+        context: dict[str, Any] = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+        }
         context["title"] = _("นำเข้าไฟล์ชุดเกณฑ์ ITA")
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.core.demo import DemoContext
-from prongsai.core.models import Agency, User
 from prongsai.core.demo_images import document_pdf
+from prongsai.core.models import Agency, User
 from prongsai.ita import services
 from prongsai.ita.catalogue_files import load_all
 from prongsai.ita.models import Catalogue
@@ -70,17 +71,37 @@ ANALYSIS_TOPICS = [
 
 
 # The results NACC published for อบต.วังทอง after the seed year (demo figures, as imported from ITAS).
-LATER_RESULTS = {
+LATER_RESULTS: dict[int, dict[str, Any]] = {
     2568: {
         "total": "94.46",
-        "indicators": {1: "97.10", 2: "93.45", 3: "95.80", 4: "90.12", 5: "94.60", 6: "92.35", 7: "91.88",
-                       8: "90.40", 9: "96.15", 10: "97.50"},
+        "indicators": {
+            1: "97.10",
+            2: "93.45",
+            3: "95.80",
+            4: "90.12",
+            5: "94.60",
+            6: "92.35",
+            7: "91.88",
+            8: "90.40",
+            9: "96.15",
+            10: "97.50",
+        },
         "oit_missing": ["O15"],
     },
     2569: {
         "total": "95.74",
-        "indicators": {1: "97.85", 2: "94.90", 3: "96.20", 4: "92.75", 5: "95.10", 6: "93.40", 7: "93.05",
-                       8: "92.60", 9: "96.15", 10: "100.00"},
+        "indicators": {
+            1: "97.85",
+            2: "94.90",
+            3: "96.20",
+            4: "92.75",
+            5: "95.10",
+            6: "93.40",
+            7: "93.05",
+            8: "92.60",
+            9: "96.15",
+            10: "100.00",
+        },
         "oit_missing": ["O14"],
     },
 }
@@ -92,7 +113,11 @@ def seed_later_years(agency: Agency, admin: User) -> None:
     for year, data in LATER_RESULTS.items():
         catalogue = Catalogue.objects.get(code=str(year))
         services.year_setting_choose(
-            agency=agency, acting_user=admin, fiscal_year=year, catalogue=catalogue, answer_date=ANSWER_DATES[year]
+            agency=agency,
+            acting_user=admin,
+            fiscal_year=year,
+            catalogue=catalogue,
+            answer_date=ANSWER_DATES[year],
         )
         codes = list(catalogue.oit_items.values_list("code", flat=True))
         services.result_save(
@@ -101,8 +126,8 @@ def seed_later_years(agency: Agency, admin: User) -> None:
             fiscal_year=year,
             catalogue=catalogue,
             total=Decimal(str(data["total"])),
-            indicators={int(k): Decimal(v) for k, v in dict(data["indicators"]).items()},
-            oit={c: Decimal("0" if c in list(data["oit_missing"]) else "100") for c in codes},
+            indicators={int(k): Decimal(v) for k, v in data["indicators"].items()},
+            oit={c: Decimal("0" if c in data["oit_missing"] else "100") for c in codes},
             source="demo",
         )
         analysis = services.analysis_save(
@@ -183,7 +208,12 @@ def seed_second(context: DemoContext) -> None:
     for subject, title, checks, day in [
         ("ethics_code", "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น", ["exists"], date(2026, 10, 5)),
         ("powers_duties", "อำนาจหน้าที่ขององค์การบริหารส่วนตำบลแหลมทอง", ["text"], date(2026, 10, 12)),
-        ("operations_progress", "รายงานการกำกับติดตามการดำเนินงาน ไตรมาสที่ 1", ["results", "spending"], date(2026, 12, 1)),
+        (
+            "operations_progress",
+            "รายงานการกำกับติดตามการดำเนินงาน ไตรมาสที่ 1",
+            ["results", "spending"],
+            date(2026, 12, 1),
+        ),
         ("news", "ข่าวประชาสัมพันธ์ประจำเดือนพฤศจิกายน", ["items"], date(2026, 11, 30)),
     ]:
         services.manual_evidence_add(
@@ -192,7 +222,9 @@ def seed_second(context: DemoContext) -> None:
             fiscal_year=2570,
             subject=subject,
             title=title,
-            upload=SimpleUploadedFile(f"{subject}.pdf", document_pdf(f"Laem Thong SAO {subject}"), "application/pdf"),
+            upload=SimpleUploadedFile(
+                f"{subject}.pdf", document_pdf(f"Laem Thong SAO {subject}"), "application/pdf"
+            ),
             document_date=day,
             confirmed_checks=checks,
         )

@@ -27,7 +27,15 @@ from django.utils.translation import gettext_lazy
 from prongsai.core.models import Agency
 from prongsai.core.thai import fiscal_year_range, half_year_range
 from prongsai.ita import scoring
-from prongsai.ita.models import Catalogue, EvidenceSnapshot, ManualEvidence, OitElement, OitItem, Window
+from prongsai.ita.models import (
+    BackfilledCount,
+    Catalogue,
+    EvidenceSnapshot,
+    ManualEvidence,
+    OitElement,
+    OitItem,
+    Window,
+)
 from prongsai.ita.providers import Evidence, evidence_from_provider, provided_subjects
 
 
@@ -208,8 +216,48 @@ def window_ok(window: str, fiscal_year: int, evidence: Evidence, as_of: date) ->
     return judge(window, fiscal_year, evidence, as_of) == Problem.NONE
 
 
+# Which statistics subjects a kind of entered total answers, and the checks it proves.
+BACKFILL_SUBJECTS = {
+    "service_stats": {"walk_in": ["walk_in"], "online": ["online"], "counts": ["walk_in", "online"]},
+    "corruption_complaint_stats": {
+        "total": ["corruption"],
+        "done": ["corruption"],
+        "pending": ["corruption"],
+    },
+}
+
+
+def _backfilled_evidence(agency: Agency, fiscal_year: int, subjects: set[str]) -> dict[str, Evidence]:
+    """Evidence from the monthly totals entered for months before go-live (shown on ita's own page)."""
+    from django.urls import reverse
+
+    wanted = subjects & set(BACKFILL_SUBJECTS)
+    if not wanted:
+        return {}
+    rows = list(BackfilledCount.objects.filter(agency=agency, fiscal_year=fiscal_year))
+    result: dict[str, Evidence] = {}
+    for subject in wanted:
+        kinds = {k for kinds in BACKFILL_SUBJECTS[subject].values() for k in kinds}
+        relevant = [r for r in rows if r.kind in kinds]
+        if not relevant:
+            continue
+        present = {r.kind for r in relevant}
+        result[subject] = Evidence(
+            subject=subject,
+            urls=[reverse("ita:counts", args=[fiscal_year])],
+            checks={check: bool(set(needs) & present) for check, needs in BACKFILL_SUBJECTS[subject].items()},
+            dates=[r.created_at.date() for r in relevant],
+            fiscal_years={fiscal_year},
+            months={f"{r.month:%Y-%m}" for r in relevant},
+            nil_report=all(r.count == 0 for r in relevant),
+            source="entered",
+        )
+    return result
+
+
 def evidence_by_subject(agency: Agency, fiscal_year: int, subjects: set[str]) -> dict[str, Evidence]:
-    """Each subject's evidence: its provider's, completed by the agency's active manual evidence."""
+    """Each subject's evidence: its provider's, completed by the totals entered for months before go-live
+    and by the agency's active manual evidence."""
     manual_rows = list(
         ManualEvidence.objects.filter(
             agency=agency, fiscal_year=fiscal_year, is_active=True, subject__in=subjects
@@ -221,6 +269,8 @@ def evidence_by_subject(agency: Agency, fiscal_year: int, subjects: set[str]) ->
             found = evidence_from_provider(agency, fiscal_year, subject)
             if found is not None:
                 result[subject] = found
+    for subject, entered in _backfilled_evidence(agency, fiscal_year, subjects).items():
+        result[subject] = result[subject].merge(entered) if subject in result else entered
     for manual in manual_rows:
         extra = _manual_evidence(manual, manual_evidence_url(manual))
         result[manual.subject] = result[manual.subject].merge(extra) if manual.subject in result else extra

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from prongsai.core.models import Agency, PublicationStatus
 from prongsai.ita.models import (
     Analysis,
+    BackfilledCount,
     Catalogue,
     EvidenceSnapshot,
     ItaResult,
@@ -73,7 +74,9 @@ def provisional_catalogue(fiscal_year: int, *, today: date | None = None) -> Cat
     if fiscal_year != fiscal_year_of(today or _today()) or catalogues_of_year(fiscal_year).exists():
         return None
     return (
-        Catalogue.objects.filter(fiscal_year__lt=fiscal_year, is_default=True).order_by("-fiscal_year").first()
+        Catalogue.objects.filter(fiscal_year__lt=fiscal_year, is_default=True)
+        .order_by("-fiscal_year")
+        .first()
     )
 
 
@@ -243,3 +246,8 @@ def answering_on(agency: Agency, day: date) -> list[YearOffer]:
             if offer is not None:
                 offers.append(offer)
     return offers
+
+
+def backfilled_counts(agency: Agency, fiscal_year: int) -> QuerySet[BackfilledCount]:
+    """The monthly totals entered for months before go-live, with who entered them."""
+    return BackfilledCount.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("entered_by")

@@ -30,9 +30,7 @@ def take_snapshots(
     from prongsai.core.thai import BANGKOK
 
     year = fiscal_year or catalogue.fiscal_year
-    state = readiness(
-        agency, catalogue, as_of=timezone.now().astimezone(BANGKOK).date(), fiscal_year=year
-    )
+    state = readiness(agency, catalogue, as_of=timezone.now().astimezone(BANGKOK).date(), fiscal_year=year)
     host = _host(agency)
     client = Client(HTTP_HOST=host) if host else Client()
     taken: list[EvidenceSnapshot] = []

@@ -82,7 +82,9 @@ def snapshot_file(request: AgencyRequest, year: int, digest: str) -> HttpRespons
     snapshot = access.get_public_snapshot(request.agency, year, digest)
     return file_download(
         snapshot.file,
-        content_type="text/plain; charset=utf-8" if "html" in snapshot.content_type else snapshot.content_type,
+        content_type="text/plain; charset=utf-8"
+        if "html" in snapshot.content_type
+        else snapshot.content_type,
         filename=f"oit-{year}-{snapshot.item_code}-{digest[:12]}",
         inline=True,
         max_age=3600,
@@ -163,3 +165,12 @@ def evidence_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
         inline=attachment.kind in {"pdf", "jpg", "png"},
         max_age=3600,
     )
+
+
+@public
+def counts(request: AgencyRequest, year: int) -> HttpResponse:
+    """The monthly totals entered for months before the agency started using Prongsai, shown as such."""
+    rows = list(selectors.backfilled_counts(request.agency, year))
+    if not rows:
+        raise Http404
+    return render(request, "ita/counts.html", {"year": year, "rows": rows})

@@ -19,7 +19,13 @@ from prongsai.core.thai import BANGKOK, fiscal_year
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
-from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
+from prongsai.ita.forms import (
+    AnalysisForm,
+    BackfilledCountForm,
+    ManualEvidenceForm,
+    ResultsImportForm,
+    YearSettingForm,
+)
 from prongsai.ita.readiness import readiness
 from prongsai.ita.results_csv import parse_results_csv
 from prongsai.ita.snapshots import take_snapshots
@@ -275,4 +281,38 @@ def analysis_publish(request: StaffRequest, year: int) -> HttpResponseBase:
         lambda _data: services.analysis_publish(analysis=analysis, acting_user=request.user),
         success=_("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"),
         done=resolve_url("ita:staff_analysis", year=year),
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def counts(request: StaffRequest, year: int) -> HttpResponse:
+    """Monthly totals of the months before go-live, entered with who and why (statistics items)."""
+    form = BackfilledCountForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.backfilled_count_save(
+                agency=request.agency,
+                acting_user=request.user,
+                month=data["month"],
+                kind=data["kind"],
+                count=data["count"],
+                completed=data["completed"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกยอดรวมย้อนหลังเรียบร้อยแล้ว"))
+            return redirect("ita:staff_counts", year=year)
+    return render(
+        request,
+        "ita/staff/counts.html",
+        {
+            "form": form,
+            "year": year,
+            "rows": selectors.backfilled_counts(request.agency, year),
+            "go_live": services.go_live_day(request.agency),
+        },
+        status=form_status(form),
     )

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from prongsai.core.demo import create_structure
+from prongsai.core.thai import BANGKOK
 from prongsai.ita import services
 from prongsai.ita.catalogue_files import DATA_DIR
 from prongsai.ita.models import Catalogue
@@ -52,7 +53,9 @@ def _manual(agency, admin_member, in_scope, **fields):
 
 
 def test_the_fy2568_catalogue_ends_at_o26_and_fy2569_has_o1_to_o26_mapped_from_fy2568(catalogues):
-    assert list(catalogues["2568"].oit_items.values_list("code", flat=True)) == [f"O{n}" for n in range(1, 27)]
+    assert list(catalogues["2568"].oit_items.values_list("code", flat=True)) == [
+        f"O{n}" for n in range(1, 27)
+    ]
     fy2569 = catalogues["2569"]
     assert list(fy2569.oit_items.values_list("code", flat=True)) == [f"O{n}" for n in range(1, 27)]
     assert fy2569.previous_code == "2568"
@@ -90,7 +93,9 @@ def test_evidence_published_a_day_after_the_answer_date_does_not_count(
     assert element.counts and element.needed_by is None
 
 
-def test_a_six_month_report_dated_in_the_first_quarter_does_not_pass(agency, admin_member, catalogues, in_scope):
+def test_a_six_month_report_dated_in_the_first_quarter_does_not_pass(
+    agency, admin_member, catalogues, in_scope
+):
     report = _manual(
         agency,
         admin_member,
@@ -250,8 +255,6 @@ def test_a_file_that_breaks_the_schema_is_refused_with_the_place_it_breaks(catal
     assert not Catalogue.objects.filter(code="2570").exists()
 
 
-
-
 def _operator(client):
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -299,3 +302,61 @@ def test_a_broken_upload_is_a_thai_error_on_the_page_not_a_500(catalogues, clien
     response = operator.post("/operator/ita/catalogue/upload/", {"file": bad}, HTTP_HOST="wangthong.test")
     assert response.status_code == 400
     assert "ไฟล์ไม่ถูกต้องตามรูปแบบชุดเกณฑ์" in response.content.decode()
+
+
+# --- monthly totals from before go-live -------------------------------------------------------------------
+
+
+def _backdate_go_live(agency, day):
+    from django_scopes import scopes_disabled
+
+    from prongsai.core.models import Agency
+
+    with scopes_disabled():
+        Agency.objects.filter(pk=agency.pk).update(created_at=day)
+    agency.refresh_from_db()
+
+
+def test_totals_entered_for_months_before_go_live_answer_the_statistics_and_are_shown_as_such(
+    admin_client, anon, agency, admin_member, catalogues, in_scope
+):
+    from datetime import datetime
+
+    _backdate_go_live(agency, datetime(2026, 1, 15, tzinfo=BANGKOK))
+    with time_machine.travel("2026-02-01 10:00 +07:00", tick=False):
+        response = admin_client.post(
+            "/staff/ita/2569/counts/",
+            {
+                "month": "15/11/2568",
+                "kind": "online",
+                "count": "12",
+                "reason": "สรุปจากทะเบียนรับคำขอออนไลน์เดิม",
+            },
+        )
+    assert response.status_code == 302
+    with in_scope(agency):
+        state = readiness(agency, catalogues["2569"], as_of=ANSWER)
+    _item, (element,) = _element(state, "O10", "service_stats")
+    assert element.counts and element.element.check_key == "online"
+    page = anon.get("/ita/2569/counts/").content.decode()
+    assert "ยอดที่บันทึกย้อนหลัง" in page and "สรุปจากทะเบียนรับคำขอออนไลน์เดิม" in page
+    staff_page = admin_client.get("/staff/ita/2569/counts/").content.decode()
+    assert 'data-count="2025-11-online"' in staff_page
+    assert "สรุปจากทะเบียนรับคำขอออนไลน์เดิม" in staff_page
+
+
+def test_a_month_after_go_live_or_a_missing_reason_is_refused_on_the_page(admin_client, agency, catalogues):
+    from datetime import datetime
+
+    _backdate_go_live(agency, datetime(2026, 1, 15, tzinfo=BANGKOK))
+    response = admin_client.post(
+        "/staff/ita/2569/counts/",
+        {"month": "10/01/2569", "kind": "walk_in", "count": "5", "reason": "ทะเบียนเดิม"},
+    )
+    assert response.status_code == 400
+    assert "บันทึกย้อนหลังได้เฉพาะเดือนที่สิ้นสุดก่อนเริ่มใช้ระบบ" in response.content.decode()
+    assert 'value="5"' in response.content.decode()
+    response = admin_client.post(
+        "/staff/ita/2569/counts/", {"month": "10/12/2568", "kind": "walk_in", "count": "5", "reason": ""}
+    )
+    assert response.status_code == 400

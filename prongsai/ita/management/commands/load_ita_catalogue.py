@@ -17,7 +17,9 @@ from prongsai.ita.catalogue_files import CatalogueFileError, Preview, apply_cata
 
 def preview_lines(result: Preview) -> list[str]:
     state = "new catalogue" if result.is_new else "update of the stored catalogue"
-    lines = [f"{result.code} (FY{result.fiscal_year}) {result.title_th}: {state}, {result.item_count} OIT items"]
+    lines = [
+        f"{result.code} (FY{result.fiscal_year}) {result.title_th}: {state}, {result.item_count} OIT items"
+    ]
     lines += [f"  ~ {change}" for change in result.catalogue_changes]
     lines += [f"  + {code} {title}" for code, title in result.added]
     lines += [f"  - {code} {title}" for code, title in result.removed]

@@ -30,15 +30,22 @@ class Command(BaseCommand):
         except ThaiDateError as exc:
             raise CommandError(str(exc)) from None
         with scopes_disabled():
-            agencies = list(Agency.objects.filter(pk__in=[a for a, d in latest_answer_days(day).items() if d == day]))
+            agencies = list(
+                Agency.objects.filter(pk__in=[a for a, d in latest_answer_days(day).items() if d == day])
+            )
         answered = 0
         for agency in agencies:
             with agency_scope(agency):
                 for offer in answering_on(agency, day):
                     taken = take_snapshots(
-                        agency=agency, acting_user=None, catalogue=offer.catalogue, fiscal_year=offer.fiscal_year
+                        agency=agency,
+                        acting_user=None,
+                        catalogue=offer.catalogue,
+                        fiscal_year=offer.fiscal_year,
                     )
                     answered += 1
-                    self.stdout.write(f"{agency.code} {offer.fiscal_year}: {len(taken)} evidence pages copied")
+                    self.stdout.write(
+                        f"{agency.code} {offer.fiscal_year}: {len(taken)} evidence pages copied"
+                    )
         if not answered:
             self.stdout.write(f"no agency answers the OIT on {day.isoformat()}")
