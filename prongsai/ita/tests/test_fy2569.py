@@ -360,3 +360,44 @@ def test_a_month_after_go_live_or_a_missing_reason_is_refused_on_the_page(admin_
         "/staff/ita/2569/counts/", {"month": "10/12/2568", "kind": "walk_in", "count": "5", "reason": ""}
     )
     assert response.status_code == 400
+
+
+def test_the_integrity_measures_report_of_fy2568_cites_fy2568_scores_and_is_signed_on_the_report_date(
+    agency, admin_member, catalogues, in_scope, tmp_path
+):
+    from decimal import Decimal
+
+    import docx
+
+    from prongsai.planning.demo import seed_integrity_measures_year
+
+    with in_scope(agency):
+        seed_integrity_measures_year(agency, admin_member, 2568, reported_on=date(2025, 10, 24))
+        services.result_save(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2568,
+            catalogue=catalogues["2568"],
+            total=Decimal("94.46"),
+            indicators={1: Decimal("97.10")},
+        )
+    output = tmp_path / "report.docx"
+    call_command(
+        "export_report",
+        "integrity-measures-results",
+        "--fiscal-year",
+        "2568",
+        "--format",
+        "docx",
+        "--output",
+        str(output),
+        "--agency",
+        agency.code,
+        stdout=io.StringIO(),
+    )
+    document = docx.Document(str(output))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "ประจำปีงบประมาณ พ.ศ.๒๕๖๘" in paragraphs
+    assert paragraphs[-1] == "๒๔ ตุลาคม ๒๕๖๘"  # the annual report's date, not the plan's approval
+    cells = "\n".join(cell.text for row in document.tables[0].rows for cell in row.cells)
+    assert "คะแนนรวมที่ได้ ๙๔.๔๖" in cells
