@@ -401,3 +401,17 @@ def test_the_integrity_measures_report_of_fy2568_cites_fy2568_scores_and_is_sign
     assert paragraphs[-1] == "๒๔ ตุลาคม ๒๕๖๘"  # the annual report's date, not the plan's approval
     cells = "\n".join(cell.text for row in document.tables[0].rows for cell in row.cells)
     assert "คะแนนรวมที่ได้ ๙๔.๔๖" in cells
+
+
+def test_a_past_year_shows_each_item_with_the_copy_taken_on_its_answer_date(
+    admin_client, anon, agency, catalogues, structure
+):
+    assert admin_client.post("/staff/ita/2567/snapshots/").status_code == 302
+    page = anon.get("/ita/2567/").content.decode()
+    assert "สำเนาหลักฐาน ณ วันที่ตอบแบบ:" in page
+    copy = re.search(r'href="(/ita/2567/copies/[0-9a-f]{64}/)"', page)
+    assert copy is not None
+    response = anon.get(copy.group(1))
+    assert response.status_code == 200 and response["Content-Type"].startswith(("text/plain", "image/"))
+    assert anon.get("/ita/2567/copies/" + "0" * 64 + "/").status_code == 404
+    assert anon.get("/ita/2567/copies/not-a-hash/").status_code == 404
