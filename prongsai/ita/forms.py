@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField
 from prongsai.ita.catalogue_files import subjects
-from prongsai.ita.models import Catalogue
+from prongsai.ita.models import BackfilledCount, Catalogue
 
 
 class YearSettingForm(forms.Form):
@@ -19,7 +19,13 @@ class YearSettingForm(forms.Form):
     def __init__(self, *args: Any, fiscal_year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Catalogues are shared by every agency (national criteria), so no agency filter applies here.
-        self.fields["catalogue"].queryset = Catalogue.objects.filter(fiscal_year=fiscal_year)  # type: ignore[attr-defined]
+        from prongsai.ita.selectors import provisional_catalogue
+
+        choices = Catalogue.objects.filter(fiscal_year=fiscal_year)
+        provisional = provisional_catalogue(fiscal_year)
+        if provisional is not None:
+            choices = Catalogue.objects.filter(pk=provisional.pk)
+        self.fields["catalogue"].queryset = choices  # type: ignore[attr-defined]
 
 
 class ManualEvidenceForm(forms.Form):
@@ -142,3 +148,17 @@ class AnalysisForm(forms.Form):
             {name: self.cleaned_data.get(f"topic_{n}_{name}", "") for name, _label in TOPIC_FIELDS}
             for n in range(1, len(self.topic_titles) + 1)
         ]
+
+
+class BackfilledCountForm(forms.Form):
+    month = ThaiDateField(label=_("เดือน (วันใดก็ได้ในเดือนนั้น)"))
+    kind = forms.ChoiceField(label=_("ประเภท"), choices=BackfilledCount.Kind.choices)
+    count = forms.IntegerField(label=_("จำนวนทั้งหมด"), min_value=0, max_value=1_000_000)
+    completed = forms.IntegerField(
+        label=_("ดำเนินการแล้วเสร็จ (สำหรับเรื่องร้องเรียน)"), min_value=0, max_value=1_000_000, required=False
+    )
+    reason = forms.CharField(
+        label=_("เหตุผลและที่มาของตัวเลข"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("เช่น สรุปจากทะเบียนรับคำขอของสำนักปลัดก่อนเริ่มใช้ระบบ"),
+    )

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from prongsai.core.models import Agency, PublicationStatus
 from prongsai.ita.models import (
     Analysis,
+    BackfilledCount,
     Catalogue,
     EvidenceSnapshot,
     ItaResult,
@@ -29,17 +30,87 @@ def years_with_catalogues() -> list[int]:
 
 
 def catalogue_for(agency: Agency, fiscal_year: int) -> Catalogue | None:
-    """The catalogue the agency answers in ``fiscal_year``: its choice, else the year's default."""
+    """The catalogue the agency answers in ``fiscal_year``: its choice, else the year's default.
+
+    A choice of the provisional catalogue (the previous year's) gives way to the year's own once loaded.
+    """
     setting = (
         YearSetting.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("catalogue").first()
     )
-    if setting is not None:
+    if setting is not None and setting.catalogue.fiscal_year == fiscal_year:
         return setting.catalogue
-    return catalogues_of_year(fiscal_year).first()
+    own = catalogues_of_year(fiscal_year).first()
+    if own is None and setting is not None:
+        return setting.catalogue
+    return own
 
 
 def year_setting(agency: Agency, fiscal_year: int) -> YearSetting | None:
     return YearSetting.objects.filter(agency=agency, fiscal_year=fiscal_year).first()
+
+
+@dataclass(frozen=True)
+class YearOffer:
+    """The catalogue an agency answers in a year; ``provisional`` when it is the previous year's, offered
+    because NACC has not published the year's own yet (an agency prepares from 1 October)."""
+
+    fiscal_year: int
+    catalogue: Catalogue
+    provisional: bool
+
+
+def _today() -> date:
+    from django.utils import timezone
+
+    from prongsai.core.thai import BANGKOK
+
+    return timezone.now().astimezone(BANGKOK).date()
+
+
+def provisional_catalogue(fiscal_year: int, *, today: date | None = None) -> Catalogue | None:
+    """The previous year's default catalogue, offered for the current fiscal year when it has none."""
+    from prongsai.core.thai import fiscal_year as fiscal_year_of
+
+    if fiscal_year != fiscal_year_of(today or _today()) or catalogues_of_year(fiscal_year).exists():
+        return None
+    return (
+        Catalogue.objects.filter(fiscal_year__lt=fiscal_year, is_default=True)
+        .order_by("-fiscal_year")
+        .first()
+    )
+
+
+def offered_catalogue(agency: Agency, fiscal_year: int, *, today: date | None = None) -> YearOffer | None:
+    """The year's catalogue for the agency, or the provisional one of the current year, or None."""
+    catalogue = catalogue_for(agency, fiscal_year)
+    if catalogue is not None:
+        return YearOffer(fiscal_year, catalogue, provisional=catalogue.fiscal_year != fiscal_year)
+    provisional = provisional_catalogue(fiscal_year, today=today)
+    return YearOffer(fiscal_year, provisional, provisional=True) if provisional else None
+
+
+def offered_years(*, today: date | None = None) -> list[int]:
+    """The years with a catalogue, and the current year when it is offered provisionally (newest first)."""
+    from prongsai.core.thai import fiscal_year as fiscal_year_of
+
+    years = set(years_with_catalogues())
+    current = fiscal_year_of(today or _today())
+    if current not in years and provisional_catalogue(current, today=today) is not None:
+        years.add(current)
+    return sorted(years, reverse=True)
+
+
+def answer_date_for(agency: Agency, fiscal_year: int) -> date:
+    """The agency's ITAS answer date of the year: its setting, else the ITAS calendar's default.
+
+    The one source of truth for the readiness check, the evidence copies and the scheduler.
+    """
+    from prongsai.ita.itas_calendar import default_answer_date
+
+    setting = YearSetting.objects.filter(agency=agency, fiscal_year=fiscal_year).only("answer_date").first()
+    if setting is not None and setting.answer_date is not None:
+        return setting.answer_date
+    return default_answer_date(fiscal_year)
 
 
 def result_of(agency: Agency, fiscal_year: int, *, published_only: bool = False) -> ItaResult | None:
@@ -136,22 +207,47 @@ def analysis_of(agency: Agency, fiscal_year: int) -> Analysis | None:
 
 
 def latest_answer_days(day: date) -> dict[int, date]:
-    """For every active agency with an ITAS answer date on or before ``day``, its most recent one.
+    """For every active agency, its most recent ITAS answer date on or before ``day`` (its setting of a
+    year, else the calendar's default: ``answer_date_for`` in bulk).
 
     The scheduler takes the evidence copies of an agency on the day this returns ``day`` for it.
     """
-    from django.db.models import Max
     from django_scopes import scopes_disabled
 
+    from prongsai.core.thai import fiscal_year as fiscal_year_of
+    from prongsai.ita.itas_calendar import default_answer_date
+
+    years = set(years_with_catalogues()) | {fiscal_year_of(day)}
     with scopes_disabled():
-        rows = (
-            YearSetting.objects.filter(answer_date__lte=day, agency__is_active=True)
-            .values("agency_id")
-            .annotate(latest=Max("answer_date"))
-        )
-        return {row["agency_id"]: row["latest"] for row in rows}
+        agency_ids = list(Agency.objects.filter(is_active=True).values_list("pk", flat=True))
+        explicit = {
+            (agency_id, year): answer
+            for agency_id, year, answer in YearSetting.objects.filter(
+                agency__is_active=True, answer_date__isnull=False
+            ).values_list("agency_id", "fiscal_year", "answer_date")
+        }
+    latest: dict[int, date] = {}
+    for agency_id in agency_ids:
+        dates = [explicit.get((agency_id, year)) or default_answer_date(year) for year in years]
+        passed = [d for d in dates if d <= day]
+        if passed:
+            latest[agency_id] = max(passed)
+    return latest
 
 
-def settings_answering_on(agency: Agency, day: date) -> QuerySet[YearSetting]:
-    """The agency's year settings whose ITAS answer date is ``day`` (the catalogues to copy evidence for)."""
-    return YearSetting.objects.filter(agency=agency, answer_date=day).select_related("catalogue")
+def answering_on(agency: Agency, day: date) -> list[YearOffer]:
+    """The years (with their catalogues) whose ITAS answer date for the agency is ``day``."""
+    from prongsai.core.thai import fiscal_year as fiscal_year_of
+
+    offers = []
+    for year in sorted(set(years_with_catalogues()) | {fiscal_year_of(day)}):
+        if answer_date_for(agency, year) == day:
+            offer = offered_catalogue(agency, year, today=day)
+            if offer is not None:
+                offers.append(offer)
+    return offers
+
+
+def backfilled_counts(agency: Agency, fiscal_year: int) -> QuerySet[BackfilledCount]:
+    """The monthly totals entered for months before go-live, with who entered them."""
+    return BackfilledCount.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("entered_by")

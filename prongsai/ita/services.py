@@ -23,6 +23,7 @@ from prongsai.ita.catalogue_files import subjects
 from prongsai.ita.models import (
     Analysis,
     AnalysisTopic,
+    BackfilledCount,
     Catalogue,
     EvidenceSnapshot,
     ItaResult,
@@ -41,8 +42,13 @@ def year_setting_choose(
     catalogue: Catalogue,
     answer_date: date | None = None,
 ) -> YearSetting:
-    """Choose the catalogue (e.g. FY2567 variant A or B) the agency's ITAS form shows, and its answer date."""
-    if catalogue.fiscal_year != fiscal_year:
+    """Choose the catalogue (e.g. FY2567 variant A or B) the agency's ITAS form shows, and its answer date.
+
+    A year without its own catalogue yet is set up on the provisional one (the previous year's)."""
+    from prongsai.ita.selectors import provisional_catalogue
+
+    provisional = provisional_catalogue(fiscal_year)
+    if catalogue.fiscal_year != fiscal_year and (provisional is None or provisional.pk != catalogue.pk):
         raise ValidationError({"catalogue": _("ชุดเกณฑ์ที่เลือกไม่ใช่ของปีงบประมาณนี้ กรุณาเลือกใหม่")})
     setting, _created = YearSetting.objects.update_or_create(
         agency=agency, fiscal_year=fiscal_year, defaults={"catalogue": catalogue, "answer_date": answer_date}
@@ -247,6 +253,63 @@ def manual_evidence_withdraw(*, evidence: ManualEvidence, acting_user: User) -> 
     locked.save(update_fields=["is_active", "updated_at"])
     audit_record(agency=locked.agency, actor=acting_user, action="ita.evidence.withdrawn", obj=locked)
     return locked
+
+
+def go_live_day(agency: Agency) -> date:
+    """The day the agency started using Prongsai (its setup on the instance)."""
+    from prongsai.core.thai import BANGKOK
+
+    return agency.created_at.astimezone(BANGKOK).date()
+
+
+@transaction.atomic
+def backfilled_count_save(
+    *,
+    agency: Agency,
+    acting_user: User,
+    month: date,
+    kind: str,
+    count: int,
+    reason: str,
+    completed: int | None = None,
+) -> BackfilledCount:
+    """Enter (or correct) the total of one month from before go-live, with who entered it and why."""
+    from prongsai.core.thai import fiscal_year as fiscal_year_of
+
+    first = month.replace(day=1)
+    if kind not in BackfilledCount.Kind.values:
+        raise ValidationError({"kind": _("ไม่รู้จักประเภทนี้ กรุณาเลือกจากรายการ")})
+    if count < 0 or (completed is not None and not 0 <= completed <= count):
+        raise ValidationError({"completed": _("จำนวนที่ดำเนินการแล้วเสร็จต้องไม่เกินจำนวนทั้งหมด")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("กรุณาระบุเหตุผลและที่มาของตัวเลข เช่น สรุปจากทะเบียนรับเรื่อง")})
+    next_month = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    if next_month > go_live_day(agency):
+        raise ValidationError(
+            {"month": _("บันทึกย้อนหลังได้เฉพาะเดือนที่สิ้นสุดก่อนเริ่มใช้ระบบ เดือนหลังจากนั้นระบบนับจากข้อมูลจริง")}
+        )
+    row = BackfilledCount.objects.select_for_update().filter(agency=agency, month=first, kind=kind).first()
+    before = {"count": row.count, "completed": row.completed, "reason": row.reason} if row else None
+    if row is None:
+        row = BackfilledCount(agency=agency, month=first, kind=kind, entered_by=acting_user)
+    row.fiscal_year = fiscal_year_of(first)
+    row.count, row.completed, row.reason, row.entered_by = count, completed, reason.strip(), acting_user
+    row.full_clean()
+    row.save()
+    audit_record(
+        agency=agency,
+        actor=acting_user,
+        action="ita.backfilled_count.saved",
+        obj=row,
+        data={
+            "month": first.isoformat(),
+            "kind": kind,
+            "count": count,
+            "completed": completed,
+            "before": before,
+        },
+    )
+    return row
 
 
 @transaction.atomic

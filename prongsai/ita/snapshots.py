@@ -21,14 +21,16 @@ def _host(agency: Agency) -> str | None:
 
 
 def take_snapshots(
-    *, agency: Agency, acting_user: User | None, catalogue: Catalogue
+    *, agency: Agency, acting_user: User | None, catalogue: Catalogue, fiscal_year: int | None = None
 ) -> list[EvidenceSnapshot]:
-    """Copy every evidence page of the agency's own site for every item of ``catalogue``."""
+    """Copy every evidence page of the agency's own site for every item of ``catalogue`` (answered in
+    ``fiscal_year``, the catalogue's own unless it is offered provisionally for a later year)."""
     from django.utils import timezone
 
     from prongsai.core.thai import BANGKOK
 
-    state = readiness(agency, catalogue, as_of=timezone.now().astimezone(BANGKOK).date())
+    year = fiscal_year or catalogue.fiscal_year
+    state = readiness(agency, catalogue, as_of=timezone.now().astimezone(BANGKOK).date(), fiscal_year=year)
     host = _host(agency)
     client = Client(HTTP_HOST=host) if host else Client()
     taken: list[EvidenceSnapshot] = []
@@ -46,7 +48,7 @@ def take_snapshots(
                 services.snapshot_store(
                     agency=agency,
                     acting_user=acting_user,
-                    fiscal_year=catalogue.fiscal_year,
+                    fiscal_year=year,
                     catalogue=catalogue,
                     item_code=item.item.code,
                     url=url,

@@ -13,38 +13,81 @@ from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
-from prongsai.core.thai import BANGKOK, fiscal_year, fiscal_year_range, to_thai_digits
+from prongsai.core.thai import BANGKOK, fiscal_year, to_thai_digits
 from prongsai.ita import access, selectors
 from prongsai.ita.charts import trend_svg
+from prongsai.ita.models import EvidenceSnapshot
 from prongsai.ita.readiness import readiness
 
 
-def _as_of(year: int) -> date:
-    """The assessment date of a year: today while the year runs, else the year's last day."""
-    today = timezone.now().astimezone(BANGKOK).date()
-    return min(today, fiscal_year_range(year)[1])
+def _today() -> date:
+    return timezone.now().astimezone(BANGKOK).date()
 
 
 @public
 def current(request: AgencyRequest) -> HttpResponse:
-    """The OIT index of the current fiscal year (or the latest year that has a catalogue)."""
-    year = fiscal_year(timezone.now().astimezone(BANGKOK))
-    years = selectors.years_with_catalogues()
-    if years and year not in years:
-        year = years[0]
+    """The OIT index of the current fiscal year (on the previous year's catalogue until NACC publishes
+    the year's own), else the latest year that has a catalogue."""
+    year = fiscal_year(_today())
+    if selectors.offered_catalogue(request.agency, year) is None:
+        years = selectors.offered_years()
+        if years:
+            year = years[0]
     return redirect("ita:index", year=year)
 
 
 @public
 def index(request: AgencyRequest, year: int) -> HttpResponse:
-    catalogue = selectors.catalogue_for(request.agency, year)
-    if catalogue is None:
+    """Each item of the year with its evidence links; a year whose answer date has passed is shown as it
+    stood on that date, with the frozen copies taken then."""
+    offer = selectors.offered_catalogue(request.agency, year)
+    if offer is None:
         raise Http404
-    state = readiness(request.agency, catalogue, as_of=_as_of(year))
+    answer = selectors.answer_date_for(request.agency, year)
+    today = _today()
+    state = readiness(
+        request.agency,
+        offer.catalogue,
+        as_of=min(today, answer),
+        fiscal_year=year,
+        provisional=offer.provisional,
+        answer_date=answer,
+    )
+    if answer < today:
+        copies: dict[str, list[EvidenceSnapshot]] = {}
+        seen: set[tuple[str, str]] = set()
+        for snapshot in selectors.snapshots_of(request.agency, year):  # newest first: one copy per page
+            if (snapshot.item_code, snapshot.url) not in seen:
+                seen.add((snapshot.item_code, snapshot.url))
+                copies.setdefault(snapshot.item_code, []).append(snapshot)
+        for entry in state.items:
+            entry.copies = copies.get(entry.item.code, [])
     return render(
         request,
         "ita/index.html",
-        {"year": year, "catalogue": catalogue, "state": state, "years": selectors.years_with_catalogues()},
+        {
+            "year": year,
+            "catalogue": offer.catalogue,
+            "provisional": offer.provisional,
+            "answer_date": answer,
+            "state": state,
+            "years": selectors.offered_years(),
+        },
+    )
+
+
+@public
+def snapshot_file(request: AgencyRequest, year: int, digest: str) -> HttpResponseBase:
+    """A frozen copy of an evidence page, as it was served on the answer date (found by its hash)."""
+    snapshot = access.get_public_snapshot(request.agency, year, digest)
+    return file_download(
+        snapshot.file,
+        content_type="text/plain; charset=utf-8"
+        if "html" in snapshot.content_type
+        else snapshot.content_type,
+        filename=f"oit-{year}-{snapshot.item_code}-{digest[:12]}",
+        inline=True,
+        max_age=3600,
     )
 
 
@@ -58,7 +101,7 @@ def results(request: AgencyRequest) -> HttpResponse:
             "results": rows,
             "has_chart": bool(rows),
             "trends": selectors.indicator_trends(request.agency) if rows else [],
-            "years": selectors.years_with_catalogues(),
+            "years": selectors.offered_years(),
         },
     )
 
@@ -122,3 +165,12 @@ def evidence_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
         inline=attachment.kind in {"pdf", "jpg", "png"},
         max_age=3600,
     )
+
+
+@public
+def counts(request: AgencyRequest, year: int) -> HttpResponse:
+    """The monthly totals entered for months before the agency started using Prongsai, shown as such."""
+    rows = list(selectors.backfilled_counts(request.agency, year))
+    if not rows:
+        raise Http404
+    return render(request, "ita/counts.html", {"year": year, "rows": rows})

@@ -19,7 +19,13 @@ from prongsai.core.thai import BANGKOK, fiscal_year
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 from prongsai.ita import access, selectors, services
 from prongsai.ita.catalogue_files import subjects
-from prongsai.ita.forms import AnalysisForm, ManualEvidenceForm, ResultsImportForm, YearSettingForm
+from prongsai.ita.forms import (
+    AnalysisForm,
+    BackfilledCountForm,
+    ManualEvidenceForm,
+    ResultsImportForm,
+    YearSettingForm,
+)
 from prongsai.ita.readiness import readiness
 from prongsai.ita.results_csv import parse_results_csv
 from prongsai.ita.snapshots import take_snapshots
@@ -31,7 +37,7 @@ def _today() -> date:
 
 @staff(Cap.BACKOFFICE)
 def home(request: StaffRequest) -> HttpResponse:
-    years = selectors.years_with_catalogues()
+    years = selectors.offered_years()
     current = fiscal_year(_today())
     return render(
         request,
@@ -42,16 +48,27 @@ def home(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.ITA_MANAGE)
 def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
-    catalogue = selectors.catalogue_for(request.agency, year)
-    if catalogue is None:
+    offer = selectors.offered_catalogue(request.agency, year)
+    if offer is None:
         raise Http404
-    state = readiness(request.agency, catalogue, as_of=_today())
+    answer = selectors.answer_date_for(request.agency, year)
+    state = readiness(
+        request.agency,
+        offer.catalogue,
+        as_of=min(_today(), answer),
+        fiscal_year=year,
+        provisional=offer.provisional,
+        answer_date=answer,
+    )
     return render(
         request,
         "ita/staff/readiness.html",
         {
             "year": year,
-            "catalogue": catalogue,
+            "catalogue": offer.catalogue,
+            "provisional": offer.provisional,
+            "answer_date": answer,
+            "answer_passed": answer < _today(),
             "state": state,
             "setting": selectors.year_setting(request.agency, year),
             "evidence": selectors.manual_evidence_for_staff(request.agency, year),
@@ -143,13 +160,15 @@ def evidence_withdraw(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.ITA_MANAGE)
 @require_POST
 def snapshots_take(request: StaffRequest, year: int) -> HttpResponseBase:
-    catalogue = selectors.catalogue_for(request.agency, year)
-    if catalogue is None:
+    offer = selectors.offered_catalogue(request.agency, year)
+    if offer is None:
         raise Http404
     return form_action(
         request,
         None,
-        lambda _data: take_snapshots(agency=request.agency, acting_user=request.user, catalogue=catalogue),
+        lambda _data: take_snapshots(
+            agency=request.agency, acting_user=request.user, catalogue=offer.catalogue, fiscal_year=year
+        ),
         success=lambda taken: _("เก็บสำเนาหลักฐานแล้ว %(n)s หน้า") % {"n": len(taken)},
         done=resolve_url("ita:staff_readiness", year=year),
     )
@@ -262,4 +281,38 @@ def analysis_publish(request: StaffRequest, year: int) -> HttpResponseBase:
         lambda _data: services.analysis_publish(analysis=analysis, acting_user=request.user),
         success=_("เผยแพร่การวิเคราะห์เรียบร้อยแล้ว"),
         done=resolve_url("ita:staff_analysis", year=year),
+    )
+
+
+@staff(Cap.ITA_MANAGE)
+def counts(request: StaffRequest, year: int) -> HttpResponse:
+    """Monthly totals of the months before go-live, entered with who and why (statistics items)."""
+    form = BackfilledCountForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.backfilled_count_save(
+                agency=request.agency,
+                acting_user=request.user,
+                month=data["month"],
+                kind=data["kind"],
+                count=data["count"],
+                completed=data["completed"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกยอดรวมย้อนหลังเรียบร้อยแล้ว"))
+            return redirect("ita:staff_counts", year=year)
+    return render(
+        request,
+        "ita/staff/counts.html",
+        {
+            "form": form,
+            "year": year,
+            "rows": selectors.backfilled_counts(request.agency, year),
+            "go_live": services.go_live_day(request.agency),
+        },
+        status=form_status(form),
     )

@@ -40,13 +40,17 @@ def _answer_days(day: date) -> dict[int, date]:
     late_after=timedelta(hours=2),
 )
 def ita_snapshots(context: JobContext) -> Counts:
-    from prongsai.ita.selectors import settings_answering_on
+    from prongsai.ita.selectors import answering_on
     from prongsai.ita.snapshots import take_snapshots
 
     agency = _agency(context)
     pages = 0
-    for setting in settings_answering_on(agency, context.day):
-        pages += len(take_snapshots(agency=agency, acting_user=None, catalogue=setting.catalogue))
+    for offer in answering_on(agency, context.day):
+        pages += len(
+            take_snapshots(
+                agency=agency, acting_user=None, catalogue=offer.catalogue, fiscal_year=offer.fiscal_year
+            )
+        )
     return {"pages": pages}
 
 

@@ -197,6 +197,82 @@ def seed_integrity_measures(agency: Agency, admin: User) -> Plan:
     return plan
 
 
+def seed_integrity_measures_year(agency: Agency, admin: User, fiscal_year: int, *, reported_on: date) -> Plan:
+    """A later year's integrity measures (the seed's eight, carried on), each measure's result citing the
+    ITA score of that year, with the annual report whose date signs the results report."""
+    start, end = date(fiscal_year - 544, 10, 1), date(fiscal_year - 543, 9, 30)
+    plan = _plan(
+        agency,
+        admin,
+        Plan.Kind.INTEGRITY_MEASURES,
+        fiscal_year,
+        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {fiscal_year}",
+        approved_on=date(fiscal_year - 544, 10, 20),
+        description=f"มาตรการที่กำหนดจากผลการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {fiscal_year - 1}",
+    )
+    for m_number, (title, activities, _results) in enumerate(MEASURES, start=1):
+        measure = services.item_save(
+            plan=plan,
+            acting_user=admin,
+            kind=PlanItem.Kind.MEASURE,
+            number=m_number,
+            title=title,
+            owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+            period_start=start,
+            period_end=end,
+        )
+        children = [
+            services.item_save(
+                plan=plan,
+                acting_user=admin,
+                parent=measure,
+                kind=PlanItem.Kind.ACTIVITY,
+                number=a_number,
+                title=text,
+                period_start=start,
+                period_end=end,
+                owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+            )
+            for a_number, text in enumerate(activities, start=1)
+        ]
+        result = services.result_record(
+            item=measure,
+            acting_user=admin,
+            result=f"ดำเนินการครบทุกกิจกรรมของมาตรการภายในปีงบประมาณ พ.ศ. {fiscal_year} และเผยแพร่ผลบนเว็บไซต์ของหน่วยงาน",
+            covers=children,
+            order=0,
+            actual_start=start,
+            actual_end=end,
+        )
+        services.citation_add(
+            result=result,
+            acting_user=admin,
+            fiscal_year=fiscal_year,
+            kind="total",
+            code="",
+            lead_text=f"(อ้างอิงจากผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {fiscal_year}) คะแนนรวมที่ได้",
+        )
+    services.plan_publish(plan=plan, acting_user=admin)
+    services.annual_report_save(
+        plan=plan,
+        acting_user=admin,
+        summary=f"ดำเนินการตามมาตรการครบทั้ง {len(MEASURES)} มาตรการ",
+        problems="บุคลากรมีภารกิจหลายด้าน การรวบรวมหลักฐานบางรายการล่าช้า",
+        suggestions="รวบรวมหลักฐานในระบบเดียวและตรวจความพร้อมก่อนวันที่ตอบแบบทุกไตรมาส",
+        reported_on=reported_on,
+    )
+    return plan
+
+
+def seed_next_year_drafts(agency: Agency, admin: User, fiscal_year: int) -> None:
+    """The plans of the year that has just begun, still drafts (what an agency has in early December)."""
+    for kind, title in (
+        (Plan.Kind.INTEGRITY_MEASURES, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+        (Plan.Kind.ANTI_CORRUPTION, "แผนปฏิบัติการป้องกันการทุจริต"),
+    ):
+        _plan(agency, admin, kind, fiscal_year, f"{title} ประจำปีงบประมาณ พ.ศ. {fiscal_year} (ร่าง)")
+
+
 def seed_operations(agency: Agency, admin: User) -> None:
     plan = _plan(
         agency,
@@ -338,3 +414,7 @@ def seed(context: DemoContext) -> None:
     _simple_pair(agency, admin, Plan.Kind.HR, "แผนการบริหารและพัฒนาทรัพยากรบุคคล", HR_ITEMS, multi_year=True)
     _simple_pair(agency, admin, Plan.Kind.ANTI_CORRUPTION, "แผนปฏิบัติการป้องกันการทุจริต", ANTI_CORRUPTION_ITEMS)
     seed_development(agency, admin)
+    # As of 6 December 2569: FY2568 and FY2569 closed with their reports, FY2570 drafted.
+    seed_integrity_measures_year(agency, admin, 2568, reported_on=date(2025, 10, 24))
+    seed_integrity_measures_year(agency, admin, 2569, reported_on=date(2026, 10, 23))
+    seed_next_year_drafts(agency, admin, 2570)

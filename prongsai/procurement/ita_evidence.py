@@ -10,7 +10,9 @@ what the public pages show:
 * ``procurement_progress``: the monthly register (12 fields, สขร.1, the FY2568 16-column data set) and the
   months it covers, nil months included;
 * ``procurement_report``: the annual summary by method of the *previous* year, which is what every
-  catalogue asks for (window PREV_FY in 2566, 2567-A/B and 2568).
+  catalogue asks for (window PREV_FY in 2566, 2567-A/B, 2568 and 2569);
+* ``procurement_monthly`` (FY2569 O11): the year's monthly summaries bundled per ended quarter, PDF and XLSX;
+* ``procurement_monthly_prev`` (FY2569 O12): the previous year's 12 monthly สขร.1, PDF and XLSX.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
-from prongsai.core.thai import BANGKOK, fiscal_year_range, half_year_range
+from prongsai.core.thai import BANGKOK, fiscal_year_range, half_year_range, quarter_range
 
 from . import reports, selectors
 from .models import AnnouncementKind
@@ -163,7 +165,58 @@ def procurement_report(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | 
     }
 
 
+def _documents(identifier: str, fiscal_year: int, as_of: date | None = None) -> list[str]:
+    """The public PDF and XLSX of an official procurement document (the reports app's public download)."""
+    query = f"?fiscal_year={fiscal_year}" + (f"&as_of={as_of.isoformat()}" if as_of else "")
+    return [reverse("reports:public_download", args=[identifier, fmt]) + query for fmt in ("pdf", "xlsx")]
+
+
+def procurement_monthly(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
+    """FY2569 O11: the monthly summaries of the assessed year, bundled per quarter (the progress report as
+    of each ended quarter, month by month, nil months stated), each as PDF and XLSX."""
+    totals = selectors.totals(selectors.register(agency, selectors.RegisterFilter(fiscal_year=fiscal_year)))
+    months = _months_covered(agency, fiscal_year)
+    if not months and totals.count + totals.cancelled == 0:
+        return None
+    last = selectors.last_published_on(agency)
+    today = timezone.localdate()
+    urls: list[str] = []
+    for quarter in (1, 2, 3, 4):
+        quarter_end = quarter_range(fiscal_year, quarter)[1]
+        if quarter_end < today:
+            urls += _documents("procurement-progress", fiscal_year, quarter_end)
+    return {
+        "urls": urls or [reverse("procurement:reports")],
+        "checks": {
+            "monthly": _contiguous_from_october(months, fiscal_year),
+            "quarterly": bool(urls),
+            "files": bool(urls),
+        },
+        "dates": [last] if last else [],
+        "fiscal_years": [fiscal_year],
+        "months": months,
+    }
+
+
+def procurement_monthly_prev(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
+    """FY2569 O12: the 12 monthly สขร.1 of the previous fiscal year, as PDF and XLSX."""
+    year = fiscal_year - 1
+    months = _months_covered(agency, year)
+    if not months:
+        return None
+    last = selectors.last_published_on(agency)
+    return {
+        "urls": _documents("procurement-sorkhor1", year),
+        "checks": {"monthly": len(months) == 12, "files": True},
+        "dates": [last] if last else [],
+        "fiscal_years": [year] if len(months) == 12 else [],
+        "months": months,
+    }
+
+
 PROVIDERS = {
+    "procurement_monthly": procurement_monthly,
+    "procurement_monthly_prev": procurement_monthly_prev,
     "procurement_plan": procurement_plan,
     "procurement_announcements": procurement_announcements,
     "procurement_progress": procurement_progress,

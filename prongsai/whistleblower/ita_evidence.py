@@ -43,7 +43,8 @@ def complaint_channel(agency: Agency, fiscal_year: int) -> dict[str, Any]:
     notes = [] if ready else [_("ยังไม่มีกรรมการที่ตั้งกุญแจรับเรื่อง ช่องทางจึงยังรับเรื่องไม่ได้")]
     return {
         "urls": [reverse("whistleblower:landing"), reverse("whistleblower:follow_up")],
-        "checks": {"online": ready, "separate": True, "follow_up": ready},
+        # The landing page always links to NACC's and PACC's own channels (FY2569 O17).
+        "checks": {"online": ready, "separate": True, "follow_up": ready, "external": True},
         "notes": notes,
     }
 
@@ -54,10 +55,12 @@ def complaint_stats(agency: Agency, fiscal_year: int) -> dict[str, Any] | None:
         return None  # the public page does not offer that year
     stats = selectors.statistics(agency, fiscal_year, as_of=today)
     notes = [_("ไม่มีเรื่องร้องเรียนการทุจริตในปีงบประมาณนี้ (เผยแพร่เป็นศูนย์)")] if stats.total == 0 else []
+    # FY2569 O18 asks for PDF and XLSX files: the page offers CSV only, so the files are attached by staff.
+    notes.append(_("ไฟล์ PDF และ XLSX ของสถิติยังต้องแนบเป็นหลักฐานเพิ่มเติม"))
     return {
         "urls": [f"{reverse('whistleblower:statistics')}?year={fiscal_year}"],
         # Every month of the year is published with explicit zeros, so all three counts are always shown.
-        "checks": {"total": True, "done": True, "pending": True},
+        "checks": {"total": True, "done": True, "pending": True, "files": False},
         "fiscal_years": [fiscal_year],
         "months": [f"{m.year:04d}-{m.month:02d}" for m in stats.months],
         "nil_report": stats.total == 0,

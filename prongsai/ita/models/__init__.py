@@ -1,6 +1,7 @@
 from .agency_data import (
     Analysis,
     AnalysisTopic,
+    BackfilledCount,
     EvidenceSnapshot,
     ItaResult,
     ManualEvidence,
@@ -22,6 +23,7 @@ from .catalogue import (
 __all__ = [
     "Analysis",
     "AnalysisTopic",
+    "BackfilledCount",
     "Catalogue",
     "Confidence",
     "EvidenceSnapshot",

@@ -233,3 +233,35 @@ class AnalysisTopic(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class BackfilledCount(TenantModel):
+    """A monthly total from before the agency started using Prongsai, entered by staff with the reason,
+    so the statistics items of the year it starts are answerable. Shown everywhere as an entered total."""
+
+    class Kind(models.TextChoices):
+        WALK_IN = "walk_in", _("คำขอรับบริการ ณ จุดให้บริการ")
+        ONLINE = "online", _("คำขอรับบริการผ่านช่องทางออนไลน์")
+        COMPLAINTS = "complaints", _("เรื่องร้องเรียนทั่วไป")
+        CORRUPTION = "corruption", _("เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+
+    month = models.DateField(_("เดือน"), help_text=_("วันที่ 1 ของเดือน"))
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    kind = models.CharField(_("ประเภท"), max_length=12, choices=Kind.choices)
+    count = models.PositiveIntegerField(_("จำนวน"))
+    completed = models.PositiveIntegerField(_("ดำเนินการแล้วเสร็จ"), null=True, blank=True)
+    reason = models.TextField(_("เหตุผลและที่มาของตัวเลข"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("ยอดรวมรายเดือนที่บันทึกย้อนหลัง")
+        verbose_name_plural = _("ยอดรวมรายเดือนที่บันทึกย้อนหลัง")
+        ordering = ["month", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "month", "kind"], name="ita_backfilledcount_unique_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.kind}: {self.count}"

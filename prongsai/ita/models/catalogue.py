@@ -56,6 +56,9 @@ class Catalogue(TimeStampedModel):
         default="binary",
         help_text=_("binary: ข้อที่มีองค์ประกอบครบได้ 100 ไม่ครบได้ 0"),
     )
+    previous_code = models.CharField(
+        _("ชุดเกณฑ์ของปีก่อนที่ใช้เทียบข้อ"), max_length=20, blank=True, help_text=_("เช่น 2568")
+    )
     source_file = models.CharField(_("ไฟล์ต้นฉบับ"), max_length=200, blank=True)
     source_sha256 = models.CharField(_("ค่าแฮชของไฟล์ต้นฉบับ"), max_length=64, blank=True)
 
@@ -113,6 +116,9 @@ class OitItem(TimeStampedModel):
     window = models.CharField(_("ช่วงเวลาของข้อมูล"), max_length=12, choices=Window.choices)
     confidence = models.CharField(_("ความเชื่อมั่น"), max_length=1, choices=Confidence.choices, default="M")
     notes = models.TextField(_("หมายเหตุ"), blank=True)
+    replaces = models.JSONField(
+        _("ข้อของปีก่อนที่ข้อนี้สืบต่อ"), default=list, blank=True, help_text=_("รหัสข้อของชุดเกณฑ์ปีก่อน เช่น O12")
+    )
 
     class Meta:
         verbose_name = _("ข้อการเปิดเผยข้อมูล (OIT)")
@@ -139,6 +145,11 @@ class OitElement(TimeStampedModel):
         help_text=_("รหัสที่ผู้ให้ข้อมูลของหัวข้อนี้ใช้ตรวจความครบถ้วน เช่น photo หรือ exists"),
     )
     window = models.CharField(_("ช่วงเวลา (ถ้าต่างจากของข้อ)"), max_length=12, choices=Window.choices, blank=True)
+    year_offset = models.SmallIntegerField(
+        _("ปีของข้อมูลที่ขอจากแหล่งข้อมูล"),
+        default=0,
+        help_text=_("0 = ปีที่ประเมิน, -1 = ขอข้อมูลของปีงบประมาณก่อนหน้าจากแหล่งข้อมูล"),
+    )
 
     class Meta:
         verbose_name = _("องค์ประกอบของข้อ OIT")

@@ -186,3 +186,28 @@ def test_another_agency_does_not_see_the_results(
     other = Client(HTTP_HOST="other.test")
     assert other.get("/ita/results/2567/").status_code == 404
     assert "93.50" not in other.get("/ita/results/").content.decode()
+
+
+def test_fy2569_results_import_with_their_o_items_and_the_trend_charts_include_them(
+    admin_client, anon, agency, admin_member, catalogues, in_scope
+):
+    with in_scope(agency):
+        services.result_save(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2568,
+            catalogue=catalogues["2568"],
+            total=Decimal("91.20"),
+            indicators={1: Decimal("97.10")},
+        )
+    upload = SimpleUploadedFile("r.csv", _csv("93.50", extra="oit,O26,100\noit,O11,0\n"), "text/csv")
+    response = admin_client.post("/staff/ita/results/import/", {"fiscal_year": "2569", "file": upload})
+    assert response.status_code == 302
+    with in_scope(agency):
+        result = ItaResult.objects.get(fiscal_year=2569)
+        assert result.catalogue == catalogues["2569"]
+        assert result.total_check == ItaResult.TotalCheck.MATCHES
+        assert result.scores.filter(kind="oit", code="O11").get().score == Decimal("0.00")
+    assert "๒๕๖๙" in anon.get("/ita/results/chart.svg").content.decode()
+    indicator = anon.get("/ita/results/indicator-1.svg").content.decode()
+    assert "๙๗.๑๐" in indicator and "๙๘.๓๘" in indicator

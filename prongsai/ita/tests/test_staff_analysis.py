@@ -34,17 +34,17 @@ def _post(year: int) -> dict[str, str]:
 def test_staff_write_publish_and_the_public_reads_the_analysis(
     admin_client, anon, agency, catalogues, in_scope
 ):
-    assert admin_client.get("/staff/ita/2568/analysis/").status_code == 200
-    assert admin_client.post("/staff/ita/2568/analysis/", _post(2568)).status_code == 302
-    assert anon.get("/ita/2568/analysis/").status_code == 404  # still a draft
-    assert admin_client.post("/staff/ita/2568/analysis/publish/").status_code == 302
-    page = anon.get("/ita/2568/analysis/").content.decode()
+    assert admin_client.get("/staff/ita/2569/analysis/").status_code == 200
+    assert admin_client.post("/staff/ita/2569/analysis/", _post(2569)).status_code == 302
+    assert anon.get("/ita/2569/analysis/").status_code == 404  # still a draft
+    assert admin_client.post("/staff/ita/2569/analysis/publish/").status_code == 302
+    page = anon.get("/ita/2569/analysis/").content.decode()
     assert "ผลการวิเคราะห์ 7" in page and "การให้บริการและระบบ E-Service" in page
     with in_scope(agency):
-        assert Analysis.objects.get(fiscal_year=2568).topics.count() == 7
-    # The published analysis now answers the integrity-measures item of FY2568.
-    index = anon.get("/ita/2568/").content.decode()
-    assert 'href="/ita/2568/analysis/"' in index
+        assert Analysis.objects.get(fiscal_year=2569).topics.count() == 7
+    # The published analysis now answers the ITA-analysis item (O25) of FY2569.
+    index = anon.get("/ita/2569/").content.decode()
+    assert 'href="/ita/2569/analysis/"' in index
 
 
 def test_a_bad_analysis_year_is_a_thai_400(admin_client, agency, catalogues):

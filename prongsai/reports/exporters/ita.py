@@ -13,30 +13,45 @@ from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK, format_date
 from prongsai.ita import selectors as ita_selectors
 from prongsai.ita.models import Catalogue
-from prongsai.ita.readiness import Status, readiness
+from prongsai.ita.readiness import Readiness, Status, readiness
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
 from prongsai.reports.exporters.common import heading
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 
 def _catalogue(agency: Agency, fiscal_year: int) -> Catalogue:
-    catalogue = ita_selectors.catalogue_for(agency, fiscal_year)
-    if catalogue is None:
+    offer = ita_selectors.offered_catalogue(agency, fiscal_year)
+    if offer is None:
         raise ExportError(
             _("ยังไม่มีเกณฑ์การประเมิน ITA ของปีงบประมาณ %(year)s กรุณาให้ผู้ดูแลระบบโหลดชุดเกณฑ์ก่อน")
             % {"year": fiscal_year}
         )
-    return catalogue
+    return offer.catalogue
 
 
-def _as_of(params: Params) -> date:
-    return params.as_of or timezone.now().astimezone(BANGKOK).date()
+def _as_of(agency: Agency, params: Params) -> date:
+    """The date asked for, else the answer date once passed, else today (what is online now)."""
+    if params.as_of:
+        return params.as_of
+    today = timezone.now().astimezone(BANGKOK).date()
+    return min(today, ita_selectors.answer_date_for(agency, params.fiscal_year))
+
+
+def _state(agency: Agency, params: Params) -> Readiness:
+    catalogue = _catalogue(agency, params.fiscal_year)
+    return readiness(
+        agency,
+        catalogue,
+        as_of=_as_of(agency, params),
+        fiscal_year=params.fiscal_year,
+        answer_date=ita_selectors.answer_date_for(agency, params.fiscal_year),
+    )
 
 
 def build_answer_sheet(agency: Agency, params: Params) -> Document:
     """What the agency types into ITAS: per OIT item its code, title, URL(s) and an explanation."""
-    catalogue = _catalogue(agency, params.fiscal_year)
-    state = readiness(agency, catalogue, as_of=_as_of(params))
+    state = _state(agency, params)
+    catalogue = state.catalogue
     document = Document(
         title=f"คำตอบแบบ OIT ประจำปีงบประมาณ {params.fiscal_year}",
         filename_stem=f"itas-oit-answers-{params.fiscal_year}",
@@ -77,9 +92,8 @@ def build_answer_sheet(agency: Agency, params: Params) -> Document:
 
 
 def build_readiness(agency: Agency, params: Params) -> Document:
-    catalogue = _catalogue(agency, params.fiscal_year)
-    as_of = _as_of(params)
-    state = readiness(agency, catalogue, as_of=as_of)
+    state = _state(agency, params)
+    catalogue, as_of = state.catalogue, state.as_of
     title = f"ผลการตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. {params.fiscal_year}"
     document = Document(
         title=title,
@@ -99,8 +113,11 @@ def build_readiness(agency: Agency, params: Params) -> Document:
     )
     rows = []
     for item in state.items:
-        problems = [f"ขาด: {e.element.label_th}" for e in item.missing]
-        problems += [f"ช่วงเวลาไม่ตรง: {e.element.label_th}" for e in item.out_of_window]
+        problems = [
+            f"{e.element.label_th}: {e.problem_label}"
+            + (f" (ต้องมีภายใน {format_date(e.needed_by)})" if e.needed_by else "")
+            for e in item.not_counting
+        ]
         rows.append(
             [
                 Cell.of(item.item.code, literal=True),

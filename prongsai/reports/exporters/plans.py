@@ -303,7 +303,11 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
             sheet_title="ผลการดำเนินการ",
         )
     )
-    signature(document, plan.signer_name, plan.signer_position, plan.approved_on)
+    # Signed on the date of the report (the annual report of the plan), never on the plan's approval.
+    annual = plan_selectors.annual_report_of(plan)
+    signature(
+        document, plan.signer_name, plan.signer_position, annual.reported_on if annual else params.as_of
+    )
     return document
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from conftest import AGENCY_HOST
 from prongsai.core.tenancy import agency_scope
@@ -31,9 +32,11 @@ def test_the_guideline_item_follows_the_published_guideline(agency, admin_client
     assert admin_client.post("/staff/integrity/guideline/", GUIDELINE).status_code == 302
     assert _items(agency)["o22"].status == Status.NO_EVIDENCE, "a draft guideline is not evidence"
     assert admin_client.post("/staff/integrity/guideline/publish/").status_code == 302
-    item = _items(agency)["o22"]
+    # Published today: too late for the FY2567 answer date, ready when judged today.
+    assert _items(agency)["o22"].status == Status.WRONG_PERIOD
+    item = _items(agency, as_of=timezone.localdate())["o22"]
     assert item.status == Status.READY and item.urls == ["/integrity/guideline/"]
-    assert _items(agency, "2568", date(2025, 4, 30))["O17"].status == Status.READY
+    assert _items(agency, "2568", timezone.localdate())["O17"].status == Status.READY
 
 
 def test_the_channel_counts_only_once_a_recipient_can_read_reports(agency, catalogues):

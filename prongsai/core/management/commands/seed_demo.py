@@ -93,6 +93,16 @@ class Command(BaseCommand):
                 title_th="นายกองค์การบริหารส่วนตำบลแหลมทอง",
                 level=Position.Level.TOP_EXECUTIVE,
             )
+            # Apps may make the second agency half-way through its year (``demo.seed_second(context)``).
+            context = demo.DemoContext(agency=other, admin=operator, users={})
+            for config in apps.get_app_configs():
+                if config.name.startswith("prongsai."):
+                    try:
+                        module = import_module(f"{config.name}.demo")
+                    except ModuleNotFoundError:
+                        continue
+                    if hasattr(module, "seed_second"):
+                        module.seed_second(context)
 
     def _print_logins(self) -> None:
         self.stdout.write("")

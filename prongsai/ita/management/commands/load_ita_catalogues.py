@@ -11,8 +11,8 @@ from prongsai.ita.catalogue_files import load_all
 
 class Command(BaseCommand):
     help = (
-        "Load the versioned ITA catalogues (FY2566, FY2567 variants A and B, FY2568). Existing catalogues "
-        "are kept, with the operator's corrections, unless --replace is given."
+        "Load the versioned ITA catalogues (FY2566, FY2567 variants A and B, FY2568, FY2569). "
+        "Existing catalogues are kept, with the operator's corrections, unless --replace is given."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from prongsai.core.models import Agency
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK, ThaiDateError, parse_date
-from prongsai.ita.models import YearSetting
+from prongsai.ita.selectors import answering_on, latest_answer_days
 from prongsai.ita.snapshots import take_snapshots
 
 
@@ -30,15 +30,22 @@ class Command(BaseCommand):
         except ThaiDateError as exc:
             raise CommandError(str(exc)) from None
         with scopes_disabled():
-            settings = list(
-                YearSetting.objects.filter(answer_date=day, agency__is_active=True).select_related(
-                    "agency", "catalogue"
-                )
+            agencies = list(
+                Agency.objects.filter(pk__in=[a for a, d in latest_answer_days(day).items() if d == day])
             )
-        for setting in settings:
-            agency: Agency = setting.agency
+        answered = 0
+        for agency in agencies:
             with agency_scope(agency):
-                taken = take_snapshots(agency=agency, acting_user=None, catalogue=setting.catalogue)
-            self.stdout.write(f"{agency.code} {setting.fiscal_year}: {len(taken)} evidence pages copied")
-        if not settings:
+                for offer in answering_on(agency, day):
+                    taken = take_snapshots(
+                        agency=agency,
+                        acting_user=None,
+                        catalogue=offer.catalogue,
+                        fiscal_year=offer.fiscal_year,
+                    )
+                    answered += 1
+                    self.stdout.write(
+                        f"{agency.code} {offer.fiscal_year}: {len(taken)} evidence pages copied"
+                    )
+        if not answered:
             self.stdout.write(f"no agency answers the OIT on {day.isoformat()}")
