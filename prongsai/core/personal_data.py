@@ -342,6 +342,8 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("complaints.complaint", "forwarded_to"),
         # A link to an outbox row (core.outboundemail, inventoried above), not an address.
         ("complaints.complaintemail", "email"),
+        # An HR criterion the agency publishes: official text, not about a person.
+        ("people.hrrule", "body"),
     }
 )
 

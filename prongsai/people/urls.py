@@ -17,7 +17,7 @@ urlpatterns = [
     path("staff/people/posts/<int:pk>/", views_staff.post_edit, name="staff_post_edit"),
     path("staff/people/posts/<int:pk>/tenures/", views_staff.tenure_start, name="staff_tenure_start"),
     path(
-        "staff/people/posts/<int:pk>/tenures/<int:tenure_pk>/end/",
+        "staff/people/posts/<int:pk>/tenures/<int:item_pk>/end/",
         views_staff.tenure_end,
         name="staff_tenure_end",
     ),
@@ -30,18 +30,18 @@ urlpatterns = [
         "staff/people/training/<int:pk>/attendances/", views_staff.attendance_add, name="staff_attendance_add"
     ),
     path(
-        "staff/people/training/<int:pk>/attendances/<int:attendance_pk>/remove/",
+        "staff/people/training/<int:pk>/attendances/<int:item_pk>/remove/",
         views_staff.attendance_remove,
         name="staff_attendance_remove",
     ),
     path(
-        "staff/people/training/<int:pk>/attendances/<int:attendance_pk>/certificate/",
+        "staff/people/training/<int:pk>/attendances/<int:item_pk>/certificate/",
         views_staff.certificate,
         name="staff_certificate",
     ),
     path("staff/people/ethics/groups/<int:pk>/members/", views_staff.member_add, name="staff_member_add"),
     path(
-        "staff/people/ethics/groups/<int:pk>/members/<int:member_pk>/remove/",
+        "staff/people/ethics/groups/<int:pk>/members/<int:item_pk>/remove/",
         views_staff.member_remove,
         name="staff_member_remove",
     ),

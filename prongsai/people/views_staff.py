@@ -147,9 +147,9 @@ def tenure_start(request: StaffRequest, pk: int) -> HttpResponseBase:
 
 @staff(Cap.PEOPLE_EDIT)
 @require_POST
-def tenure_end(request: StaffRequest, pk: int, tenure_pk: int) -> HttpResponseBase:
+def tenure_end(request: StaffRequest, pk: int, item_pk: int) -> HttpResponseBase:
     post = access.get_post_for_staff(request.agency, pk)
-    tenure = access.get_tenure_for_staff(post, tenure_pk)
+    tenure = access.get_tenure_for_staff(post, item_pk)
     return form_action(
         request,
         TenureEndForm(request.POST),
@@ -317,9 +317,9 @@ def member_add(request: StaffRequest, pk: int) -> HttpResponseBase:
 
 @staff(Cap.PEOPLE_EDIT)
 @require_POST
-def member_remove(request: StaffRequest, pk: int, member_pk: int) -> HttpResponseBase:
+def member_remove(request: StaffRequest, pk: int, item_pk: int) -> HttpResponseBase:
     group = access.get_group_for_staff(request.agency, pk)
-    member = access.get_member_for_staff(group, member_pk)
+    member = access.get_member_for_staff(group, item_pk)
     return form_action(
         request,
         None,
@@ -410,9 +410,9 @@ def attendance_add(request: StaffRequest, pk: int) -> HttpResponseBase:
 
 @staff(Cap.PEOPLE_EDIT)
 @require_POST
-def attendance_remove(request: StaffRequest, pk: int, attendance_pk: int) -> HttpResponseBase:
+def attendance_remove(request: StaffRequest, pk: int, item_pk: int) -> HttpResponseBase:
     course = access.get_course_for_staff(request.agency, pk)
-    attendance = access.get_attendance_for_staff(course, attendance_pk)
+    attendance = access.get_attendance_for_staff(course, item_pk)
     return form_action(
         request,
         None,
@@ -423,9 +423,9 @@ def attendance_remove(request: StaffRequest, pk: int, attendance_pk: int) -> Htt
 
 
 @staff(Cap.PEOPLE_EDIT)
-def certificate(request: StaffRequest, pk: int, attendance_pk: int) -> HttpResponseBase:
+def certificate(request: StaffRequest, pk: int, item_pk: int) -> HttpResponseBase:
     course = access.get_course_for_staff(request.agency, pk)
-    attendance = access.get_attendance_for_staff(course, attendance_pk)
+    attendance = access.get_attendance_for_staff(course, item_pk)
     if attendance.certificate is None:
         return redirect("people:staff_course_edit", pk=course.pk)
     found = attendance.certificate
