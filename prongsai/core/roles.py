@@ -162,12 +162,12 @@ for _role, _granted in _CITIZEN_CHANNEL_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
 
 
-# People and ethics: officers keep the registers; heads, executives and the administrator publish and see who
-# has not yet acknowledged the codes of ethics. Every member acknowledges the codes (BACKOFFICE).
+# People and ethics: officers keep the registers; heads, executives and the administrator also publish and see
+# who has not yet acknowledged the codes of ethics. Every member acknowledges the codes (BACKOFFICE).
 _PEOPLE_GRANTS: dict[str, set[Cap]] = {
     Role.OFFICER: {Cap.PEOPLE_EDIT},
     Role.HEAD_OF_DIVISION: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
-    Role.EXECUTIVE: {Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
+    Role.EXECUTIVE: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
     Role.ADMINISTRATOR: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
 }
 for _role, _granted in _PEOPLE_GRANTS.items():

@@ -41,6 +41,11 @@ from prongsai.people.forms import (
 )
 
 
+def _either(first: object, second: object) -> str:
+    """Two role names joined as the page names who must act ("A หรือ B")."""
+    return _("%(first)s หรือ %(second)s") % {"first": first, "second": second}
+
+
 def _year(request: StaffRequest) -> int:
     raw = (request.GET.get("fiscal_year") or "").strip()
     if raw.isdigit() and 2400 <= int(raw) <= 2700:
@@ -66,7 +71,7 @@ def index(request: StaffRequest) -> HttpResponse:
             "training": selectors.training_stats(request.agency, year),
             "my_ack": selectors.acknowledgement_of(request.agency, request.user, year),
             "acks": selectors.acknowledgement_status(request.agency, year) if can_oversee else None,
-            "oversee_roles": [Role.HEAD_OF_DIVISION.label, Role.EXECUTIVE.label],
+            "oversee_roles": _either(Role.HEAD_OF_DIVISION.label, Role.EXECUTIVE.label),
         },
     )
 
@@ -255,7 +260,7 @@ def record_edit(request: StaffRequest, kind: str, pk: int | None = None) -> Http
             "title": spec.title,
             "back": spec.back,
             "can_publish": has_capability(request, Cap.PEOPLE_PUBLISH),
-            "publisher_roles": [Role.HEAD_OF_DIVISION.label, Role.EXECUTIVE.label],
+            "publisher_roles": _either(Role.HEAD_OF_DIVISION.label, Role.EXECUTIVE.label),
             "revisions": revisions_of(record) if record is not None and record.is_published else [],
             **extra,
         },

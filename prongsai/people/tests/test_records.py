@@ -137,6 +137,8 @@ def test_staff_add_working_group_members_from_the_page(admin_client, agency, adm
         f"/staff/people/ethics/groups/{group.pk}/members/", {"person": chair.pk, "role": "chair", "order": 0}
     )
     assert response.status_code == 302
+    draft = admin_client.get(f"/staff/people/ethics/groups/{group.pk}/").content.decode()
+    assert f'action="/staff/people/ethics/groups/{group.pk}/publish/"' in draft
     assert admin_client.post(f"/staff/people/ethics/groups/{group.pk}/publish/").status_code == 302
     page = admin_client.get(f"/staff/people/ethics/groups/{group.pk}/").content.decode()
     assert chair.full_name in page and "เผยแพร่แล้ว" in page
