@@ -21,6 +21,11 @@ class PersonalField:
 
 QUESTION_EMAIL_RETENTION_DAYS = 180
 COMPLAINT_CONTACT_RETENTION_DAYS = 365
+# People and ethics: certificates and acknowledgements are kept five fiscal years, the training records
+# (which the HR reports count) ten.
+CERTIFICATE_RETENTION_YEARS = 5
+ACKNOWLEDGEMENT_RETENTION_YEARS = 5
+TRAINING_RETENTION_YEARS = 10
 
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
@@ -243,6 +248,52 @@ INVENTORY: tuple[PersonalField, ...] = (
         "staff notes on the handling; may name people",
         "as location_address",
     ),
+    # --- people and ethics (people) ---
+    PersonalField(
+        "people.tenure",
+        "person",
+        "who holds which post of the staffing plan (counted in the HR report; names of office holders only)",
+        "as the core person; staff delete former office-holders",
+    ),
+    PersonalField(
+        "people.attendance",
+        "person",
+        "training records of staff (the HR report counts them; public pages show counts only)",
+        f"deleted {TRAINING_RETENTION_YEARS} fiscal years after the course's year (purge_personal_data)",
+    ),
+    PersonalField(
+        "people.attendance",
+        "certificate",
+        "the certificate a person received; shown to HR staff only",
+        f"deleted {CERTIFICATE_RETENTION_YEARS} fiscal years after the course's year (purge_personal_data)",
+    ),
+    PersonalField(
+        "people.acknowledgement",
+        "user",
+        "a member confirmed having read the codes of ethics (the head sees who has not yet)",
+        f"deleted {ACKNOWLEDGEMENT_RETENTION_YEARS} fiscal years after its year (purge_personal_data)",
+    ),
+    PersonalField(
+        "people.groupmember",
+        "person",
+        "members of the ethics working group, named in its published appointment order",
+        "as the working group (public record of the agency)",
+        published=True,
+    ),
+    PersonalField(
+        "people.hrrule",
+        "signer_name",
+        "the executive who signs an HR criterion or policy; printed by law and custom",
+        "as the rule (public record of the agency)",
+        published=True,
+    ),
+    PersonalField(
+        "people.ethicsreport",
+        "signer_name",
+        "the executive who signs the yearly ethics report",
+        "as the report (public record of the agency)",
+        published=True,
+    ),
 )
 
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
@@ -291,6 +342,8 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("complaints.complaint", "forwarded_to"),
         # A link to an outbox row (core.outboundemail, inventoried above), not an address.
         ("complaints.complaintemail", "email"),
+        # An HR criterion the agency publishes: official text, not about a person.
+        ("people.hrrule", "body"),
     }
 )
 

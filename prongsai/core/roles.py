@@ -58,6 +58,10 @@ class Cap(StrEnum):
     ESERVICE_HANDLE = "eservice.handle"  # work on requests: queue, steps, walk-ins, missing documents
     ESERVICE_DECIDE = "eservice.decide"  # approve or reject a request
     ESERVICE_MANAGE = "eservice.manage"  # the service catalogue (citizen manuals)
+    # People and ethics: the staffing register, HR rules, training records and the ethics programme.
+    PEOPLE_EDIT = "people.edit"
+    PEOPLE_PUBLISH = "people.publish"  # publish HR rules and the ethics records
+    PEOPLE_OVERSEE = "people.oversee"  # see who has not yet acknowledged the codes of ethics
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -155,6 +159,18 @@ _CITIZEN_CHANNEL_GRANTS: dict[str, set[Cap]] = {
     Role.ADMINISTRATOR: _HANDLE_CITIZENS | {Cap.COMPLAINTS_CONFIGURE, Cap.COMPLAINTS_MOVE_TO_CORRUPTION},
 }
 for _role, _granted in _CITIZEN_CHANNEL_GRANTS.items():
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
+
+
+# People and ethics: officers keep the registers; heads, executives and the administrator also publish and see
+# who has not yet acknowledged the codes of ethics. Every member acknowledges the codes (BACKOFFICE).
+_PEOPLE_GRANTS: dict[str, set[Cap]] = {
+    Role.OFFICER: {Cap.PEOPLE_EDIT},
+    Role.HEAD_OF_DIVISION: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
+    Role.EXECUTIVE: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
+    Role.ADMINISTRATOR: {Cap.PEOPLE_EDIT, Cap.PEOPLE_PUBLISH, Cap.PEOPLE_OVERSEE},
+}
+for _role, _granted in _PEOPLE_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
 
 

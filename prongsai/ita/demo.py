@@ -183,7 +183,6 @@ def seed(context: DemoContext) -> None:
             date(2023, 11, 1),
         ),
         ("gift_culture", "กิจกรรมสร้างวัฒนธรรม No Gift Policy", ["activity"], date(2024, 1, 15)),
-        ("ethics_code", "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น", ["exists"], date(2023, 10, 2)),
     ]:
         services.manual_evidence_add(
             agency=agency,

@@ -7,8 +7,10 @@ from functools import partial
 from django.urls import reverse
 
 from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.thai import fiscal_year_range
 from prongsai.ita.models import Analysis
 from prongsai.ita.providers import Evidence, Provider
+from prongsai.people import selectors as people_selectors
 from prongsai.planning import selectors as plan_selectors
 from prongsai.planning.models import Plan, PlanItem
 
@@ -78,9 +80,15 @@ def _annual(
     report = plan_selectors.annual_report_of(plan)
     if not results:
         return None
+    urls = [reverse("planning:plan_results", args=[plan.public_id])]
+    statistics = {"staffing": False, "training": False}
+    if kind == Plan.Kind.HR:
+        # The HR report's staffing and training statistics are counted by the people app.
+        statistics = _people_statistics(agency, year)
+        urls.append(f"{reverse('people:statistics')}?fiscal_year={year}")
     return Evidence(
         subject=subject,
-        urls=[reverse("planning:plan_results", args=[plan.public_id])],
+        urls=urls,
         checks={
             "results": all(r.result.strip() for r in results),
             "items": True,
@@ -90,14 +98,18 @@ def _annual(
             "problems": bool(report and report.problems.strip()) or any(r.problems.strip() for r in results),
             "suggestions": bool(report and report.suggestions.strip())
             or any(r.suggestions.strip() for r in results),
-            # Staffing and training statistics belong to the people app; until it exists they come from
-            # manual evidence (the check stays false here).
-            "staffing": False,
-            "training": False,
+            **statistics,
         },
         dates=[d for d in [report.reported_on if report else None] if d],
         fiscal_years={year},
     )
+
+
+def _people_statistics(agency: Agency, year: int) -> dict[str, bool]:
+    """Whether the year's staffing (as of its last day) and training statistics have data to count."""
+    staffing = people_selectors.staffing_as_of(agency, fiscal_year_range(year)[1])
+    training = people_selectors.training_stats(agency, year)
+    return {"staffing": not staffing.is_empty, "training": training.attendances > 0}
 
 
 def ita_analysis(agency: Agency, fiscal_year: int) -> Evidence | None:
