@@ -627,23 +627,30 @@ def assessment_publish(*, assessment: RiskAssessment, acting_user: User) -> Risk
     return record_publish(record=locked, acting_user=acting_user, action="integrity.assessment.published")
 
 
+# What a published assessment shows citizens (changes need a reason and add a revision), and what is recorded
+# while monitoring the year (status, progress, result: free until the treatment report is published).
+MONITORING_FIELDS = frozenset({"status", "result", "progress_percent"})
+
+
+def _needs_reason(assessment: RiskAssessment, changed: set[str]) -> bool:
+    if assessment.report_is_published:
+        return bool(changed)
+    return assessment.is_published and bool(changed - MONITORING_FIELDS)
+
+
 def _register_changed(
-    assessment: RiskAssessment, *, acting_user: User, reason: str, action: str, obj: Any
+    assessment: RiskAssessment, *, acting_user: User, reason: str, action: str, obj: Any, revise: bool
 ) -> None:
-    """After a change of an event or a measure: a revision on a published assessment, else an audit event."""
-    if assessment.is_published:
+    """After a change of an event, a measure or the report: a revision (with its reason) when the change
+    alters what was published, else an audit event."""
+    if revise:
+        if not reason.strip():
+            raise ValidationError(
+                {"reason": _("การประเมินนี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข ซึ่งจะแสดงในประวัติการแก้ไขต่อสาธารณะ")}
+            )
         add_revision_for_change(record=assessment, acting_user=acting_user, reason=reason, action=action)
     else:
         audit_record(agency=assessment.agency, actor=acting_user, action=action, obj=obj)
-
-
-def _lock_assessment(assessment: RiskAssessment, reason: str) -> RiskAssessment:
-    locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
-    if locked.is_published and not reason.strip():
-        raise ValidationError(
-            {"reason": _("การประเมินนี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข ซึ่งจะแสดงในประวัติการแก้ไขต่อสาธารณะ")}
-        )
-    return locked
 
 
 @transaction.atomic
@@ -664,7 +671,7 @@ def event_save(
 ) -> RiskEvent:
     """Add a risk event (area, number, description, likelihood and impact needed) or change one."""
     _require(assessment.agency, acting_user, Cap.INTEGRITY_EDIT)
-    locked = _lock_assessment(assessment, reason)
+    locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
     if not isinstance(area, Unset) and area.agency_id != locked.agency_id:
         raise ValidationError({"area": _("กรุณาเลือกประเด็นความเสี่ยงจากรายการ")})
     fields = given(
@@ -681,8 +688,10 @@ def event_save(
         target = RiskEvent(agency=locked.agency, assessment=locked, **fields)
         target.full_clean()
         target.save()
+        changed = set(fields)
     else:
         target = RiskEvent.objects.select_for_update().get(pk=event.pk, assessment=locked)
+        changed = {k for k, v in fields.items() if getattr(target, k) != v}
         save_changes(target, assign(target, fields))
     _register_changed(
         locked,
@@ -690,6 +699,7 @@ def event_save(
         reason=reason,
         action="integrity.event.created" if event is None else "integrity.event.updated",
         obj=target,
+        revise=_needs_reason(locked, changed),
     )
     return target
 
@@ -711,7 +721,7 @@ def measure_save(
 ) -> RiskMeasure:
     """Add a measure to an event (number, text and owner needed) or change one, its status or result."""
     _require(event.agency, acting_user, Cap.INTEGRITY_EDIT)
-    locked = _lock_assessment(event.assessment, reason)
+    locked = RiskAssessment.objects.select_for_update().get(pk=event.assessment_id)
     fields = given(
         number=number,
         measure=text,
@@ -727,8 +737,10 @@ def measure_save(
         target = RiskMeasure(agency=event.agency, event=event, **fields)
         target.full_clean()
         target.save()
+        changed = set(fields)
     else:
         target = RiskMeasure.objects.select_for_update().get(pk=measure.pk, event=event)
+        changed = {k for k, v in fields.items() if getattr(target, k) != v}
         save_changes(target, assign(target, fields))
     _register_changed(
         locked,
@@ -736,6 +748,7 @@ def measure_save(
         reason=reason,
         action="integrity.measure.created" if measure is None else "integrity.measure.updated",
         obj=target,
+        revise=_needs_reason(locked, changed),
     )
     return target
 
@@ -792,20 +805,16 @@ def treatment_report_update(
     """The treatment report's text (summary, problems, suggestions); once published, with a reason."""
     _require(assessment.agency, acting_user, Cap.INTEGRITY_EDIT)
     locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
-    if locked.report_is_published and not reason.strip():
-        raise ValidationError(
-            {"reason": _("รายงานผลนี้เผยแพร่แล้ว กรุณาระบุเหตุผลของการแก้ไข ซึ่งจะแสดงในประวัติการแก้ไขต่อสาธารณะ")}
-        )
-    changed = assign(
-        locked, given(report_summary=summary, report_problems=problems, report_suggestions=suggestions)
-    )
-    save_changes(locked, changed)
+    fields = given(report_summary=summary, report_problems=problems, report_suggestions=suggestions)
+    changed = {k for k, v in fields.items() if getattr(locked, k) != v}
+    save_changes(locked, assign(locked, fields))
     _register_changed(
         locked,
         acting_user=acting_user,
         reason=reason,
         action="integrity.treatment_report.updated",
         obj=locked,
+        revise=locked.report_is_published and bool(changed),
     )
     return locked
 

@@ -1,4 +1,4 @@
-"""The corruption-risk register: areas as data, the 5×5 matrix, measures, progress and the treatment report."""
+"""The corruption-risk register: areas as data, the 5×5 matrix, measures, progress, the treatment report."""
 
 from __future__ import annotations
 
