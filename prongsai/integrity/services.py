@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -143,13 +143,20 @@ def declaration_update(
 
 
 @transaction.atomic
-def declaration_publish(*, declaration: NoGiftDeclaration, acting_user: User) -> NoGiftDeclaration:
+def declaration_publish(
+    *, declaration: NoGiftDeclaration, acting_user: User, published_at: datetime | None = None
+) -> NoGiftDeclaration:
     """Publish a signed declaration (the chief executive's name and the date of signature are required)."""
     _require(declaration.agency, acting_user, Cap.INTEGRITY_PUBLISH)
     locked = NoGiftDeclaration.objects.select_for_update().get(pk=declaration.pk)
     if not locked.is_signed:
         raise ValidationError(_("ประกาศยังไม่ได้ระบุผู้ลงนามและวันที่ลงนาม กรุณาบันทึกชื่อผู้บริหารสูงสุดและวันที่ลงนามก่อนเผยแพร่"))
-    return record_publish(record=locked, acting_user=acting_user, action="integrity.declaration.published")
+    return record_publish(
+        record=locked,
+        acting_user=acting_user,
+        action="integrity.declaration.published",
+        published_at=published_at,
+    )
 
 
 @transaction.atomic
@@ -283,9 +290,16 @@ def activity_add_photo(
 
 
 @transaction.atomic
-def activity_publish(*, activity: CultureActivity, acting_user: User) -> CultureActivity:
+def activity_publish(
+    *, activity: CultureActivity, acting_user: User, published_at: datetime | None = None
+) -> CultureActivity:
     _require(activity.agency, acting_user, Cap.INTEGRITY_PUBLISH)
-    return record_publish(record=activity, acting_user=acting_user, action="integrity.activity.published")
+    return record_publish(
+        record=activity,
+        acting_user=acting_user,
+        action="integrity.activity.published",
+        published_at=published_at,
+    )
 
 
 # --- the gift register ------------------------------------------------------------------------------------
@@ -380,8 +394,12 @@ def gift_close(*, entry: GiftEntry, acting_user: User) -> GiftEntry:
 
 
 @transaction.atomic
-def gift_decide(*, entry: GiftEntry, acting_user: User, decision: str, reason: str) -> GiftEntry:
-    """The head of the agency decides on a gift above the threshold: keep, return or hand to the agency."""
+def gift_decide(
+    *, entry: GiftEntry, acting_user: User, decision: str, reason: str, decided_at: datetime | None = None
+) -> GiftEntry:
+    """The head of the agency decides on a gift above the threshold: keep, return or hand to the agency.
+
+    ``decided_at`` lets a decision taken on paper before the register moved to Prongsai keep its date."""
     locked = GiftEntry.objects.select_for_update().get(pk=entry.pk)
     _require(locked.agency, acting_user, Cap.GIFT_DECIDE)
     if not can_proceed(locked.decide):
@@ -391,6 +409,10 @@ def gift_decide(*, entry: GiftEntry, acting_user: User, decision: str, reason: s
     if not reason.strip():
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลของคำวินิจฉัย")})
     now = timezone.now()
+    if decided_at is not None:
+        if decided_at > now:
+            raise ValidationError({"decided_at": _("วันที่วินิจฉัยต้องไม่เป็นวันในอนาคต")})
+        now = decided_at
     locked.decide()
     locked.decision = decision
     locked.decision_reason = reason.strip()
@@ -476,7 +498,9 @@ def gift_report_create(
 
 
 @transaction.atomic
-def gift_report_publish(*, report: GiftReport, acting_user: User) -> GiftReport:
+def gift_report_publish(
+    *, report: GiftReport, acting_user: User, published_at: datetime | None = None
+) -> GiftReport:
     """Publish the report with the register's totals of its period frozen in it; "no gifts" is stated when
     the period has none. Refused while an entry of the period still awaits the head's decision."""
     _require(report.agency, acting_user, Cap.INTEGRITY_PUBLISH)
@@ -496,7 +520,12 @@ def gift_report_publish(*, report: GiftReport, acting_user: User) -> GiftReport:
     locked.totals = gift_totals(entries)
     locked.is_nil = not entries
     locked.save(update_fields=["totals", "is_nil", "updated_at"])
-    return record_publish(record=locked, acting_user=acting_user, action="integrity.gift_report.published")
+    return record_publish(
+        record=locked,
+        acting_user=acting_user,
+        action="integrity.gift_report.published",
+        published_at=published_at,
+    )
 
 
 # --- the corruption-risk register -------------------------------------------------------------------------
@@ -611,7 +640,9 @@ def assessment_update(
 
 
 @transaction.atomic
-def assessment_publish(*, assessment: RiskAssessment, acting_user: User) -> RiskAssessment:
+def assessment_publish(
+    *, assessment: RiskAssessment, acting_user: User, published_at: datetime | None = None
+) -> RiskAssessment:
     """Publish the assessment: every risk event needs at least one measure (seed 8.6 field 2)."""
     _require(assessment.agency, acting_user, Cap.INTEGRITY_PUBLISH)
     locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
@@ -624,7 +655,12 @@ def assessment_publish(*, assessment: RiskAssessment, acting_user: User) -> Risk
             _("เหตุการณ์ความเสี่ยงลำดับที่ %(numbers)s ยังไม่มีมาตรการ กรุณากำหนดมาตรการก่อนเผยแพร่")
             % {"numbers": ", ".join(str(n) for n in bare)}
         )
-    return record_publish(record=locked, acting_user=acting_user, action="integrity.assessment.published")
+    return record_publish(
+        record=locked,
+        acting_user=acting_user,
+        action="integrity.assessment.published",
+        published_at=published_at,
+    )
 
 
 # What a published assessment shows citizens (changes need a reason and add a revision), and what is recorded
@@ -821,7 +857,7 @@ def treatment_report_update(
 
 @transaction.atomic
 def treatment_report_publish(
-    *, assessment: RiskAssessment, acting_user: User, published_at: Any = None
+    *, assessment: RiskAssessment, acting_user: User, published_at: datetime | None = None
 ) -> RiskAssessment:
     """Publish the treatment report (seed 8.7): the assessment is published and every measure has a result."""
     _require(assessment.agency, acting_user, Cap.INTEGRITY_PUBLISH)
