@@ -102,6 +102,9 @@ class GiftForm(_Form):
             "note",
         ]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "estimated_value": {"invalid": _("กรุณากรอกมูลค่าเป็นตัวเลขเป็นบาท เช่น 3000 หรือ 1250.50")}
+        }
 
 
 class DecisionForm(forms.Form):
