@@ -191,11 +191,11 @@ class Matrix:
 
 
 def matrix(assessment: RiskAssessment) -> Matrix:
-    """The 5×5 matrix (likelihood across, impact up) with the events placed in their cells; the levels and
-    colours come from rules.yaml. ``x``/``y`` are the SVG coordinates of each cell."""
+    """The 5×5 matrix (likelihood across, impact up) with the events' numbers placed in their cells; the
+    levels and colours come from rules.yaml. ``x``/``y`` are the SVG coordinates of each cell."""
     placed: dict[tuple[int, int], list[str]] = {}
-    for index, event in enumerate(events_of(assessment), start=1):
-        placed.setdefault((event.likelihood, event.impact), []).append(str(index))
+    for event in events_of(assessment):
+        placed.setdefault((event.likelihood, event.impact), []).append(str(event.number))
     size = 60
     cells = []
     for impact in range(5, 0, -1):
