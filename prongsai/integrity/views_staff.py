@@ -431,9 +431,10 @@ def assessment_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
 
 
 @staff(Cap.INTEGRITY_EDIT)
-def event_edit(request: StaffRequest, pk: int, event_pk: int | None = None) -> HttpResponse:
+def event_edit(request: StaffRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    """Add a risk event to an assessment, or change the event ``item_pk``."""
     assessment = access.get_assessment_for_staff(request.agency, pk)
-    event = access.get_event_for_staff(assessment, event_pk) if event_pk else None
+    event = access.get_event_for_staff(assessment, item_pk) if item_pk else None
     areas = selectors.areas(request.agency)
     form = EventForm(posted(request), instance=event, published=assessment.is_published, areas=areas)
 
@@ -465,12 +466,21 @@ def event_edit(request: StaffRequest, pk: int, event_pk: int | None = None) -> H
 
 
 @staff(Cap.INTEGRITY_EDIT)
-def measure_edit(
-    request: StaffRequest, pk: int, event_pk: int | None = None, measure_pk: int | None = None
-) -> HttpResponse:
+def measure_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Add a measure to the risk event ``item_pk``."""
     assessment = access.get_assessment_for_staff(request.agency, pk)
-    measure = access.get_measure_for_staff(assessment, measure_pk) if measure_pk else None
-    event = measure.event if measure is not None else access.get_event_for_staff(assessment, event_pk or 0)
+    return _measure_page(request, assessment, access.get_event_for_staff(assessment, item_pk), None)
+
+
+@staff(Cap.INTEGRITY_EDIT)
+def measure_edit(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Change the measure ``item_pk``: its text, owner, dates, status or result."""
+    assessment = access.get_assessment_for_staff(request.agency, pk)
+    measure = access.get_measure_for_staff(assessment, item_pk)
+    return _measure_page(request, assessment, measure.event, measure)
+
+
+def _measure_page(request: StaffRequest, assessment: Any, event: Any, measure: Any) -> HttpResponse:
     form = MeasureForm(posted(request), instance=measure, published=assessment.is_published)
 
     def save(d: dict[str, Any]) -> object:
@@ -501,9 +511,10 @@ def measure_edit(
 
 
 @staff(Cap.INTEGRITY_EDIT)
-def progress_new(request: StaffRequest, pk: int, measure_pk: int) -> HttpResponse:
+def progress_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Record progress on the measure ``item_pk``."""
     assessment = access.get_assessment_for_staff(request.agency, pk)
-    measure = access.get_measure_for_staff(assessment, measure_pk)
+    measure = access.get_measure_for_staff(assessment, item_pk)
     form = ProgressForm(posted(request))
     return _form_page(
         request,
