@@ -26,6 +26,7 @@ COMPLAINT_CONTACT_RETENTION_DAYS = 365
 CERTIFICATE_RETENTION_YEARS = 5
 ACKNOWLEDGEMENT_RETENTION_YEARS = 5
 TRAINING_RETENTION_YEARS = 10
+GIFT_REGISTER_RETENTION_YEARS = 5
 
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
@@ -296,6 +297,52 @@ INVENTORY: tuple[PersonalField, ...] = (
     ),
 )
 
+INVENTORY += (
+    # --- No Gift Policy and corruption risk (integrity) ---
+    PersonalField(
+        "integrity.giftentry",
+        "official_name",
+        "the gift register of มาตรา 128 (who received or gave what); read by the head of the agency and the "
+        "internal auditor only, never published (the public report holds totals)",
+        f"blanked {GIFT_REGISTER_RETENTION_YEARS} fiscal years after the gift, once the entry is closed "
+        "(purge_personal_data)",
+    ),
+    PersonalField("integrity.giftentry", "counterpart_name", "as official_name", "as official_name"),
+    PersonalField("integrity.giftentry", "official_position", "as official_name", "as official_name"),
+    PersonalField("integrity.giftentry", "note", "as official_name; may name people", "as the entry"),
+    PersonalField(
+        "integrity.nogiftdeclaration",
+        "signer_name",
+        "the chief executive signs the declaration (OIT o26/O21), published by law",
+        "as the published declaration",
+        published=True,
+    ),
+    PersonalField(
+        "integrity.giftreport", "signer_name", "the official who reports, published", "as the report", True
+    ),
+    PersonalField(
+        "integrity.riskassessment",
+        "signer_name",
+        "the executive who approves the assessment, published",
+        "as the assessment",
+        published=True,
+    ),
+    PersonalField(
+        "integrity.cultureactivity",
+        "participants",
+        "who took part in a culture activity (groups, sometimes names), published",
+        "as the published activity",
+        published=True,
+    ),
+    PersonalField(
+        "integrity.cultureactivity",
+        "photos",
+        "photos of a culture activity (OIT o27), re-encoded without metadata, published",
+        "as the published activity",
+        published=True,
+    ),
+)
+
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
 NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
     {
@@ -344,6 +391,8 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("complaints.complaintemail", "email"),
         # An HR criterion the agency publishes: official text, not about a person.
         ("people.hrrule", "body"),
+        # Areas of corruption risk: topics, not people.
+        ("integrity.riskarea", "name_th"),
     }
 )
 

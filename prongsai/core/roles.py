@@ -62,6 +62,13 @@ class Cap(StrEnum):
     PEOPLE_EDIT = "people.edit"
     PEOPLE_PUBLISH = "people.publish"  # publish HR rules and the ethics records
     PEOPLE_OVERSEE = "people.oversee"  # see who has not yet acknowledged the codes of ethics
+    # The integrity app: every member declares gifts; only the head of the agency (the executive) decides
+    # on a gift above the threshold; the register is read by the head and the internal auditor only.
+    GIFT_RECORD = "integrity.gift.record"
+    GIFT_REGISTER = "integrity.gift.register"
+    GIFT_DECIDE = "integrity.gift.decide"
+    INTEGRITY_EDIT = "integrity.edit"  # declarations, activities, gift reports, the risk register
+    INTEGRITY_PUBLISH = "integrity.publish"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -159,6 +166,21 @@ _CITIZEN_CHANNEL_GRANTS: dict[str, set[Cap]] = {
     Role.ADMINISTRATOR: _HANDLE_CITIZENS | {Cap.COMPLAINTS_CONFIGURE, Cap.COMPLAINTS_MOVE_TO_CORRUPTION},
 }
 for _role, _granted in _CITIZEN_CHANNEL_GRANTS.items():
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
+
+# No Gift Policy and corruption risk (integrity app). Every member records the gifts offered to them; the
+# register of everyone's gifts is read by the head of the agency and the internal auditor only (not by the
+# administrator); the head decides on gifts above the threshold of มาตรา ๑๒๘.
+_INTEGRITY_GRANTS: dict[str, set[Cap]] = {
+    Role.OFFICER: {Cap.GIFT_RECORD, Cap.INTEGRITY_EDIT},
+    Role.HEAD_OF_DIVISION: {Cap.GIFT_RECORD, Cap.INTEGRITY_EDIT, Cap.INTEGRITY_PUBLISH},
+    Role.EXECUTIVE: {Cap.GIFT_RECORD, Cap.GIFT_REGISTER, Cap.GIFT_DECIDE, Cap.INTEGRITY_PUBLISH},
+    Role.INTEGRITY_COMMITTEE: {Cap.GIFT_RECORD, Cap.INTEGRITY_EDIT},
+    Role.IDENTITY_CUSTODIAN: {Cap.GIFT_RECORD},
+    Role.INTERNAL_AUDITOR: {Cap.GIFT_RECORD, Cap.GIFT_REGISTER},
+    Role.ADMINISTRATOR: {Cap.GIFT_RECORD, Cap.INTEGRITY_EDIT, Cap.INTEGRITY_PUBLISH},
+}
+for _role, _granted in _INTEGRITY_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
 
 

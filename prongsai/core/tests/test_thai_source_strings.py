@@ -56,6 +56,7 @@ DATA_MODULES = {
     "procurement/demo.py": "demo content",
     "whistleblower/demo.py": "demo content",
     "people/demo.py": "demo content",
+    "integrity/demo.py": "demo content",
 }
 
 FIXED_WORDING = {
@@ -68,6 +69,7 @@ FIXED_WORDING = {
     "reports/exporters/plans.py": "plans, their progress and results, the integrity-measures report",
     "reports/exporters/procurement.py": "the procurement reports (12 fields, สขร.1, annual summary)",
     "reports/exporters/people.py": "the HR report (seed 7.2), the HR plan, the ethics report",
+    "reports/exporters/integrity.py": "the No Gift declaration, the gift report, the risk documents",
 }
 
 # Calls whose Thai arguments are messages wherever they appear.
