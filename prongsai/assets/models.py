@@ -10,6 +10,7 @@ custodian has to follow up an overdue item, the useful life of each type) are da
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -119,9 +120,7 @@ class Asset(TenantModel):
     year_be = models.PositiveSmallIntegerField(_("ปีที่ได้มา (พ.ศ.)"))
     sequence = models.PositiveIntegerField(_("ลำดับที่"))
     name = models.CharField(_("ชื่อ ยี่ห้อ และรุ่น"), max_length=300)
-    description = models.TextField(
-        _("รายละเอียด"), blank=True, validators=[MaxLengthValidator(2000)]
-    )
+    description = models.TextField(_("รายละเอียด"), blank=True, validators=[MaxLengthValidator(2000)])
     acquired_on = models.DateField(_("วันที่ได้มา"))
     price = models.DecimalField(
         _("ราคาที่ได้มา (บาท)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
@@ -139,9 +138,7 @@ class Asset(TenantModel):
         related_name="+",
         verbose_name=_("เจ้าหน้าที่ผู้ดูแล"),
     )
-    condition = models.CharField(
-        _("สภาพ"), max_length=16, choices=Condition.choices, default=Condition.GOOD
-    )
+    condition = models.CharField(_("สภาพ"), max_length=16, choices=Condition.choices, default=Condition.GOOD)
     lendable = models.BooleanField(_("ให้ยืมได้"), default=False)
     lendable_to_public = models.BooleanField(
         _("ให้ประชาชนยืมได้"),
@@ -164,9 +161,7 @@ class Asset(TenantModel):
         _("วิธีการจำหน่าย"), max_length=16, choices=DisposalMethod.choices, blank=True
     )
     disposal_reference = models.CharField(_("เลขที่หนังสืออนุมัติจำหน่าย"), max_length=100, blank=True)
-    fact_finding = models.TextField(
-        _("ผลการสอบข้อเท็จจริง"), blank=True, validators=[MaxLengthValidator(3000)]
-    )
+    fact_finding = models.TextField(_("ผลการสอบข้อเท็จจริง"), blank=True, validators=[MaxLengthValidator(3000)])
 
     class Meta:
         verbose_name = _("ครุภัณฑ์")
@@ -267,9 +262,7 @@ class LendingRules(Publishable):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     on_damage = models.TextField(_("กรณีชำรุดเสียหายหรือสูญหาย"), validators=[MaxLengthValidator(3000)])
-    public_lending = models.TextField(
-        _("การให้ประชาชนยืม"), blank=True, validators=[MaxLengthValidator(3000)]
-    )
+    public_lending = models.TextField(_("การให้ประชาชนยืม"), blank=True, validators=[MaxLengthValidator(3000)])
 
     class Meta:
         verbose_name = _("หลักเกณฑ์การยืมทรัพย์สินของราชการ")
@@ -340,19 +333,31 @@ class Loan(FSMModelMixin, TenantModel):
     due_on = models.DateField(_("กำหนดส่งคืน"))
     requested_at = models.DateTimeField(_("ขอยืมเมื่อ"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้พิจารณา"),
     )
     decided_at = models.DateTimeField(_("พิจารณาเมื่อ"), null=True, blank=True)
     decision_note = models.TextField(_("ความเห็นผู้พิจารณา"), blank=True, validators=[MaxLengthValidator(1000)])
     handed_over_at = models.DateTimeField(_("ส่งมอบเมื่อ"), null=True, blank=True)
     handed_over_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้ส่งมอบ"),
     )
     returned_at = models.DateTimeField(_("รับคืนเมื่อ"), null=True, blank=True)
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้รับคืน"),
     )
     return_condition = models.CharField(
@@ -367,13 +372,19 @@ class Loan(FSMModelMixin, TenantModel):
         ordering = ["-starts_on", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "tracking_code"], name="assets_loan_unique_code"),
-            models.UniqueConstraint(fields=["agency", "idempotency_key"], name="assets_loan_unique_submission"),
+            models.UniqueConstraint(
+                fields=["agency", "idempotency_key"], name="assets_loan_unique_submission"
+            ),
             models.CheckConstraint(condition=Q(due_on__gte=models.F("starts_on")), name="assets_loan_dates"),
         ]
         indexes = [models.Index(fields=["agency", "asset", "status", "starts_on"], name="assets_loan_asset")]
 
     def __str__(self) -> str:
         return format_tracking_code(self.tracking_code)
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        # Field cleaning re-assigns every value; the protected status may only change through a transition.
+        super().clean_fields(exclude={*(exclude or ()), "status"})
 
     @property
     def display_code(self) -> str:
@@ -439,6 +450,10 @@ class StockTake(FSMModelMixin, TenantModel):
 
     def __str__(self) -> str:
         return str(_("การตรวจสอบพัสดุประจำปีงบประมาณ %(year)s") % {"year": self.fiscal_year})
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        # Field cleaning re-assigns every value; the protected status may only change through a transition.
+        super().clean_fields(exclude={*(exclude or ()), "status"})
 
     @property
     def is_reported(self) -> bool:

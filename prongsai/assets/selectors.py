@@ -64,9 +64,11 @@ def register_rows(agency: Agency) -> QuerySet[Asset]:
 
 
 def types_of(agency: Agency) -> QuerySet[AssetType]:
-    return AssetType.objects.filter(agency=agency).annotate(
-        n=Count("assets", filter=Q(assets__status=Asset.Status.IN_USE))
-    ).order_by("code")
+    return (
+        AssetType.objects.filter(agency=agency)
+        .annotate(n=Count("assets", filter=Q(assets__status=Asset.Status.IN_USE)))
+        .order_by("code")
+    )
 
 
 def units_of(agency: Agency) -> QuerySet[OrgUnit]:
@@ -74,8 +76,10 @@ def units_of(agency: Agency) -> QuerySet[OrgUnit]:
 
 
 def members_of(agency: Agency) -> QuerySet[User]:
-    return User.objects.filter(memberships__agency=agency, memberships__is_active=True).distinct().order_by(
-        "first_name", "username"
+    return (
+        User.objects.filter(memberships__agency=agency, memberships__is_active=True)
+        .distinct()
+        .order_by("first_name", "username")
     )
 
 
@@ -89,7 +93,11 @@ def photos_of(asset: Asset) -> list[AssetPhoto]:
 
 
 def loans_of_asset(asset: Asset) -> QuerySet[Loan]:
-    return Loan.objects.filter(agency=asset.agency, asset=asset).select_related("borrower").order_by("-starts_on")
+    return (
+        Loan.objects.filter(agency=asset.agency, asset=asset)
+        .select_related("borrower")
+        .order_by("-starts_on")
+    )
 
 
 def lendable_assets(agency: Agency, *, public: bool = False) -> QuerySet[Asset]:
@@ -106,7 +114,9 @@ def lendable_assets(agency: Agency, *, public: bool = False) -> QuerySet[Asset]:
 LOAN_VIEWS = ("waiting", "approved", "out", "overdue", "closed", "all")
 
 
-def loans_for_staff(agency: Agency, *, view: str, today: date, fiscal_year: int | None = None) -> QuerySet[Loan]:
+def loans_for_staff(
+    agency: Agency, *, view: str, today: date, fiscal_year: int | None = None
+) -> QuerySet[Loan]:
     qs = Loan.objects.filter(agency=agency).select_related("asset", "borrower", "decided_by")
     if view == "waiting":
         qs = qs.filter(status=Loan.Status.REQUESTED)
@@ -165,9 +175,7 @@ def loan_statistics(agency: Agency, fiscal_year: int) -> LoanStatistics:
         rejected=sum(1 for loan in loans if loan.status == Loan.Status.REJECTED),
         returned=sum(1 for loan in loans if loan.status == Loan.Status.RETURNED),
         returned_late=sum(1 for loan in loans if loan.returned_late),
-        damaged=sum(
-            1 for loan in loans if loan.return_condition and loan.return_condition != Condition.GOOD
-        ),
+        damaged=sum(1 for loan in loans if loan.return_condition and loan.return_condition != Condition.GOOD),
         out_now=sum(1 for loan in loans if loan.status == Loan.Status.HANDED_OVER),
     )
 
@@ -217,7 +225,9 @@ def stocktakes(agency: Agency) -> QuerySet[StockTake]:
 
 
 def stocktake_of_year(agency: Agency, fiscal_year: int) -> StockTake | None:
-    return StockTake.objects.filter(agency=agency, fiscal_year=fiscal_year).prefetch_related("committee").first()
+    return (
+        StockTake.objects.filter(agency=agency, fiscal_year=fiscal_year).prefetch_related("committee").first()
+    )
 
 
 def reported_stocktakes(agency: Agency) -> QuerySet[StockTake]:
@@ -250,8 +260,7 @@ def stocktake_result(stocktake: StockTake) -> StockTakeResult:
     """Every item with its check. While the stock-take runs that is the register now; once reported, the
     items that were checked (an item written off since stays in the report it belongs to)."""
     checks = {
-        c.asset_id: c
-        for c in StockTakeCheck.objects.filter(stocktake=stocktake).select_related("checked_by")
+        c.asset_id: c for c in StockTakeCheck.objects.filter(stocktake=stocktake).select_related("checked_by")
     }
     if stocktake.is_reported:
         assets = (
@@ -278,7 +287,11 @@ def unchecked_assets(stocktake: StockTake, query: str = "") -> QuerySet[Asset]:
 
 
 def register_totals(agency: Agency) -> dict[str, int]:
-    rows = Asset.objects.filter(agency=agency, status=Asset.Status.IN_USE).values("condition").annotate(n=Count("pk"))
+    rows = (
+        Asset.objects.filter(agency=agency, status=Asset.Status.IN_USE)
+        .values("condition")
+        .annotate(n=Count("pk"))
+    )
     totals = {c: 0 for c in Condition.values}
     for row in rows:
         totals[row["condition"]] = row["n"]

@@ -128,9 +128,10 @@ def _check_refs(
         raise ValidationError({"asset_type": _("กรุณาเลือกประเภทครุภัณฑ์ของหน่วยงานนี้")})
     if unit is not None and unit.agency_id != agency.pk:
         raise ValidationError({"custodian_unit": _("กรุณาเลือกส่วนงานของหน่วยงานนี้")})
-    if custodian is not None and not Membership.objects.filter(
-        agency=agency, user=custodian, is_active=True
-    ).exists():
+    if (
+        custodian is not None
+        and not Membership.objects.filter(agency=agency, user=custodian, is_active=True).exists()
+    ):
         raise ValidationError({"custodian": _("เจ้าหน้าที่ผู้ดูแลต้องเป็นสมาชิกของหน่วยงานนี้")})
 
 
@@ -195,14 +196,20 @@ def asset_register(
     asset.full_clean()
     asset.save()
     audit_record(
-        agency=agency, actor=acting_user, action="assets.asset.registered", obj=asset, data={"code": asset.code}
+        agency=agency,
+        actor=acting_user,
+        action="assets.asset.registered",
+        obj=asset,
+        data={"code": asset.code},
     )
     return asset
 
 
 def _lock_asset(asset: Asset) -> Asset:
     return (
-        Asset.objects.select_for_update().select_related("asset_type").get(pk=asset.pk, agency=asset.agency)
+        Asset.objects.select_for_update(of=("self",))
+        .select_related("asset_type")
+        .get(pk=asset.pk, agency=asset.agency)
     )
 
 
@@ -217,11 +224,11 @@ def asset_update(
     fund_source: str | Unset = UNSET,
     location: str | Unset = UNSET,
     custodian_unit: OrgUnit | Unset = UNSET,
-    custodian: User | None | Unset = UNSET,
+    custodian: User | Unset | None = UNSET,
     condition: str | Unset = UNSET,
     lendable: bool | Unset = UNSET,
     lendable_to_public: bool | Unset = UNSET,
-    procurement: object | None | Unset = UNSET,
+    procurement: object | Unset | None = UNSET,
 ) -> Asset:
     """Change the given fields of an item on the register (its code and acquisition stay as registered)."""
     locked = _lock_asset(asset)
@@ -319,7 +326,9 @@ def asset_write_off(
         raise ValidationError({"method": _("กรุณาเลือกวิธีการจำหน่ายจากรายการ")})
     if not reference.strip():
         raise ValidationError({"reference": _("กรุณาระบุเลขที่หนังสืออนุมัติให้จำหน่าย")})
-    needs_finding = locked.condition in (Condition.DAMAGED, Condition.LOST) or method == Asset.DisposalMethod.LOSS
+    needs_finding = (
+        locked.condition in (Condition.DAMAGED, Condition.LOST) or method == Asset.DisposalMethod.LOSS
+    )
     if needs_finding and not fact_finding.strip():
         raise ValidationError(
             {"fact_finding": _("ครุภัณฑ์ที่ชำรุดหรือสูญไปต้องมีผลการสอบข้อเท็จจริงก่อนจำหน่าย กรุณาบันทึกผลการสอบข้อเท็จจริง")}
@@ -336,11 +345,18 @@ def asset_write_off(
     locked.written_off_on = day
     locked.save(
         update_fields=[
-            "status", "disposal_method", "disposal_reference", "fact_finding", "written_off_on", "updated_at"
+            "status",
+            "disposal_method",
+            "disposal_reference",
+            "fact_finding",
+            "written_off_on",
+            "updated_at",
         ]
     )
     # Requests still waiting for this item can no longer be met.
-    for loan in Loan.objects.select_for_update().filter(asset=locked, status__in=[Loan.Status.REQUESTED, Loan.Status.APPROVED]):
+    for loan in Loan.objects.select_for_update().filter(
+        asset=locked, status__in=[Loan.Status.REQUESTED, Loan.Status.APPROVED]
+    ):
         loan.cancel()
         loan.decision_note = _("ยกเลิกเนื่องจากครุภัณฑ์ถูกจำหน่ายออกจากทะเบียน")
         loan.save(update_fields=["status", "decision_note", "updated_at"])
@@ -373,7 +389,11 @@ def rules_save(
     current = LendingRules.objects.select_for_update().filter(agency=agency).first()
     if current is not None and current.is_published:
         return record_revise(
-            record=current, acting_user=acting_user, reason=reason, changes=values, action="assets.rules.revised"
+            record=current,
+            acting_user=acting_user,
+            reason=reason,
+            changes=values,
+            action="assets.rules.revised",
         )
     target = current or LendingRules(agency=agency)
     for name, value in values.items():
@@ -445,14 +465,21 @@ def _check_request(
     limit = rules_for(asset.agency).max_days(place)
     if (due_on - starts_on).days + 1 > limit:
         raise ValidationError(
-            {"due_on": _("ระยะเวลายืมเกินที่หลักเกณฑ์ของหน่วยงานกำหนด (ไม่เกิน %(n)s วัน) กรุณาแก้กำหนดส่งคืน") % {"n": limit}}
+            {
+                "due_on": _("ระยะเวลายืมเกินที่หลักเกณฑ์ของหน่วยงานกำหนด (ไม่เกิน %(n)s วัน) กรุณาแก้กำหนดส่งคืน")
+                % {"n": limit}
+            }
         )
 
 
 def clashing_loans(asset: Asset, starts_on: date, due_on: date, *, exclude: int | None = None) -> list[Loan]:
     """The loans that already hold ``asset`` on one of the days from ``starts_on`` to ``due_on``."""
     qs = Loan.objects.filter(
-        agency=asset.agency, asset=asset, status__in=Loan.HOLDING, starts_on__lte=due_on, due_on__gte=starts_on
+        agency=asset.agency,
+        asset=asset,
+        status__in=Loan.HOLDING,
+        starts_on__lte=due_on,
+        due_on__gte=starts_on,
     )
     if exclude is not None:
         qs = qs.exclude(pk=exclude)
@@ -468,7 +495,11 @@ def _refuse_clash(asset: Asset, starts_on: date, due_on: date, *, exclude: int |
                 "starts_on": _(
                     "ครุภัณฑ์ %(code)s ถูกจองหรือยืมไว้แล้วในช่วง %(start)s ถึง %(end)s กรุณาเลือกวันอื่นหรือครุภัณฑ์รายการอื่น"
                 )
-                % {"code": asset.code, "start": format_date(first.starts_on), "end": format_date(first.due_on)}
+                % {
+                    "code": asset.code,
+                    "start": format_date(first.starts_on),
+                    "end": format_date(first.due_on),
+                }
             }
         )
 
@@ -511,7 +542,12 @@ def loan_request(
         raise ValidationError({"use_location": _("กรุณาระบุสถานที่ที่จะนำครุภัณฑ์ไปใช้")})
     locked = _lock_asset(asset)  # serialises requests for one item: two overlapping requests cannot both pass
     _check_request(
-        asset=locked, purpose=purpose, place=place, starts_on=starts_on, due_on=due_on, citizen=citizen,
+        asset=locked,
+        purpose=purpose,
+        place=place,
+        starts_on=starts_on,
+        due_on=due_on,
+        citizen=citizen,
         today=today_local(),
     )
     _refuse_clash(locked, starts_on, due_on)
@@ -557,7 +593,7 @@ def loan_request(
 
 def _lock_loan(loan: Loan) -> Loan:
     return (
-        Loan.objects.select_for_update()
+        Loan.objects.select_for_update(of=("self",))
         .select_related("asset", "asset__custodian", "agency")
         .get(pk=loan.pk, agency=loan.agency)
     )
@@ -658,7 +694,14 @@ def loan_return(
     locked.return_condition = condition
     locked.return_note = note.strip()
     locked.save(
-        update_fields=["status", "returned_at", "received_by", "return_condition", "return_note", "updated_at"]
+        update_fields=[
+            "status",
+            "returned_at",
+            "received_by",
+            "return_condition",
+            "return_note",
+            "updated_at",
+        ]
     )
     if condition != locked.asset.condition:
         asset = _lock_asset(locked.asset)
@@ -721,7 +764,7 @@ def loans_notify_overdue(*, agency: Agency, today: date | None = None) -> Notice
     day = today or today_local()
     rules = rules_for(agency)
     overdue = (
-        Loan.objects.select_for_update()
+        Loan.objects.select_for_update(of=("self",))
         .select_related("asset", "asset__custodian")
         .filter(agency=agency, status=Loan.Status.HANDED_OVER, due_on__lt=day)
     )
@@ -787,7 +830,9 @@ def stocktake_appoint(
     if not committee:
         raise ValidationError({"committee": _("กรุณาเลือกกรรมการอย่างน้อยหนึ่งคน")})
     members = set(
-        Membership.objects.filter(agency=agency, is_active=True, user__in=committee).values_list("user_id", flat=True)
+        Membership.objects.filter(agency=agency, is_active=True, user__in=committee).values_list(
+            "user_id", flat=True
+        )
     )
     if any(user.pk not in members for user in committee):
         raise ValidationError({"committee": _("กรรมการทุกคนต้องเป็นสมาชิกของหน่วยงานนี้")})
