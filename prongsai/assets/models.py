@@ -10,8 +10,8 @@ custodian has to follow up an overdue item, the useful life of each type) are da
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator

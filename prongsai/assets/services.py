@@ -64,6 +64,19 @@ def today_local() -> date:
     return timezone.now().astimezone(BANGKOK).date()
 
 
+def _checked_time(at: datetime | None, *, not_before: datetime | None = None) -> datetime:
+    """``at`` lets staff record a step taken on paper before it was entered (and the demo build years of
+    history); it defaults to now and may not be in the future or before the previous step."""
+    now = timezone.now()
+    if at is None:
+        return now
+    if at > now:
+        raise ValidationError(_("วันเวลาที่บันทึกต้องไม่เป็นเวลาในอนาคต"))
+    if not_before is not None and at < not_before:
+        raise ValidationError(_("วันเวลาที่บันทึกต้องไม่ก่อนขั้นตอนก่อนหน้าของการยืมนี้"))
+    return at
+
+
 # --- types and the register --------------------------------------------------------------------------------
 
 
@@ -520,6 +533,7 @@ def loan_request(
     borrower_name: str = "",
     borrower_phone: str = "",
     borrower_email: str = "",
+    requested_at: datetime | None = None,
 ) -> tuple[Loan, bool]:
     """Ask to borrow ``asset`` from ``starts_on`` to ``due_on``: a staff member for official work (signed in,
     ``acting_user``), or a citizen for a community activity (``acting_user`` None, with a name and a phone).
@@ -527,7 +541,11 @@ def loan_request(
     Refused with a Thai message: private use, an item not lendable (or not to the public), a period longer
     than the agency's rules allow, and dates that overlap a loan already requested, approved or handed over.
     Returns the loan and whether it is new (re-sending the same form returns the first one).
+    ``requested_at`` (staff copying a request made on paper) dates the request in the past; the dates of
+    the loan are then checked against that day.
     """
+    if requested_at is not None and acting_user is None:
+        raise ValueError("only staff may record a request made earlier on paper")
     existing = Loan.objects.filter(agency=agency, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
@@ -540,6 +558,7 @@ def loan_request(
         raise ValidationError({"borrower_name": _("กรุณากรอกชื่อและเบอร์โทรศัพท์ของผู้ยืม เพื่อให้เจ้าหน้าที่ติดต่อกลับได้")})
     if place == Loan.Place.OUTSIDE and not use_location.strip():
         raise ValidationError({"use_location": _("กรุณาระบุสถานที่ที่จะนำครุภัณฑ์ไปใช้")})
+    asked = _checked_time(requested_at)
     locked = _lock_asset(asset)  # serialises requests for one item: two overlapping requests cannot both pass
     _check_request(
         asset=locked,
@@ -548,7 +567,7 @@ def loan_request(
         starts_on=starts_on,
         due_on=due_on,
         citizen=citizen,
-        today=today_local(),
+        today=asked.astimezone(BANGKOK).date(),
     )
     _refuse_clash(locked, starts_on, due_on)
     if acting_user is not None:
@@ -572,7 +591,7 @@ def loan_request(
         use_location=use_location.strip(),
         starts_on=starts_on,
         due_on=due_on,
-        requested_at=timezone.now(),
+        requested_at=asked,
     )
     loan.full_clean()
     try:
@@ -616,14 +635,15 @@ def _check_approver(loan: Loan, user: User) -> None:
 
 
 @transaction.atomic
-def loan_approve(*, loan: Loan, acting_user: User, note: str = "") -> Loan:
+def loan_approve(*, loan: Loan, acting_user: User, note: str = "", at: datetime | None = None) -> Loan:
     locked = _lock_loan(loan)
     if not can_proceed(locked.approve):
         raise ValidationError(_("คำขอนี้ได้รับการพิจารณาไปแล้ว"))
     _check_approver(locked, acting_user)
+    decided = _checked_time(at, not_before=locked.requested_at)
     locked.approve()
     locked.decided_by = acting_user
-    locked.decided_at = timezone.now()
+    locked.decided_at = decided
     locked.decision_note = note.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "updated_at"])
     _notify_borrower(locked, _("คำขอยืมครุภัณฑ์ได้รับอนุมัติ"))
@@ -632,16 +652,17 @@ def loan_approve(*, loan: Loan, acting_user: User, note: str = "") -> Loan:
 
 
 @transaction.atomic
-def loan_reject(*, loan: Loan, acting_user: User, note: str) -> Loan:
+def loan_reject(*, loan: Loan, acting_user: User, note: str, at: datetime | None = None) -> Loan:
     locked = _lock_loan(loan)
     if not can_proceed(locked.reject):
         raise ValidationError(_("คำขอนี้ได้รับการพิจารณาไปแล้ว"))
     _check_approver(locked, acting_user)
     if not note.strip():
         raise ValidationError({"note": _("กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ขอยืมจะเห็นเหตุผลนี้")})
+    decided = _checked_time(at, not_before=locked.requested_at)
     locked.reject()
     locked.decided_by = acting_user
-    locked.decided_at = timezone.now()
+    locked.decided_at = decided
     locked.decision_note = note.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "updated_at"])
     _notify_borrower(locked, _("คำขอยืมครุภัณฑ์ไม่ได้รับอนุมัติ"))
@@ -656,7 +677,7 @@ def loan_hand_over(*, loan: Loan, acting_user: User, at: datetime | None = None)
     locked = _lock_loan(loan)
     if not can_proceed(locked.hand_over):
         raise ValidationError(_("ส่งมอบได้เฉพาะคำขอที่อนุมัติแล้วและยังไม่ได้ส่งมอบ"))
-    now = at or timezone.now()
+    now = _checked_time(at, not_before=locked.decided_at)
     if now.astimezone(BANGKOK).date() < locked.starts_on:
         raise ValidationError(
             _("ยังไม่ถึงวันเริ่มยืม (%(d)s) กรุณาส่งมอบในวันเริ่มยืม") % {"d": format_date(locked.starts_on)}
@@ -685,9 +706,7 @@ def loan_return(
         raise ValidationError(
             {"note": _("ครุภัณฑ์ไม่อยู่ในสภาพปกติ กรุณาบันทึกรายละเอียดความเสียหาย เพื่อให้ผู้ยืมซ่อมแซม ชดใช้ หรือชดใช้ราคา")}
         )
-    now = at or timezone.now()
-    if locked.handed_over_at and now < locked.handed_over_at:
-        raise ValidationError(_("วันเวลารับคืนต้องไม่ก่อนวันเวลาส่งมอบ"))
+    now = _checked_time(at, not_before=locked.handed_over_at)
     locked.take_back()
     locked.returned_at = now
     locked.received_by = acting_user

@@ -1,8 +1,8 @@
-"""Loans: approval by the right role, hand-over, return with condition, clashes, private use, overdue notices."""
+"""Loans: approval by the right role, hand-over, return, clashes, private use, overdue notices."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -162,3 +162,37 @@ def test_a_loan_not_yet_due_raises_no_notice(agency, member, head, laptop, in_sc
         services.loan_approve(loan=loan, acting_user=head)
         services.loan_hand_over(loan=loan, acting_user=member)
         assert services.loans_notify_overdue(agency=agency, today=loan.due_on).notified == 0
+
+
+def test_a_loan_recorded_from_paper_can_be_returned_late_and_counts_as_late(
+    agency, member, head, laptop, in_scope
+):
+    from datetime import datetime
+
+    from prongsai.assets import selectors
+    from prongsai.core.thai import BANGKOK, fiscal_year
+
+    asked = datetime(2024, 3, 1, 9, 0, tzinfo=BANGKOK)
+    loan = factories.loan(
+        agency,
+        member,
+        laptop,
+        requested_at=asked,
+        starts_on=asked.date(),
+        due_on=asked.date() + timedelta(days=2),
+    )
+    with in_scope(agency):
+        services.loan_approve(loan=loan, acting_user=head, at=asked + timedelta(hours=2))
+        services.loan_hand_over(loan=loan, acting_user=member, at=asked + timedelta(hours=3))
+        with pytest.raises(ValidationError, match="ไม่ก่อนขั้นตอนก่อนหน้า"):
+            services.loan_return(loan=loan, acting_user=member, condition="good", at=asked)
+        services.loan_return(loan=loan, acting_user=member, condition="good", at=asked + timedelta(days=6))
+        stats = selectors.loan_statistics(agency, fiscal_year(asked))
+    assert (stats.requests, stats.approved, stats.returned, stats.returned_late) == (1, 1, 1, 1)
+
+
+def test_a_citizen_cannot_date_a_request_in_the_past(agency, laptop):
+    from datetime import datetime
+
+    with pytest.raises(ValueError):
+        factories.loan(agency, None, laptop, requested_at=datetime(2024, 3, 1, tzinfo=UTC))

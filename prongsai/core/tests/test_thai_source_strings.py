@@ -55,6 +55,7 @@ DATA_MODULES = {
     "portal/demo.py": "demo content",
     "procurement/demo.py": "demo content",
     "whistleblower/demo.py": "demo content",
+    "assets/demo.py": "demo content",
 }
 
 FIXED_WORDING = {
@@ -66,6 +67,7 @@ FIXED_WORDING = {
     "reports/exporters/ita.py": "the OIT answers, readiness and ITA result documents",
     "reports/exporters/plans.py": "plans, their progress and results, the integrity-measures report",
     "reports/exporters/procurement.py": "the procurement reports (12 fields, สขร.1, annual summary)",
+    "reports/exporters/assets.py": "the asset-use manual, the register, the stock-take report and the loan register",
 }
 
 # Calls whose Thai arguments are messages wherever they appear.

@@ -1,5 +1,5 @@
 """Importing this package registers every exporter (see prongsai.reports.registry)."""
 
-from prongsai.reports.exporters import eservice, ita, plans, procurement
+from prongsai.reports.exporters import assets, eservice, ita, plans, procurement
 
-__all__ = ["eservice", "ita", "plans", "procurement"]
+__all__ = ["assets", "eservice", "ita", "plans", "procurement"]
