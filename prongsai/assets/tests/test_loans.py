@@ -196,3 +196,20 @@ def test_a_citizen_cannot_date_a_request_in_the_past(agency, laptop):
 
     with pytest.raises(ValueError):
         factories.loan(agency, None, laptop, requested_at=datetime(2024, 3, 1, tzinfo=UTC))
+
+
+def test_a_borrowers_contact_is_blanked_a_year_after_the_loan_closed_and_the_name_stays(
+    agency, member, head, laptop, in_scope
+):
+    from prongsai.assets.retention import purge_expired_personal_data
+
+    member.email = "borrower@example.com"
+    member.save()
+    loan = factories.loan(agency, member, laptop)
+    with in_scope(agency):
+        services.loan_reject(loan=loan, acting_user=head, note="ไม่ว่าง")
+        assert purge_expired_personal_data() == {"contact details of borrowers": 0}
+        Loan.objects.filter(pk=loan.pk).update(updated_at=loan.updated_at - timedelta(days=400))
+        assert purge_expired_personal_data() == {"contact details of borrowers": 1}
+        loan.refresh_from_db()
+    assert (loan.borrower_email, loan.borrower_name) == ("", "officer")
