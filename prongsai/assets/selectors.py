@@ -256,6 +256,13 @@ class StockTakeResult:
         return len(self.rows)
 
 
+def stocktake_items(stocktake: StockTake) -> QuerySet[Asset]:
+    """The items a stock-take counts: on the register and acquired by the last day of its fiscal year."""
+    return register_rows(stocktake.agency).filter(
+        acquired_on__lte=fiscal_year_range(stocktake.fiscal_year)[1]
+    )
+
+
 def stocktake_result(stocktake: StockTake) -> StockTakeResult:
     """Every item with its check. While the stock-take runs that is the register now; once reported, the
     items that were checked (an item written off since stays in the report it belongs to)."""
@@ -269,7 +276,7 @@ def stocktake_result(stocktake: StockTake) -> StockTakeResult:
             .order_by("code")
         )
     else:
-        assets = register_rows(stocktake.agency)
+        assets = stocktake_items(stocktake)
     rows = [StockTakeRow(asset, checks.get(asset.pk)) for asset in assets]
     totals: Counter[str] = Counter({c: 0 for c in Condition.values})
     for row in rows:
@@ -280,7 +287,7 @@ def stocktake_result(stocktake: StockTake) -> StockTakeResult:
 
 def unchecked_assets(stocktake: StockTake, query: str = "") -> QuerySet[Asset]:
     done = StockTakeCheck.objects.filter(stocktake=stocktake).values("asset_id")
-    qs = register_rows(stocktake.agency).exclude(pk__in=done)
+    qs = stocktake_items(stocktake).exclude(pk__in=done)
     for term in query.split()[:MAX_SEARCH_TERMS]:
         qs = qs.filter(Q(code__icontains=term) | Q(name__icontains=term) | Q(location__icontains=term))
     return qs

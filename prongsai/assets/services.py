@@ -34,6 +34,7 @@ from prongsai.assets.models import (
     StockTake,
     StockTakeCheck,
 )
+from prongsai.assets.selectors import stocktake_items
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.files import check_upload, reencode_image
@@ -966,7 +967,7 @@ def stocktake_report(*, stocktake: StockTake, acting_user: User, summary: str = 
     if not can_proceed(locked.report):
         raise ValidationError(_("การตรวจสอบพัสดุปีนี้รายงานผลแล้ว"))
     checked = set(StockTakeCheck.objects.filter(stocktake=locked).values_list("asset_id", flat=True))
-    missing = Asset.objects.filter(agency=locked.agency, status=Asset.Status.IN_USE).exclude(pk__in=checked)
+    missing = stocktake_items(locked).exclude(pk__in=checked)
     count = missing.count()
     if count:
         raise ValidationError(
