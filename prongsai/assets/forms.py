@@ -233,3 +233,14 @@ class ReportForm(forms.Form):
     summary = forms.CharField(
         label=_("ความเห็นของคณะกรรมการ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class LedgerForm(forms.Form):
+    file = forms.FileField(
+        label=_("ไฟล์ทะเบียนครุภัณฑ์ (.xlsx)"),
+        help_text=_(
+            "หัวคอลัมน์: รหัสครุภัณฑ์, ชื่อ ยี่ห้อ และรุ่น, วันที่ได้มา, ราคาที่ได้มา (บาท), ส่วนงานที่ดูแล "
+            "และถ้ามี: แหล่งเงิน, สถานที่ตั้ง/เก็บรักษา, สภาพ"
+        ),
+        error_messages={"required": _("กรุณาเลือกไฟล์ทะเบียนครุภัณฑ์")},
+    )

@@ -18,17 +18,19 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from prongsai.assets.ledger import LedgerError, LedgerRow, read_ledger
 from prongsai.assets.models import (
     Asset,
     AssetPhoto,
     AssetType,
     Condition,
+    FundSource,
     LendingRules,
     Loan,
     StockTake,
@@ -987,3 +989,97 @@ def stocktake_report(*, stocktake: StockTake, acting_user: User, summary: str = 
 def parse_code(text: str) -> str:
     """An item code as typed or scanned: Thai digits and spaces accepted."""
     return to_arabic_digits(text).strip().replace(" ", "")
+
+
+# --- importing the XLSX ledger -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    rows: list[LedgerRow]
+    new: int
+    unchanged: int
+    imported: bool
+
+    @property
+    def problems(self) -> list[LedgerRow]:
+        return [row for row in self.rows if row.problems]
+
+
+def _labels(choices: type[models.TextChoices]) -> dict[str, str]:
+    with translation.override("th"):
+        return {str(label): value for value, label in choices.choices} | {v: v for v in choices.values}
+
+
+@transaction.atomic
+def ledger_import(*, agency: Agency, acting_user: User, content: bytes, commit: bool) -> LedgerResult:
+    """Check an XLSX ledger against the agency's types and units and, with ``commit`` and no problem at all,
+    put its new items on the register in one transaction (all or nothing). A code already on the register is
+    left as it is (importing the same file twice adds nothing). Without ``commit``: the preview."""
+    try:
+        rows = read_ledger(content)
+    except LedgerError as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    types = {t.code: t for t in AssetType.objects.filter(agency=agency)}
+    units = {u.name_th: u for u in OrgUnit.objects.filter(agency=agency)}
+    funds, conditions = _labels(FundSource), _labels(Condition)
+    existing = set(Asset.objects.filter(agency=agency).values_list("code", flat=True))
+    seen: dict[str, int] = {}
+    today = today_local()
+    new: list[Asset] = []
+    unchanged = 0
+    for row in rows:
+        if row.type_code and row.type_code not in types:
+            row.problems.append(
+                _("ไม่มีประเภทครุภัณฑ์รหัส %(code)s กรุณาเพิ่มประเภทนี้ก่อนนำเข้า") % {"code": row.type_code}
+            )
+        if row.unit not in units:
+            row.problems.append(_("ไม่พบส่วนงาน “%(unit)s” ในโครงสร้างของหน่วยงาน") % {"unit": row.unit or "–"})
+        fund = funds.get(row.fund_source, FundSource.OWN_BUDGET if not row.fund_source else "")
+        if not fund:
+            row.problems.append(_("ไม่รู้จักแหล่งเงิน “%(f)s”") % {"f": row.fund_source})
+        condition = conditions.get(row.condition, Condition.GOOD if not row.condition else "")
+        if not condition:
+            row.problems.append(_("ไม่รู้จักสภาพ “%(c)s”") % {"c": row.condition})
+        if row.acquired_on and row.acquired_on > today:
+            row.problems.append(_("วันที่ได้มาเป็นวันในอนาคต"))
+        code = row.code
+        if code and code in seen:
+            row.problems.append(
+                _("รหัส %(code)s ซ้ำกับแถวที่ %(line)s ของไฟล์") % {"code": code, "line": seen[code]}
+            )
+        elif code:
+            seen[code] = row.line
+        if row.problems:
+            continue
+        if code in existing:
+            unchanged += 1
+            continue
+        if row.acquired_on is None or row.price is None:  # a row without them carries a problem
+            continue
+        new.append(
+            Asset(
+                agency=agency,
+                asset_type=types[row.type_code],
+                year_be=row.year_be,
+                sequence=row.sequence,
+                code=code,
+                name=row.name,
+                acquired_on=row.acquired_on,
+                price=row.price,
+                fund_source=fund,
+                location=row.location or units[row.unit].name_th,
+                custodian_unit=units[row.unit],
+                condition=condition,
+            )
+        )
+    problems = any(row.problems for row in rows)
+    if commit and not problems and new:
+        Asset.objects.bulk_create(new, batch_size=1000)
+        audit_record(
+            agency=agency,
+            actor=acting_user,
+            action="assets.ledger.imported",
+            data={"new": len(new), "unchanged": unchanged},
+        )
+    return LedgerResult(rows=rows, new=len(new), unchanged=unchanged, imported=commit and not problems)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("assets/borrow/<str:code>/", views_public.track, name="track"),
     path("staff/assets/", views_staff.asset_list, name="staff_list"),
     path("staff/assets/new/", views_staff.asset_new, name="staff_new"),
+    path("staff/assets/import/", views_staff.ledger_import, name="staff_import"),
     path("staff/assets/types/", views_staff.type_list, name="staff_types"),
     path("staff/assets/types/new/", views_staff.type_edit, name="staff_type_new"),
     path("staff/assets/types/<int:pk>/", views_staff.type_edit, name="staff_type_edit"),

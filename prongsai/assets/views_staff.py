@@ -24,6 +24,7 @@ from prongsai.assets.forms import (
     AssetTypeForm,
     CheckForm,
     DecisionForm,
+    LedgerForm,
     LoanRequestForm,
     PhotoForm,
     ReportForm,
@@ -37,7 +38,7 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.roles import Cap, Role
 from prongsai.core.thai import fiscal_year
-from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
+from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 ASSETS_PER_PAGE = 50
 LOANS_PER_PAGE = 50
@@ -638,4 +639,48 @@ def stocktake_report(request: StaffRequest, pk: int) -> HttpResponseBase:
         success=_("รายงานผลการตรวจสอบพัสดุประจำปีแล้ว"),
         done=reverse("assets:staff_stocktake", args=[stocktake.pk]),
         page=lambda: _stocktake_page(request, stocktake, report_form=form),
+    )
+
+
+# --- importing the XLSX ledger -----------------------------------------------------------------------------
+
+MAX_PROBLEM_ROWS = 200
+
+
+@staff(Cap.ASSETS_EDIT)
+def ledger_import(request: StaffRequest) -> HttpResponseBase:
+    """Preview (every row's problems in Thai) or import (all or nothing) an XLSX ledger."""
+    form = LedgerForm(posted(request), posted_files(request))
+    result: services.LedgerResult | None = None
+    if form.is_bound and form.is_valid():
+        commit = request.POST.get("action") == "import"
+        try:
+            result = services.ledger_import(
+                agency=request.agency,
+                acting_user=request.user,
+                content=form.cleaned_data["file"].read(),
+                commit=commit,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if result.imported:
+                messages.success(
+                    request,
+                    _("นำเข้าครุภัณฑ์ใหม่ %(new)s รายการ (มีอยู่แล้ว %(same)s รายการ)")
+                    % {"new": result.new, "same": result.unchanged},
+                )
+                return redirect("assets:staff_list")
+    status = form_status(form)
+    if result is not None and result.problems:
+        status = 400
+    return render(
+        request,
+        "assets/staff/import.html",
+        {
+            "form": form,
+            "result": result,
+            "problems": result.problems[:MAX_PROBLEM_ROWS] if result else [],
+        },
+        status=status,
     )
