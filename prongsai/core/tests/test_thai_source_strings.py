@@ -67,7 +67,7 @@ FIXED_WORDING = {
     "reports/exporters/ita.py": "the OIT answers, readiness and ITA result documents",
     "reports/exporters/plans.py": "plans, their progress and results, the integrity-measures report",
     "reports/exporters/procurement.py": "the procurement reports (12 fields, สขร.1, annual summary)",
-    "reports/exporters/assets.py": "the asset-use manual, the register, the stock-take report and the loan register",
+    "reports/exporters/assets.py": "the asset-use manual, register, stock-take report and loan register",
 }
 
 # Calls whose Thai arguments are messages wherever they appear.
