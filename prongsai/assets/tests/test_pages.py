@@ -219,3 +219,41 @@ def test_the_stocktake_page_saves_one_item_and_refuses_a_non_member(
 @pytest.mark.parametrize("path", ["/staff/assets/", "/staff/assets/loans/", "/staff/assets/stocktakes/"])
 def test_the_other_agencys_administrator_cannot_open_the_pages(agency, outsider_client, path):
     assert outsider_client.get(path).status_code == 403
+
+
+def _queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_register_the_loan_register_and_the_stocktake_do_not_query_per_item(
+    staff_client, agency, member, head, executive, computer_type, unit, in_scope
+):
+    from datetime import date
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            item = factories.asset(agency, member, computer_type, unit)
+            factories.loan(agency, member, item)
+
+    add(2)
+    with in_scope(agency):
+        stocktake = services.stocktake_appoint(
+            agency=agency,
+            acting_user=executive,
+            fiscal_year=2567,
+            committee=[member],
+            order_reference="1/2567",
+            appointed_on=date(2024, 9, 20),
+        )
+    paths = ["/staff/assets/", "/staff/assets/loans/?view=all", f"/staff/assets/stocktakes/{stocktake.pk}/"]
+    for path in paths:  # the first request of a session reads what later ones find cached
+        _queries(staff_client, path)
+    few = [_queries(staff_client, p) for p in paths]
+    add(6)
+    many = [_queries(staff_client, p) for p in paths]
+    assert many == few
