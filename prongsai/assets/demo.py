@@ -3,7 +3,8 @@ FY2567 to FY2570 (late returns, a damaged item, an item out past its due date, r
 FY2567 stock-take, reported.
 
 Everything goes through the services; ``requested_at`` and ``at`` date the steps as staff would when copying
-the paper loan book.
+the paper loan book. Community requests of the past are recorded by the officer (a citizen cannot date a
+request) and then carry the community's name, as the paper book does.
 """
 
 from __future__ import annotations
