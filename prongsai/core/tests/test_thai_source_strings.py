@@ -104,6 +104,11 @@ DATA_NAMES: dict[str, dict[str, str]] = {
     "whistleblower/views_public.py": {
         "statistics_csv": "the column names of the published statistics data set",
     },
+    "assets/ledger.py": {
+        "COLUMNS": "the column names agencies write in their asset ledgers",
+        "_header_key": "Thai digits that number a column heading",
+        "_row": "the word บาท a price may carry in a ledger",
+    },
 }
 
 
