@@ -80,6 +80,7 @@ bench: install-dev
 	$(PY) bench/reports.py
 	$(PY) bench/citizen_channels.py
 	$(PY) bench/eservice_submit.py
+	$(PY) bench/assets.py
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

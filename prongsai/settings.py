@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "prongsai.ops",
     "prongsai.people",
     "prongsai.integrity",
+    "prongsai.assets",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

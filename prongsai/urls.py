@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("prongsai.ops.urls")),
     path("", include("prongsai.people.urls")),
     path("", include("prongsai.integrity.urls")),
+    path("", include("prongsai.assets.urls")),
 ]

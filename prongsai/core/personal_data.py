@@ -27,6 +27,7 @@ CERTIFICATE_RETENTION_YEARS = 5
 ACKNOWLEDGEMENT_RETENTION_YEARS = 5
 TRAINING_RETENTION_YEARS = 10
 GIFT_REGISTER_RETENTION_YEARS = 5
+LOAN_CONTACT_RETENTION_DAYS = 365
 
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
@@ -341,6 +342,33 @@ INVENTORY += (
         "as the published activity",
         published=True,
     ),
+    # --- government property (assets) ---
+    PersonalField(
+        "assets.loan",
+        "borrower_name",
+        "the loan register (ทะเบียนคุมการยืม) names who borrowed government property: staff, or a citizen "
+        "or community group borrowing for a public activity; shown to staff only",
+        "kept with the loan as an official record (destroyed under the records-destruction rules of "
+        "ระเบียบงานสารบรรณ)",
+    ),
+    PersonalField(
+        "assets.loan",
+        "borrower_phone",
+        "contacting a citizen borrower about the request and the return",
+        f"deleted {LOAN_CONTACT_RETENTION_DAYS} days after the loan is closed (purge_personal_data)",
+    ),
+    PersonalField(
+        "assets.loan",
+        "borrower_email",
+        "as borrower_phone, and the approval and overdue notices",
+        "as borrower_phone",
+    ),
+    PersonalField(
+        "assets.stocktakecheck",
+        "photo",
+        "evidence of an item's condition at the stock-take; re-encoded without metadata (no GPS, no camera)",
+        "kept with the stock-take report as an official record",
+    ),
 )
 
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
@@ -393,6 +421,11 @@ NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
         ("people.hrrule", "body"),
         # Areas of corruption risk: topics, not people.
         ("integrity.riskarea", "name_th"),
+        # Government property: names of things and of rules, not of people.
+        ("assets.assettype", "name_th"),
+        ("assets.asset", "name"),
+        ("assets.asset", "lendable_to_public"),
+        ("assets.lendingrules", "how_to_ask"),
     }
 )
 

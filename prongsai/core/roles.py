@@ -69,6 +69,13 @@ class Cap(StrEnum):
     GIFT_DECIDE = "integrity.gift.decide"
     INTEGRITY_EDIT = "integrity.edit"  # declarations, activities, gift reports, the risk register
     INTEGRITY_PUBLISH = "integrity.publish"
+    ASSETS_VIEW = "assets.view"  # the register, the loans and the stock-takes
+    ASSETS_BORROW = "assets.borrow"  # ask to borrow an item
+    ASSETS_EDIT = "assets.edit"  # keep the register; hand items over and take them back
+    ASSETS_APPROVE_PREMISES = "assets.approve_premises"  # approve use on the premises
+    ASSETS_APPROVE_OUTSIDE = "assets.approve_outside"  # approve use outside the premises
+    ASSETS_STOCKTAKE = "assets.stocktake"  # appoint the stock-take committee; write items off
+    ASSETS_RULES = "assets.rules"  # the lending rules and the asset-use manual
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -202,3 +209,23 @@ def capabilities_of(roles: list[str] | set[str]) -> frozenset[Cap]:
     for role in roles:
         granted |= ROLE_CAPABILITIES.get(role, frozenset())
     return frozenset(granted)
+
+
+# Government property (the assets app, seed measure 5). Every member may see the register and ask to borrow;
+# officers keep the register and hand items over; a head of division approves use on the premises (the head
+# of the holding unit); an executive (the head of the agency or a delegate) approves use outside, appoints
+# the stock-take committee and writes items off; the lending rules (the public manual) are set by a head of
+# division or the administrator.
+_ASSETS_SEE = {Cap.ASSETS_VIEW, Cap.ASSETS_BORROW}
+_ASSET_GRANTS: dict[str, set[Cap]] = {
+    Role.OFFICER: _ASSETS_SEE | {Cap.ASSETS_EDIT},
+    Role.HEAD_OF_DIVISION: _ASSETS_SEE | {Cap.ASSETS_EDIT, Cap.ASSETS_APPROVE_PREMISES, Cap.ASSETS_RULES},
+    Role.EXECUTIVE: _ASSETS_SEE
+    | {Cap.ASSETS_APPROVE_PREMISES, Cap.ASSETS_APPROVE_OUTSIDE, Cap.ASSETS_STOCKTAKE},
+    Role.INTEGRITY_COMMITTEE: set(_ASSETS_SEE),
+    Role.IDENTITY_CUSTODIAN: set(_ASSETS_SEE),
+    Role.INTERNAL_AUDITOR: {Cap.ASSETS_VIEW},
+    Role.ADMINISTRATOR: _ASSETS_SEE | {Cap.ASSETS_EDIT, Cap.ASSETS_RULES},
+}
+for _role, _granted in _ASSET_GRANTS.items():
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted

@@ -146,3 +146,18 @@ def ops_prune_history(context: JobContext) -> Counts:
     from prongsai.ops.services import prune_history
 
     return prune_history(now=context.slot)
+
+
+# --- Government property: notices of items not returned by their due date ---------------------------------
+
+
+@job(
+    "assets.overdue_notices",
+    title=_("แจ้งเตือนผู้ยืมและผู้ดูแลเมื่อครุภัณฑ์เกินกำหนดส่งคืน"),
+    schedule=Daily(time(8, 30)),
+)
+def assets_overdue_notices(context: JobContext) -> Counts:
+    from prongsai.assets.services import loans_notify_overdue
+
+    run = loans_notify_overdue(agency=_agency(context), today=context.day)
+    return {"notified": run.notified, "past_follow_up": run.past_follow_up}

@@ -57,6 +57,7 @@ DATA_MODULES = {
     "whistleblower/demo.py": "demo content",
     "people/demo.py": "demo content",
     "integrity/demo.py": "demo content",
+    "assets/demo.py": "demo content",
 }
 
 FIXED_WORDING = {
@@ -70,6 +71,7 @@ FIXED_WORDING = {
     "reports/exporters/procurement.py": "the procurement reports (12 fields, สขร.1, annual summary)",
     "reports/exporters/people.py": "the HR report (seed 7.2), the HR plan, the ethics report",
     "reports/exporters/integrity.py": "the No Gift declaration, the gift report, the risk documents",
+    "reports/exporters/assets.py": "the asset-use manual, register, stock-take report and loan register",
 }
 
 # Calls whose Thai arguments are messages wherever they appear.
@@ -105,6 +107,11 @@ DATA_NAMES: dict[str, dict[str, str]] = {
     "ita/services.py": {"ANALYSIS_TOPICS": "the ITA manual's topics, stored with each analysis"},
     "whistleblower/views_public.py": {
         "statistics_csv": "the column names of the published statistics data set",
+    },
+    "assets/ledger.py": {
+        "COLUMNS": "the column names agencies write in their asset ledgers",
+        "_header_key": "Thai digits that number a column heading",
+        "_row": "the word บาท a price may carry in a ledger",
     },
 }
 
