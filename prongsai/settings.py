@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "prongsai.eservice",
     "prongsai.api",
     "prongsai.ops",
+    "prongsai.opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("prongsai.eservice.urls")),
     path("", include("prongsai.api.urls")),
     path("", include("prongsai.ops.urls")),
+    path("", include("prongsai.opendata.urls")),
 ]
