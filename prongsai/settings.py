@@ -270,6 +270,8 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # --- REST API and Open311 (prongsai.api) ------------------------------------------------------------------
 # How many Open311 requests one client may create per agency (DRF rate syntax: "120/hour", "10/minute").
 OPEN311_SUBMIT_RATE = env_str("OPEN311_SUBMIT_RATE", "120/hour")
+# LINE Messaging API (core/line.py); tests point it at a local server.
+LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
 
 REST_FRAMEWORK = {
     # The public API is anonymous: no session authentication, hence no CSRF on Open311's POST.

@@ -60,6 +60,22 @@ INVENTORY: tuple[PersonalField, ...] = (
         "deleted 180 days after it was sent or failed (purge_personal_data)",
     ),
     PersonalField("core.outboundemail", "body", "delivering a notification", "as to"),
+    # --- LINE (core/line.py): a citizen who follows a tracking code on the agency's LINE Official Account ---
+    PersonalField(
+        "core.linelink",
+        "line_user_id",
+        "pushing status changes of the record the citizen asked to follow (consent: they sent the code)",
+        "deleted with the record's contact data, or at once when it leaves the citizen channels",
+    ),
+    PersonalField(
+        "core.outboundline",
+        "to",
+        "delivering a LINE notification",
+        "deleted 180 days after it was sent or failed (purge_personal_data)",
+    ),
+    PersonalField(
+        "core.outboundline", "text", "delivering a LINE notification (code and status only)", "as to"
+    ),
     PersonalField(
         "procurement.vendor",
         "tax_id",
