@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "prongsai.api",
     "prongsai.ops",
     "prongsai.opendata",
+    "prongsai.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

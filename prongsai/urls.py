@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("prongsai.api.urls")),
     path("", include("prongsai.ops.urls")),
     path("", include("prongsai.opendata.urls")),
+    path("", include("prongsai.privacy.urls")),
 ]

@@ -261,6 +261,32 @@ INVENTORY: tuple[PersonalField, ...] = (
     ),
 )
 
+INVENTORY += (
+    # --- data subjects' requests (privacy) ---
+    PersonalField(
+        "privacy.subjectrequest",
+        "requester_name",
+        "acting on a data subject's request under the PDPA (ss. 30-36) and answering them",
+        "deleted 1 year after the request was closed (purge_personal_data)",
+    ),
+    PersonalField(
+        "privacy.subjectrequest", "requester_email", "answering the requester", "as requester_name"
+    ),
+    PersonalField(
+        "privacy.subjectrequest", "requester_phone", "answering the requester", "as requester_name"
+    ),
+    PersonalField(
+        "privacy.subjectrequest",
+        "record_codes",
+        "finding the requester's records (tracking codes are bearer secrets)",
+        "as requester_name",
+    ),
+    PersonalField("privacy.subjectrequest", "details", "the request; may name people", "as requester_name"),
+    PersonalField(
+        "privacy.subjectrequest", "outcome", "the answer given to the requester", "as requester_name"
+    ),
+)
+
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
 NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
     {

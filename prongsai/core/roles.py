@@ -58,6 +58,9 @@ class Cap(StrEnum):
     ESERVICE_HANDLE = "eservice.handle"  # work on requests: queue, steps, walk-ins, missing documents
     ESERVICE_DECIDE = "eservice.decide"  # approve or reject a request
     ESERVICE_MANAGE = "eservice.manage"  # the service catalogue (citizen manuals)
+    # PDPA: the queue of data subjects' requests (access, correction, erasure ...) and the export of what the
+    # agency holds about a requester.
+    PRIVACY_HANDLE = "privacy.handle"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -156,6 +159,12 @@ _CITIZEN_CHANNEL_GRANTS: dict[str, set[Cap]] = {
 }
 for _role, _granted in _CITIZEN_CHANNEL_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
+
+# Data subjects' requests (PDPA) are answered by the administrator, who runs the agency's data, and by a head
+# of division; the export reads every citizen channel, so officers do not get it.
+for _role in (Role.ADMINISTRATOR, Role.HEAD_OF_DIVISION):
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | {Cap.PRIVACY_HANDLE}
+PRIVACY_HANDLERS = (Role.ADMINISTRATOR, Role.HEAD_OF_DIVISION)
 
 
 def capabilities_of(roles: list[str] | set[str]) -> frozenset[Cap]:
