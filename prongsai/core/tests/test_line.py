@@ -253,3 +253,17 @@ def test_the_line_settings_page_is_for_the_administrator_and_refuses_a_bad_secre
     assert saved.status_code == 302
     with scopes_disabled():
         assert LineChannel.objects.get(agency=agency).basic_id == "@wangthong"
+
+
+def test_the_tracking_page_offers_line_with_the_code_typed_only_when_the_agency_has_a_channel(
+    agency, admin_member, complaint, anon, line_api
+):
+    path = f"/complaints/track/{complaint.display_code}/"
+    assert "line.me/R/oaMessage" not in anon.get(path, HTTP_HOST=AGENCY_HOST).content.decode()
+    with agency_scope(agency):
+        line_channel_save(
+            agency=agency, acting_user=admin_member, basic_id="@wangthong", token=TOKEN, secret=SECRET
+        )
+    page = anon.get(path, HTTP_HOST=AGENCY_HOST).content.decode()
+    assert f"https://line.me/R/oaMessage/%40wangthong/?{complaint.display_code}" in page
+    assert "data:image/png;base64," in page
