@@ -74,7 +74,7 @@ def close(request: StaffRequest, pk: int) -> HttpResponseBase:
         request,
         form,
         lambda data: service(item=item, acting_user=request.user, outcome=data["outcome"]),
-        success=_("บันทึกการปฏิเสธคำขอแล้ว") if refuse else _("บันทึกว่าดำเนินการแล้วเสร็จแล้ว"),
+        success=_("บันทึกการปฏิเสธคำขอแล้ว") if refuse else _("บันทึกผลการดำเนินการเรียบร้อยแล้ว"),
         done=reverse("privacy:staff_detail", args=[pk]),
         page=lambda: _detail_page(request, item, form),
     )
