@@ -21,6 +21,7 @@ class PersonalField:
 
 QUESTION_EMAIL_RETENTION_DAYS = 180
 COMPLAINT_CONTACT_RETENTION_DAYS = 365
+LINE_LINK_RETENTION_DAYS = 730
 
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
@@ -65,7 +66,8 @@ INVENTORY: tuple[PersonalField, ...] = (
         "core.linelink",
         "line_user_id",
         "pushing status changes of the record the citizen asked to follow (consent: they sent the code)",
-        "deleted with the record's contact data, or at once when it leaves the citizen channels",
+        f"deleted {LINE_LINK_RETENTION_DAYS} days after it was made (purge_personal_data), or at once "
+        "when the record leaves the citizen channels",
     ),
     PersonalField(
         "core.outboundline",

@@ -267,3 +267,18 @@ def test_the_tracking_page_offers_line_with_the_code_typed_only_when_the_agency_
     page = anon.get(path, HTTP_HOST=AGENCY_HOST).content.decode()
     assert f"https://line.me/R/oaMessage/%40wangthong/?{complaint.display_code}" in page
     assert "data:image/png;base64," in page
+
+
+def test_line_links_and_sent_messages_are_purged_when_their_retention_ends(
+    agency, channel, complaint, anon, line_api
+):
+    import time_machine
+
+    from prongsai.core.services_retention import purge_expired_personal_data
+
+    _webhook(anon, [_event(complaint.display_code)])
+    with time_machine.travel(timedelta(days=731)):
+        counts = purge_expired_personal_data()
+    assert counts["LINE links"] == 1
+    with scopes_disabled():
+        assert not LineLink.objects.exists()
