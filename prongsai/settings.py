@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "prongsai.people",
     "prongsai.integrity",
     "prongsai.assets",
+    "prongsai.opendata",
+    "prongsai.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -272,6 +274,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # --- REST API and Open311 (prongsai.api) ------------------------------------------------------------------
 # How many Open311 requests one client may create per agency (DRF rate syntax: "120/hour", "10/minute").
 OPEN311_SUBMIT_RATE = env_str("OPEN311_SUBMIT_RATE", "120/hour")
+# How many read requests of the open-data API (/api/v1/datasets/) one client may make per agency.
+API_READ_RATE = env_str("API_READ_RATE", "600/hour")
+# LINE Messaging API (core/line.py); tests point it at a local server.
+LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
 
 REST_FRAMEWORK = {
     # The public API is anonymous: no session authentication, hence no CSRF on Open311's POST.

@@ -24,4 +24,6 @@ urlpatterns = [
     path("", include("prongsai.people.urls")),
     path("", include("prongsai.integrity.urls")),
     path("", include("prongsai.assets.urls")),
+    path("", include("prongsai.opendata.urls")),
+    path("", include("prongsai.privacy.urls")),
 ]

@@ -6,7 +6,7 @@ Every view is anonymous and declares the ``public`` rule (deny by default still 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from prongsai.api import open311, v1
+from prongsai.api import open311, v1, v1_datasets
 from prongsai.core.permissions import public
 
 app_name = "api"
@@ -18,6 +18,12 @@ urlpatterns = [
     path("api/v1/schema/", public(SpectacularAPIView.as_view()), name="schema"),
     path("api/v1/eservice/services/", public(v1.ServiceCatalogueView.as_view()), name="v1_services"),
     path("api/v1/eservice/statistics/", public(v1.StatisticsView.as_view()), name="v1_statistics"),
+    path("api/v1/datasets/", public(v1_datasets.DatasetListView.as_view()), name="v1_datasets"),
+    re_path(
+        r"^api/v1/datasets/(?P<key>[a-z0-9-]+)/$",
+        public(v1_datasets.DatasetRowsView.as_view()),
+        name="v1_dataset",
+    ),
     re_path(
         r"^open311/v2/services" + FORMAT, public(open311.ServiceListView.as_view()), name="open311_services"
     ),

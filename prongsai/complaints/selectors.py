@@ -236,3 +236,22 @@ def statistics_years(agency: Agency) -> list[int]:
     current = fiscal_year(timezone.localdate())
     oldest = fiscal_year(first) if first else current
     return list(range(current, oldest - 1, -1))
+
+
+def statistics_month_keys(fiscal_year_be: int) -> list[tuple[int, int]]:
+    """The (CE year, month) of each month of a fiscal year, in the order of ``complaint_statistics``."""
+    return [(b.year, b.month) for b in _month_starts(fiscal_year_be)[:12]]
+
+
+def statistics_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
+    """When the statistics first had data (the first receipt) and last changed (a receipt or a closure)."""
+    from django.db.models import Max, Min
+
+    found = (
+        Complaint.objects.filter(agency=agency)
+        .exclude(status=Complaint.Status.MOVED)
+        .order_by()
+        .aggregate(first=Min("received_at"), received=Max("received_at"), closed=Max("closed_at"))
+    )
+    last = max((d for d in (found["received"], found["closed"]) if d is not None), default=None)
+    return found["first"], last

@@ -46,6 +46,7 @@ from prongsai.core.files import check_upload, reencode_image
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency, Attachment, OrgUnit, OutboundEmail, User
 from prongsai.core.services import email_queue
+from prongsai.core.services_line import line_notify_status, line_unlink
 from prongsai.core.thai import format_datetime
 from prongsai.core.tracking import new_tracking_code
 from prongsai.core.workdays import WorkCalendar, add_working_days
@@ -683,6 +684,8 @@ def complaint_move_to_corruption_channel(
     ]
     email_ids = list(locked.emails.values_list("email_id", flat=True))
     OutboundEmail.objects.filter(agency=locked.agency, pk__in=email_ids).delete()
+    # Nobody may follow it on LINE any more: the link would tell them it went to the corruption channel.
+    line_unlink(agency=locked.agency, kind="complaint", tracking_code=locked.tracking_code)
     ComplaintFile.objects.filter(complaint=locked).delete()
     events = ComplaintEvent.objects.filter(complaint=locked).delete()[0]
     for name, value in _CONTENT_FIELDS.items():
@@ -709,8 +712,10 @@ def _notify(complaint: Complaint) -> None:
 
     The message says only the tracking code and the new status, never the matter itself, and is linked to
     the complaint so that moving it to the corruption channel erases it too. Nothing is sent on receipt: an
-    address typed into a public form is unverified, so we write to it only after staff acted.
+    address typed into a public form is unverified, so we write to it only after staff acted. Citizens who
+    follow the code on LINE get the same news there (``core.services_line``).
     """
+    line_notify_status(agency=complaint.agency, kind="complaint", tracking_code=complaint.tracking_code)
     if not complaint.contact_email:
         return
     link = agency_url(complaint.agency, reverse("complaints:track_code", args=[complaint.display_code]))

@@ -28,6 +28,7 @@ ACKNOWLEDGEMENT_RETENTION_YEARS = 5
 TRAINING_RETENTION_YEARS = 10
 GIFT_REGISTER_RETENTION_YEARS = 5
 LOAN_CONTACT_RETENTION_DAYS = 365
+LINE_LINK_RETENTION_DAYS = 730
 
 INVENTORY: tuple[PersonalField, ...] = (
     PersonalField(
@@ -67,6 +68,23 @@ INVENTORY: tuple[PersonalField, ...] = (
         "deleted 180 days after it was sent or failed (purge_personal_data)",
     ),
     PersonalField("core.outboundemail", "body", "delivering a notification", "as to"),
+    # --- LINE (core/line.py): a citizen who follows a tracking code on the agency's LINE Official Account ---
+    PersonalField(
+        "core.linelink",
+        "line_user_id",
+        "pushing status changes of the record the citizen asked to follow (consent: they sent the code)",
+        f"deleted {LINE_LINK_RETENTION_DAYS} days after it was made (purge_personal_data), or at once "
+        "when the record leaves the citizen channels",
+    ),
+    PersonalField(
+        "core.outboundline",
+        "to",
+        "delivering a LINE notification",
+        "deleted 180 days after it was sent or failed (purge_personal_data)",
+    ),
+    PersonalField(
+        "core.outboundline", "text", "delivering a LINE notification (code and status only)", "as to"
+    ),
     PersonalField(
         "procurement.vendor",
         "tax_id",
@@ -368,6 +386,32 @@ INVENTORY += (
         "photo",
         "evidence of an item's condition at the stock-take; re-encoded without metadata (no GPS, no camera)",
         "kept with the stock-take report as an official record",
+    ),
+)
+
+INVENTORY += (
+    # --- data subjects' requests (privacy) ---
+    PersonalField(
+        "privacy.subjectrequest",
+        "requester_name",
+        "acting on a data subject's request under the PDPA (ss. 30-36) and answering them",
+        "deleted 1 year after the request was closed (purge_personal_data)",
+    ),
+    PersonalField(
+        "privacy.subjectrequest", "requester_email", "answering the requester", "as requester_name"
+    ),
+    PersonalField(
+        "privacy.subjectrequest", "requester_phone", "answering the requester", "as requester_name"
+    ),
+    PersonalField(
+        "privacy.subjectrequest",
+        "record_codes",
+        "finding the requester's records (tracking codes are bearer secrets)",
+        "as requester_name",
+    ),
+    PersonalField("privacy.subjectrequest", "details", "the request; may name people", "as requester_name"),
+    PersonalField(
+        "privacy.subjectrequest", "outcome", "the answer given to the requester", "as requester_name"
     ),
 )
 

@@ -76,6 +76,9 @@ class Cap(StrEnum):
     ASSETS_APPROVE_OUTSIDE = "assets.approve_outside"  # approve use outside the premises
     ASSETS_STOCKTAKE = "assets.stocktake"  # appoint the stock-take committee; write items off
     ASSETS_RULES = "assets.rules"  # the lending rules and the asset-use manual
+    # PDPA: the queue of data subjects' requests (access, correction, erasure ...) and the export of what the
+    # agency holds about a requester.
+    PRIVACY_HANDLE = "privacy.handle"
 
 
 _EVERY_MEMBER = {Cap.BACKOFFICE}
@@ -201,6 +204,11 @@ _PEOPLE_GRANTS: dict[str, set[Cap]] = {
 }
 for _role, _granted in _PEOPLE_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
+# Data subjects' requests (PDPA) are answered by the administrator, who runs the agency's data, and by a head
+# of division; the export reads every citizen channel, so officers do not get it.
+for _role in (Role.ADMINISTRATOR, Role.HEAD_OF_DIVISION):
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | {Cap.PRIVACY_HANDLE}
+PRIVACY_HANDLERS = (Role.ADMINISTRATOR, Role.HEAD_OF_DIVISION)
 
 
 def capabilities_of(roles: list[str] | set[str]) -> frozenset[Cap]:

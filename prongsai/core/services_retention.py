@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from prongsai.core.models import OutboundEmail
-from prongsai.core.personal_data import OUTBOX_RETENTION_DAYS
+from prongsai.core.models import LineLink, OutboundEmail, OutboundLine
+from prongsai.core.personal_data import LINE_LINK_RETENTION_DAYS, OUTBOX_RETENTION_DAYS
 
 
 @transaction.atomic
@@ -26,7 +26,17 @@ def purge_expired_personal_data() -> dict[str, int]:
         deleted, _per_model = OutboundEmail.objects.filter(
             status__in=[OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED], updated_at__lt=cutoff
         ).delete()
-    counts = {"outbound e-mails": deleted}
+        deleted_line, _per_model = OutboundLine.objects.filter(
+            status__in=[OutboundLine.Status.SENT, OutboundLine.Status.FAILED], updated_at__lt=cutoff
+        ).delete()
+        deleted_links, _per_model = LineLink.objects.filter(
+            created_at__lt=timezone.now() - timedelta(days=LINE_LINK_RETENTION_DAYS)
+        ).delete()
+    counts = {
+        "outbound e-mails": deleted,
+        "outbound LINE messages": deleted_line,
+        "LINE links": deleted_links,
+    }
     for config in apps.get_app_configs():
         if not config.name.startswith("prongsai."):
             continue

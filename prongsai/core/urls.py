@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prongsai.core import views_auth, views_staff
+from prongsai.core import views_auth, views_line, views_staff
 
 app_name = "core"
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("staff/calendar/", views_staff.calendar_view, name="calendar"),
     path("staff/calendar/<int:pk>/delete/", views_staff.day_off_delete, name="day_off_delete"),
     path("staff/audit/", views_staff.audit_log, name="audit_log"),
+    path("staff/line/", views_line.channel_settings, name="line_settings"),
+    path("line/webhook/", views_line.webhook, name="line_webhook"),
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.links import agency_url
 from prongsai.core.services import email_queue
+from prongsai.core.services_line import line_notify_status
 from prongsai.core.thai import format_datetime
 
 from .models import RequestStatus, ServiceRequest
@@ -20,6 +21,7 @@ def tracking_link(request: ServiceRequest) -> str:
 
 
 def _send(request: ServiceRequest, subject: str, lines: list[str]) -> bool:
+    line_notify_status(agency=request.agency, kind="eservice", tracking_code=request.tracking_code)
     if not request.applicant_email:
         return False
     footer = [

@@ -198,3 +198,24 @@ def _satisfaction_row(service: Service | None, r: dict[str, Any]) -> Satisfactio
         overall=avg("overall"),
         satisfied=int(r.get("satisfied") or 0),
     )
+
+
+def statistics_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
+    """When the service statistics first had data (the first request) and last changed."""
+    from django.db.models import Max, Min
+
+    found = (
+        ServiceRequest.objects.filter(agency=agency)
+        .order_by()
+        .aggregate(first=Min("received_at"), received=Max("received_at"), completed=Max("completed_at"))
+    )
+    last = max((d for d in (found["received"], found["completed"]) if d is not None), default=None)
+    return found["first"], last
+
+
+def statistics_years(agency: Agency) -> list[int]:
+    """Fiscal years (BE) from the first request to the current one, newest first."""
+    first, _last = statistics_span(agency)
+    current = current_fiscal_year()
+    oldest = fiscal_year(first) if first else current
+    return list(range(current, oldest - 1, -1))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -251,3 +251,21 @@ def answering_on(agency: Agency, day: date) -> list[YearOffer]:
 def backfilled_counts(agency: Agency, fiscal_year: int) -> QuerySet[BackfilledCount]:
     """The monthly totals entered for months before go-live, with who entered them."""
     return BackfilledCount.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("entered_by")
+def published_scores(agency: Agency) -> QuerySet[ResultScore]:
+    """Every score of the agency's published results, by year (the open-data catalogue)."""
+    return (
+        ResultScore.objects.filter(agency=agency, result__is_published=True)
+        .select_related("result")
+        .order_by("result__fiscal_year", "kind", "code")
+    )
+
+
+def results_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
+    from django.db.models import Max, Min
+
+    found = (
+        ItaResult.objects.filter(agency=agency, is_published=True)
+        .order_by()
+        .aggregate(first=Min("created_at"), last=Max("updated_at"))
+    )
+    return found["first"], found["last"]

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.models import Agency
-from prongsai.ops.schedule import Counts, Daily, JobContext, JobFailed, job
+from prongsai.ops.schedule import Counts, Daily, Every, JobContext, JobFailed, job
 
 
 def _agency(context: JobContext) -> Agency:
@@ -161,3 +161,15 @@ def assets_overdue_notices(context: JobContext) -> Counts:
 
     run = loans_notify_overdue(agency=_agency(context), today=context.day)
     return {"notified": run.notified, "past_follow_up": run.past_follow_up}
+# --- Outbox: e-mails and LINE messages that are still pending ----------------------------------------------
+
+
+@job(
+    "core.outbox_retry",
+    title=_("ส่งอีเมลและข้อความ LINE ที่ค้างส่งอีกครั้ง"),
+    schedule=Every(10),
+)
+def core_outbox_retry(context: JobContext) -> Counts:
+    from prongsai.core.tasks import retry_pending
+
+    return {"retried": retry_pending(_agency(context))}

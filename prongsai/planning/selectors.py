@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Prefetch, QuerySet
 
@@ -111,3 +111,23 @@ def results_of(plan: Plan) -> QuerySet[ItemResult]:
 
 def citations_of_year(agency: Agency, fiscal_year: int) -> QuerySet[ScoreCitation]:
     return ScoreCitation.objects.filter(agency=agency, result__plan__fiscal_year=fiscal_year)
+
+
+def published_items(agency: Agency) -> QuerySet[PlanItem]:
+    """Every item (strategy, project ...) of the agency's published plans (the open-data catalogue)."""
+    return (
+        PlanItem.objects.filter(agency=agency, plan__status=PublicationStatus.PUBLISHED)
+        .select_related("plan")
+        .order_by("plan__fiscal_year", "plan__kind", "plan_id", "pk")
+    )
+
+
+def plans_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
+    from django.db.models import Max, Min
+
+    found = (
+        Plan.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED)
+        .order_by()
+        .aggregate(first=Min("published_at"), last=Max("updated_at"))
+    )
+    return found["first"], found["last"]

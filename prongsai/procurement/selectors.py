@@ -381,3 +381,13 @@ def publishable_drafts(agency: Agency, *, fiscal_year: int, query: str = "") -> 
 
 def procurements_by_id(agency: Agency, ids: set[int]) -> QuerySet[Procurement]:
     return Procurement.objects.filter(agency=agency, pk__in=ids)
+
+
+def publication_span(agency: Agency, model: type[Procurement] | type[Announcement]) -> tuple[Any, Any]:
+    """The first publication and the last change of the published rows of ``model`` (open-data dates)."""
+    found = (
+        model.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED)
+        .order_by()
+        .aggregate(first=Min("published_at"), last=Max("updated_at"))
+    )
+    return found["first"], found["last"]

@@ -215,3 +215,19 @@ def statistics_years(agency: Agency, *, today: date) -> list[int]:
     if opened is not None:
         earliest = min(earliest, fiscal_year(opened))
     return list(range(current, earliest - 1, -1))
+
+
+def statistics_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
+    """The first receipt and the last receipt or closure, for the open-data catalogue's dates.
+
+    Callers publish only the month of these moments (a day could point at a reporter).
+    """
+    from django.db.models import Max, Min
+
+    found = (
+        Report.objects.filter(agency=agency)
+        .order_by()
+        .aggregate(first=Min("received_at"), received=Max("received_at"), closed=Max("closed_at"))
+    )
+    last = max((d for d in (found["received"], found["closed"]) if d is not None), default=None)
+    return found["first"], last

@@ -3,6 +3,7 @@ from .attachment import Attachment
 from .audit import GENESIS_HASH, AppendOnlyError, AuditEvent, AuditHead
 from .base import TenantModel, TimeStampedModel, new_public_id
 from .calendar import AgencyDayOff, PublicHoliday
+from .line import LineChannel, LineLink, OutboundLine
 from .membership import Membership
 from .org import OrgUnit, Person, Position
 from .outbox import OutboundEmail
@@ -20,9 +21,12 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "AuditHead",
+    "LineChannel",
+    "LineLink",
     "Membership",
     "OrgUnit",
     "OutboundEmail",
+    "OutboundLine",
     "Person",
     "Position",
     "PublicHoliday",
