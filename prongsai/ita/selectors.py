@@ -251,6 +251,8 @@ def answering_on(agency: Agency, day: date) -> list[YearOffer]:
 def backfilled_counts(agency: Agency, fiscal_year: int) -> QuerySet[BackfilledCount]:
     """The monthly totals entered for months before go-live, with who entered them."""
     return BackfilledCount.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("entered_by")
+
+
 def published_scores(agency: Agency) -> QuerySet[ResultScore]:
     """Every score of the agency's published results, by year (the open-data catalogue)."""
     return (

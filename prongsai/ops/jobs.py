@@ -161,6 +161,8 @@ def assets_overdue_notices(context: JobContext) -> Counts:
 
     run = loans_notify_overdue(agency=_agency(context), today=context.day)
     return {"notified": run.notified, "past_follow_up": run.past_follow_up}
+
+
 # --- Outbox: e-mails and LINE messages that are still pending ----------------------------------------------
 
 
