@@ -5,6 +5,9 @@
 * ``gift_culture`` (o27, O21): the year's published culture activities;
 * ``gift_report`` (o28, O22, O20): the published report of the *previous* year (window PREV_FY), a stated
   zero ("no gifts were received or offered") being a nil report;
+* ``gift_rules`` (FY2569 O20): the rules on accepting gifts by ethical custom (มาตรา 128) in force at the end
+  of the year, from ``data/rules.yaml``, shown on the public No Gift page once the agency has published a
+  declaration there (its date is the day the page first went public);
 * ``corruption_risk_assessment`` (o29, O23, O21): the year's published assessment with events, levels and
   measures;
 * ``corruption_risk_actions`` (o30, O24, O22): the treatment report of the *previous* year's assessment with
@@ -23,7 +26,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
-from prongsai.integrity import selectors
+from prongsai.core.thai import fiscal_year_range
+from prongsai.integrity import rules, selectors
 
 
 def gift_declaration(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
@@ -72,6 +76,19 @@ def gift_report(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
     }
 
 
+def gift_rules(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
+    published = selectors.no_gift_page_published_on(agency)
+    if published is None:
+        return None
+    rule = rules.gift_rule(fiscal_year_range(fiscal_year)[1])
+    return {
+        "urls": [reverse("integrity:index") + "#gift-rules-heading"],
+        "checks": {"exists": bool(rule.source.strip()) and rule.threshold_baht > 0},
+        "dates": [published],
+        "fiscal_years": [fiscal_year],
+    }
+
+
 def corruption_risk_assessment(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
     assessment = selectors.published_assessment(agency, fiscal_year)
     if assessment is None:
@@ -108,6 +125,7 @@ PROVIDERS = {
     "gift_declaration": gift_declaration,
     "gift_culture": gift_culture,
     "gift_report": gift_report,
+    "gift_rules": gift_rules,
     "corruption_risk_assessment": corruption_risk_assessment,
     "corruption_risk_actions": corruption_risk_actions,
 }

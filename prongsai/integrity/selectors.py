@@ -43,6 +43,18 @@ def published_declarations(agency: Agency) -> QuerySet[NoGiftDeclaration]:
     return NoGiftDeclaration.objects.filter(agency=agency, status=PUBLISHED).order_by("-fiscal_year")
 
 
+def no_gift_page_published_on(agency: Agency) -> date | None:
+    """The day the agency's No Gift page first carried a published declaration: from then on it shows the
+    rules on accepting gifts by ethical custom (the ``gift_rules`` subject), else ``None``."""
+    first = (
+        NoGiftDeclaration.objects.filter(agency=agency, status=PUBLISHED, published_at__isnull=False)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return local_day(first)
+
+
 def declarations_for_staff(agency: Agency) -> QuerySet[NoGiftDeclaration]:
     return NoGiftDeclaration.objects.filter(agency=agency).order_by("-fiscal_year")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
-from prongsai.integrity import access, selectors
+from prongsai.integrity import access, rules, selectors
 
 
 @public
@@ -23,6 +24,7 @@ def index(request: AgencyRequest) -> HttpResponse:
             "activities": selectors.published_activities(agency),
             "gift_reports": selectors.published_gift_reports(agency),
             "assessments": selectors.published_assessments(agency),
+            "gift_rule": rules.gift_rule(timezone.localdate()),
         },
     )
 

@@ -36,11 +36,24 @@ def demo(db):
 
 
 # FY2566 o26 (the HR report of FY2565) is left out: the planning demo has no FY2565 HR plan.
-ITEMS = {"2567-A": ["o17", "o18", "o19", "o20", "o21"], "2566": ["o23", "o24", "o25", "o39", "o40", "o41"]}
+# FY2569 (catalogue-2569.yaml, judged on its answer date 30 April 2569): O13 the HR criteria and plan, O14 the
+# HR report of the previous year, O15 the code of ethics and its promotion.
+ITEMS = {
+    "2567-A": ["o17", "o18", "o19", "o20", "o21"],
+    "2566": ["o23", "o24", "o25", "o39", "o40", "o41"],
+    "2569": ["O13", "O14", "O15"],
+}
+
+# Gaps of the demo data left after merging issue 11 (readiness judged on the answer date), for the lead:
+# FY2566 o41 — the FY2566 ethics report (with its assessment) is dated 30 Sep 2566, after the answer date;
+# FY2569 O14 — the planning demo records no FY2568 results for the HR plan (2567–2569), so hr_report has no
+# evidence for the previous year.
+KNOWN_GAPS = {("2566", "o41"), ("2569", "O14")}
 
 
 def test_the_demo_has_45_people_and_answers_the_oit_hr_and_ethics_items_from_data_only(demo):
-    """One demo build for both years (building it takes minutes)."""
+    """One demo build for every year (building it takes minutes)."""
+    not_ready = {}
     with scopes_disabled():
         manual = ManualEvidence.objects.filter(agency=demo, subject__in=PEOPLE_SUBJECTS).count()
         for catalogue_code, items in ITEMS.items():
@@ -50,12 +63,13 @@ def test_the_demo_has_45_people_and_answers_the_oit_hr_and_ethics_items_from_dat
             for code in items:
                 item = by_code[code]
                 assert {e.element.subject for e in item.elements} <= PEOPLE_SUBJECTS, code
-                assert item.status == Status.READY, (
-                    catalogue_code,
-                    code,
-                    [(e.element.check_key, e.present, e.in_window) for e in item.elements],
-                )
-                assert {e.source for e in item.elements} == {"app"}, code
+                sources = {e.source for e in item.elements}
+                if item.status != Status.READY or sources != {"app"}:
+                    not_ready[(catalogue_code, code)] = [
+                        (e.element.subject, e.element.check_key, e.source, e.problem) for e in item.elements
+                    ]
+    # Exactly the known gaps (the test fails when one is closed, so the entry is removed):
+    assert set(not_ready) == KNOWN_GAPS, not_ready
     assert manual == 0
     _people_and_training(demo)
 
