@@ -104,21 +104,44 @@ def corruption_risk_assessment(agency: Agency, fiscal_year: int) -> Mapping[str,
 
 
 def corruption_risk_actions(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | None:
-    """The treatment report of the previous year's assessment (seed 8.7), published during ``fiscal_year``."""
-    assessment = selectors.published_assessment(agency, fiscal_year - 1)
-    if assessment is None or not assessment.report_is_published:
+    """What the agency did about its risks, as seen in ``fiscal_year``.
+
+    Two shapes of the item share this subject: the actions of the year itself (FY2566 o35, FY2567 o30: the
+    progress of this year's measures, shown on the published assessment and dated by each progress entry, so a
+    first-six-months item sees whether anything was reported after 31 March) and the treatment report of the
+    previous year's assessment (seed 8.7; FY2568 O24, FY2569 O22), published during ``fiscal_year``.
+    """
+    urls: list[str] = []
+    dates = []
+    years: list[int] = []
+    checks = {"events": False, "measures": False, "results": False}
+    current = selectors.published_assessment(agency, fiscal_year)
+    if current is not None:
+        progress = [p.reported_on for m in selectors.measures_of(current) for p in m.progress.all()]
+        if progress:
+            events, measures = selectors.assessment_is_complete(current)
+            urls.append(reverse("integrity:assessment", args=[current.public_id]))
+            dates.extend(progress)
+            years.append(current.fiscal_year)
+            checks = {"events": events, "measures": measures, "results": True}
+    previous = selectors.published_assessment(agency, fiscal_year - 1)
+    if previous is not None and previous.report_is_published:
+        events, measures = selectors.assessment_is_complete(previous)
+        measured = selectors.measures_of(previous)
+        results = bool(measured) and all(m.result.strip() for m in measured)
+        published = selectors.local_day(previous.report_published_at)
+        urls.append(reverse("integrity:treatment_report", args=[previous.public_id]))
+        if published:
+            dates.append(published)
+        years.append(previous.fiscal_year)
+        checks = {
+            "events": checks["events"] or events,
+            "measures": checks["measures"] or measures,
+            "results": checks["results"] or results,
+        }
+    if not urls:
         return None
-    events, measures = selectors.assessment_is_complete(assessment)
-    results = bool(selectors.measures_of(assessment)) and all(
-        m.result.strip() for m in selectors.measures_of(assessment)
-    )
-    published = selectors.local_day(assessment.report_published_at)
-    return {
-        "urls": [reverse("integrity:treatment_report", args=[assessment.public_id])],
-        "checks": {"events": events, "measures": measures, "results": results},
-        "dates": [published] if published else [],
-        "fiscal_years": [assessment.fiscal_year],
-    }
+    return {"urls": urls, "checks": checks, "dates": dates, "fiscal_years": years}
 
 
 PROVIDERS = {
