@@ -72,6 +72,7 @@ FIXED_WORDING = {
     "reports/exporters/people.py": "the HR report (seed 7.2), the HR plan, the ethics report",
     "reports/exporters/integrity.py": "the No Gift declaration, the gift report, the risk documents",
     "reports/exporters/assets.py": "the asset-use manual, register, stock-take report and loan register",
+    "reports/exporters/whistleblower.py": "the corruption-complaint statistics (FY2569 O18)",
 }
 
 # Calls whose Thai arguments are messages wherever they appear.

@@ -57,7 +57,11 @@ def test_statistics_answer_their_year_with_explicit_zeros(agency, committee, cat
     with time_machine.travel(datetime(2024, 5, 1, 9, 0, tzinfo=BANGKOK), tick=False):
         item = _items(agency)["o24"]
         assert item.status == Status.READY
-        assert item.urls == ["/integrity/statistics/?year=2567"]
+        assert item.urls == [
+            "/integrity/statistics/?year=2567",
+            "/documents/corruption-complaint-statistics.pdf?fiscal_year=2567",
+            "/documents/corruption-complaint-statistics.xlsx?fiscal_year=2567",
+        ]
         # FY2568 has not started on that day: the page does not offer it yet.
         assert _items(agency, "2568", date(2025, 4, 30))["O19"].status == Status.NO_EVIDENCE
 
