@@ -6,13 +6,14 @@ the posts and their tenures, the training table from the courses and who attende
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from prongsai.core.models import Agency, Membership, Person, PublicationStatus, User
+from prongsai.core.models import Agency, Attachment, Membership, Person, PublicationStatus, User
 from prongsai.core.thai import fiscal_year_range
 from prongsai.people import catalogue
 from prongsai.people.models import (
@@ -337,3 +338,17 @@ def acknowledgement_status(agency: Agency, fiscal_year: int) -> AcknowledgementS
 
 def year_bounds(fiscal_year: int) -> tuple[date, date]:
     return fiscal_year_range(fiscal_year)
+
+
+def published_document(agency: Agency, public_id: uuid.UUID) -> Attachment | None:
+    """The attachment ``public_id`` if a published HR rule, code of ethics or working-group order carries it
+    (anything else, published or not, is not served by the people app)."""
+    published = PublicationStatus.PUBLISHED
+    carried = (
+        HrRule.objects.filter(agency=agency, status=published, document__public_id=public_id).exists()
+        or EthicsCode.objects.filter(agency=agency, status=published, document__public_id=public_id).exists()
+        or WorkingGroup.objects.filter(
+            agency=agency, status=published, order_document__public_id=public_id
+        ).exists()
+    )
+    return Attachment.objects.filter(agency=agency, public_id=public_id).first() if carried else None

@@ -11,12 +11,10 @@ from django.utils import timezone
 from prongsai.core.access import parse_public_id
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
-from prongsai.core.models import Attachment, PublicationStatus
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import fiscal_year, fiscal_year_range
 from prongsai.people import access, selectors
-from prongsai.people.models import EthicsCode, HrRule, WorkingGroup
 
 
 def _year(request: AgencyRequest) -> int:
@@ -94,17 +92,7 @@ def ethics_report(request: AgencyRequest, year: int) -> HttpResponse:
 @public
 def document(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     """A document carried by a published HR rule, code of ethics or working-group order."""
-    uid = parse_public_id(public_id)
-    published = PublicationStatus.PUBLISHED
-    agency = request.agency
-    carried = (
-        HrRule.objects.filter(agency=agency, status=published, document__public_id=uid).exists()
-        or EthicsCode.objects.filter(agency=agency, status=published, document__public_id=uid).exists()
-        or WorkingGroup.objects.filter(
-            agency=agency, status=published, order_document__public_id=uid
-        ).exists()
-    )
-    found = Attachment.objects.filter(agency=agency, public_id=uid).first() if carried else None
+    found = selectors.published_document(request.agency, parse_public_id(public_id))
     if found is None:
         raise Http404
     return file_download(
