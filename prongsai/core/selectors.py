@@ -11,6 +11,7 @@ from prongsai.core.models import (
     Agency,
     AgencyDayOff,
     AuditEvent,
+    LineChannel,
     Membership,
     OrgUnit,
     Person,
@@ -107,3 +108,11 @@ def audit_events(agency: Agency, *, limit: int = 200) -> QuerySet[AuditEvent]:
 
 def days_off(agency: Agency, *, since: date) -> QuerySet[AgencyDayOff]:
     return AgencyDayOff.objects.filter(agency=agency, date__gte=since).order_by("date")
+
+
+def line_channel(agency: Agency, *, active_only: bool = True) -> LineChannel | None:
+    """The agency's LINE Official Account channel (one per agency); by default only while switched on."""
+    channels = LineChannel.objects.filter(agency=agency)
+    if active_only:
+        channels = channels.filter(is_active=True)
+    return channels.first()

@@ -52,7 +52,8 @@ def send_outbound_email(agency: Agency, message_id: int) -> str:
 @agency_task(throws=(LineError,))
 def send_outbound_line(agency: Agency, message_id: int) -> str:
     """Push one queued LINE message; claimed under a row lock, sent with its retry key (sent once)."""
-    from prongsai.core.models import LineChannel, OutboundLine
+    from prongsai.core import selectors
+    from prongsai.core.models import OutboundLine
 
     with transaction.atomic():
         message = OutboundLine.objects.select_for_update().filter(agency=agency, pk=message_id).first()
@@ -62,7 +63,7 @@ def send_outbound_line(agency: Agency, message_id: int) -> str:
             return "skipped"
         message.attempts += 1
         message.save(update_fields=["attempts", "updated_at"])
-    channel = LineChannel.objects.filter(agency=agency, is_active=True).first()
+    channel = selectors.line_channel(agency)
     try:
         if channel is None:
             raise LineError("the agency has no active LINE channel", retryable=False)

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from prongsai.core import line, services_line
+from prongsai.core import line, selectors, services_line
 from prongsai.core.http import AgencyRequest, StaffRequest
 from prongsai.core.links import agency_url
-from prongsai.core.models import LineChannel
 from prongsai.core.permissions import public, staff
 from prongsai.core.roles import Cap
 from prongsai.core.views_forms import form_status, posted
@@ -60,7 +59,7 @@ class LineChannelForm(forms.Form):
 @staff(Cap.AGENCY_EDIT)
 def channel_settings(request: StaffRequest) -> HttpResponse:
     agency = request.agency
-    channel = LineChannel.objects.filter(agency=agency).first()
+    channel = selectors.line_channel(agency, active_only=False)
     form = LineChannelForm(posted(request), initial={"basic_id": channel.basic_id if channel else ""})
     if request.method == "POST" and form.is_valid():
         services_line.line_channel_save(agency=agency, acting_user=request.user, **form.cleaned_data)
@@ -88,7 +87,7 @@ def webhook(request: AgencyRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "POST"})
     agency = request.agency
-    channel = LineChannel.objects.filter(agency=agency, is_active=True).first()
+    channel = selectors.line_channel(agency)
     if channel is None:
         return HttpResponse(status=404)
     body = request.body[: MAX_BODY + 1]

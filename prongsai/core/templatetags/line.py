@@ -11,8 +11,8 @@ from typing import Any
 import segno
 from django import template
 
+from prongsai.core import selectors
 from prongsai.core.line import add_friend_url
-from prongsai.core.models import LineChannel
 
 register = template.Library()
 
@@ -21,9 +21,7 @@ register = template.Library()
 def line_follow(context: dict[str, Any], code: str) -> dict[str, Any]:
     request = context.get("request")
     agency = getattr(request, "agency", None)
-    channel = (
-        LineChannel.objects.filter(agency=agency, is_active=True).first() if agency is not None else None
-    )
+    channel = selectors.line_channel(agency) if agency is not None else None
     if channel is None:
         return {"url": ""}
     url = add_friend_url(channel.basic_id, code)
