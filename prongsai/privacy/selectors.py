@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,3 +49,8 @@ def closed_recently(agency: Agency, *, limit: int = 20) -> QuerySet[SubjectReque
         .exclude(status__in=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS])
         .order_by("-closed_at")[:limit]
     )
+
+
+def request_by_idempotency_key(agency: Agency, key: uuid.UUID) -> SubjectRequest | None:
+    """The request already made from this form (a resubmission sees its tracking page, not a copy)."""
+    return SubjectRequest.objects.filter(agency=agency, idempotency_key=key).first()

@@ -14,9 +14,9 @@ from prongsai.core.roles import PRIVACY_HANDLERS, Role
 from prongsai.core.safeguards import RATE_LIMITED, limits_for
 from prongsai.core.views_forms import apply_errors, form_status
 
-from . import access, notice, services
+from . import access, notice, selectors, services
 from .forms import SubjectRequestForm, TrackForm
-from .models import LEGAL_LIMIT_DAYS, SubjectRequest
+from .models import LEGAL_LIMIT_DAYS
 
 
 def _handlers() -> str:
@@ -41,7 +41,7 @@ def new_request(request: AgencyRequest) -> HttpResponse:
         return render(request, "privacy/new.html", {"form": form, "limit_days": LEGAL_LIMIT_DAYS})
     form = SubjectRequestForm(request.POST, limits=limits)
     if form.sent_token is not None:
-        existing = SubjectRequest.objects.filter(agency=agency, idempotency_key=form.idempotency_key).first()
+        existing = selectors.request_by_idempotency_key(agency, form.idempotency_key)
         if existing is not None:
             return redirect("privacy:track_code", code=existing.display_code)
     if form.is_valid():
