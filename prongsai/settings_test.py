@@ -13,6 +13,11 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("PRONGSAI_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test"))
+# Under pytest-xdist (CI) each worker process gets its own var/ folder, as it gets its own test database.
+if (_worker := os.environ.get("PYTEST_XDIST_WORKER", "")) and not os.environ["PRONGSAI_VAR_DIR"].endswith(
+    _worker
+):
+    os.environ["PRONGSAI_VAR_DIR"] = str(Path(os.environ["PRONGSAI_VAR_DIR"]) / _worker)
 
 from prongsai.settings import *  # noqa: F403
 from prongsai.settings import CACHES, STATIC_ROOT, STORAGES

@@ -115,3 +115,11 @@ def artifacts_dir() -> Path:
     """Where screenshots go for a person to look at (gitignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist with ``--dist loadgroup`` (CI), every browser test runs in one worker process,
+    so the demo is seeded once (demo_snapshot.py) and one Chromium serves them all."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.xdist_group("browser"))
