@@ -142,19 +142,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every abuse limit (citizen forms, Open311 and the API, the corruption channel, staff logins) is counted in
+# caches["default"], so it must be one store that all web processes share (ADR 0080): Redis when REDIS_URL is
+# set, otherwise the database cache table `prongsai_cache` of the embedded default (created by migrate and by
+# `manage.py createcachetable`). A local-memory cache would give each gunicorn worker its own allowance.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    _SHARED_CACHE: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Login-attempt counters must be shared by every web process, so without Redis they live in the
-        # database (table created by `manage.py createcachetable`); keys are hashes, not addresses.
-        "axes": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "prongsai_cache"},
+    _SHARED_CACHE = {
+        # Django's database cache with an atomic counter that keeps each row's expiry (core/cache.py).
+        "BACKEND": "prongsai.core.cache.DatabaseCache",
+        "LOCATION": "prongsai_cache",
+        # Culling deletes a third of the rows once the table holds this many: set high so that cached pages
+        # cannot push out the counters of a running limit.
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 200_000, minimum=1000)},
     }
+CACHES = {
+    "default": _SHARED_CACHE,
+    # Login-attempt counters (django-axes) in the same store; keys are hashes, not addresses.
+    "axes": dict(_SHARED_CACHE),
+}
 
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "database":
