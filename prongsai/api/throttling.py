@@ -61,6 +61,14 @@ class Open311SubmitThrottle(SharedWindowThrottle):
         return str(settings.OPEN311_SUBMIT_RATE)
 
 
+class Open311ReadThrottle(SharedWindowThrottle):
+    scope = "open311_read"
+    methods = frozenset({"GET", "HEAD"})
+
+    def rate(self) -> str:
+        return str(settings.API_READ_RATE)
+
+
 class ReadThrottle(SharedWindowThrottle):
     scope = "api_read"
 
