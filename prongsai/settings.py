@@ -142,19 +142,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every abuse limit (citizen forms, Open311 and the API, the corruption channel, staff logins) is counted in
+# caches["default"], so it must be one store that all web processes share (ADR 0080): Redis when REDIS_URL is
+# set, otherwise the database cache table `prongsai_cache` of the embedded default (created by migrate and by
+# `manage.py createcachetable`). A local-memory cache would give each gunicorn worker its own allowance.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    _SHARED_CACHE: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Login-attempt counters must be shared by every web process, so without Redis they live in the
-        # database (table created by `manage.py createcachetable`); keys are hashes, not addresses.
-        "axes": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "prongsai_cache"},
+    _SHARED_CACHE = {
+        # Django's database cache with an atomic counter that keeps each row's expiry (core/cache.py).
+        "BACKEND": "prongsai.core.cache.DatabaseCache",
+        "LOCATION": "prongsai_cache",
+        # Culling deletes a third of the rows once the table holds this many: set high so that cached pages
+        # cannot push out the counters of a running limit.
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 200_000, minimum=1000)},
     }
+CACHES = {
+    "default": _SHARED_CACHE,
+    # Login-attempt counters (django-axes) in the same store; keys are hashes, not addresses.
+    "axes": dict(_SHARED_CACHE),
+}
 
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "database":
@@ -201,7 +212,12 @@ AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "axes"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account, whatever the address: 20 wrong passwords for one account from 5 addresses must lock it too.
+# The agency's administrator can lift a lock-out early (staff "members" page, core.services_accounts).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the address in the lock-out key so that rotating user agents or cookies does not reset
+# it; a key of the username alone is never reset by anything the client sends, so the warning does not apply.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/auth/locked_out.html"
 AXES_VERBOSE = False
@@ -274,7 +290,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # --- REST API and Open311 (prongsai.api) ------------------------------------------------------------------
 # How many Open311 requests one client may create per agency (DRF rate syntax: "120/hour", "10/minute").
 OPEN311_SUBMIT_RATE = env_str("OPEN311_SUBMIT_RATE", "120/hour")
-# How many read requests of the open-data API (/api/v1/datasets/) one client may make per agency.
+# The largest body an Open311 request may carry (a request with its files); larger ones are refused before
+# they are read, in Open311's format.
+OPEN311_MAX_BODY_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+# How many read requests of the open-data API (/api/v1/datasets/) and of Open311 one client may make per
+# agency.
 API_READ_RATE = env_str("API_READ_RATE", "600/hour")
 # LINE Messaging API (core/line.py); tests point it at a local server.
 LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
@@ -311,6 +331,11 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every e-mail to one address, whatever sends it (acknowledgements of citizen forms, staff notices), counts
+# against these allowances in the shared store (core.services.email_queue; ADR 0080): a form cannot be used to
+# mail a stranger over and over.
+EMAIL_PER_RECIPIENT_PER_HOUR = env_int("EMAIL_PER_RECIPIENT_PER_HOUR", 10, minimum=1)
+EMAIL_PER_RECIPIENT_PER_DAY = env_int("EMAIL_PER_RECIPIENT_PER_DAY", 30, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost") or "no-reply@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

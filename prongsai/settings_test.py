@@ -26,9 +26,15 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missi
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-# One process runs the tests, so a local-memory cache counts login attempts correctly here.
-CACHES = {**CACHES, "axes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"}}
-SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# One process runs the tests, so local-memory caches count limits and login attempts correctly here, and each
+# test starts from empty caches (conftest.py) without a database. The shared store of production (ADR 0080)
+# is exercised by tests/test_limits_across_workers.py, which serves with prongsai.settings itself.
+CACHES = {
+    **CACHES,
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "axes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"},
+}
+SILENCED_SYSTEM_CHECKS = ["axes.W001", "axes.W006"]
 # Tasks run at once by default; the database backend is also configured so a test can prove the real
 # path of the embedded default (stored task, run by db_worker).
 TASKS = {

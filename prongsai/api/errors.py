@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -37,6 +38,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "รูปแบบข้อมูลที่ส่งมาไม่รองรับ กรุณาส่งเป็น application/x-www-form-urlencoded หรือ multipart/form-data"
         )
         return Response(error_list(415, [message]), status=415)
+    if isinstance(exc, RequestDataTooBig):
+        message = _("ข้อมูลที่ส่งมามีขนาดใหญ่เกินกว่าที่ระบบรับได้ กรุณาลดขนาดแล้วส่งใหม่")
+        return Response(error_list(413, [message]), status=413)
+    if isinstance(exc, SuspiciousOperation):
+        # Too many fields, a malformed multipart body: bad input, answered in the format like the rest.
+        return Response(error_list(400, [_("อ่านข้อมูลที่ส่งมาไม่ได้ กรุณาตรวจสอบรูปแบบข้อมูลแล้วส่งใหม่")]), status=400)
     if isinstance(exc, exceptions.ParseError):
         return Response(error_list(400, [_("อ่านข้อมูลที่ส่งมาไม่ได้ กรุณาตรวจสอบรูปแบบข้อมูลแล้วส่งใหม่")]), status=400)
     if isinstance(exc, exceptions.MethodNotAllowed):

@@ -16,9 +16,11 @@ never hands out tracking codes; ``requests/<id>`` accepts either. See docs/decis
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
@@ -30,7 +32,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from prongsai.api.throttling import Open311SubmitThrottle
+from prongsai.api.throttling import Open311ReadThrottle, Open311SubmitThrottle
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK
 from prongsai.core.tracking import normalise_tracking_code
@@ -48,6 +50,9 @@ from .renderers import Open311JSONRenderer, Open311XMLRenderer
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d2c1e-5b0a-4c61-9d3e-2f8f6f0f3a11")
 DEFAULT_LIST_DAYS = 90
 MAX_LIST = 1000
+# Ids one GET may name: each is looked up on its own, so 2,000 of them cost seconds of CPU and let a client
+# test that many tracking codes at once. A citizen's app asks for a few.
+MAX_IDS = 50
 
 ERRORS = inline_serializer(
     "Open311Errors",
@@ -65,6 +70,20 @@ def _agency(request: Request) -> Agency:
 class Open311View(APIView):
     renderer_classes = [Open311JSONRenderer, Open311XMLRenderer]
     xml_root = "response"
+    # Reads are limited per client like the open-data API; creation has its own, lower allowance.
+    throttle_classes = [Open311ReadThrottle]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Refuse an oversized body before anything reads it, in Open311's format (Django would answer an
+        # HTML page once the body is read).
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if not declared.isdigit() or int(declared) > settings.OPEN311_MAX_BODY_BYTES:
+            raise Open311Error(
+                _("ข้อมูลที่ส่งมามีขนาดเกิน %(mb)s MB กรุณาลดขนาดไฟล์แล้วส่งใหม่")
+                % {"mb": settings.OPEN311_MAX_BODY_BYTES // (1024 * 1024)},
+                status_code=413,
+            )
+        super().initial(request, *args, **kwargs)
 
     def get_format_suffix(self, **kwargs: Any) -> str | None:
         # The URL's ".json"/".xml" picks the renderer (see urls.py for why the group is called "fmt").
@@ -109,7 +128,7 @@ class ServiceListView(Open311View):
         operation_id="open311_services",
         summary="Services that accept online requests (GeoReport v2 services)",
         parameters=[FORMAT],
-        responses={200: ServiceOut(many=True)},
+        responses={200: ServiceOut(many=True), 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, fmt: str | None = None) -> Response:
@@ -167,7 +186,7 @@ class ServiceDefinitionView(Open311View):
         operation_id="open311_service_definition",
         summary="A service's request form as Open311 attributes",
         parameters=[FORMAT],
-        responses={200: ServiceDefinitionOut, 404: ERRORS},
+        responses={200: ServiceDefinitionOut, 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, code: str, fmt: str | None = None) -> Response:
@@ -250,6 +269,10 @@ def _list(request: Request) -> Response:
     agency = _agency(request)
     params = request.query_params
     codes = [c.strip() for c in (params.get("service_request_id") or "").split(",") if c.strip()]
+    if len(codes) > MAX_IDS:
+        raise Open311Error(
+            _("ระบุ service_request_id ได้ไม่เกิน %(max)s รหัสต่อครั้ง กรุณาแบ่งถามหลายครั้ง") % {"max": MAX_IDS}
+        )
     status = params.get("status") or None
     if status not in (None, "open", "closed"):
         raise Open311Error(_("status ต้องเป็น open หรือ closed"))
@@ -257,7 +280,7 @@ def _list(request: Request) -> Response:
     end = _parse_moment(params.get("end_date"), "end_date")
     if codes:
         found = []
-        for code in codes[:MAX_LIST]:
+        for code in codes:
             try:
                 found.append(eservice_access.get_request_by_public_reference(agency, code))
             except Http404:
@@ -290,6 +313,9 @@ def _idempotency_key(request: Request) -> uuid.UUID:
 def _create(request: Request) -> Response:
     agency = _agency(request)
     data = request.data
+    if not isinstance(data, Mapping):
+        # A JSON body that is a list, a string, a number or null: there are no fields to read.
+        raise Open311Error(_("ข้อมูลที่ส่งมาต้องเป็นแบบฟอร์ม (ชื่อ=ค่า) หรือออบเจกต์ JSON ที่มีชื่อช่องตามเอกสาร"))
     code = str(data.get("service_code") or "").strip()
     if not code:
         raise Open311Error(_("กรุณาระบุ service_code ของบริการที่ต้องการยื่นคำขอ"))
@@ -358,7 +384,7 @@ class RequestsView(Open311View):
     """GET lists requests, POST creates one; each method has its own input and output shapes."""
 
     xml_root = "service_requests"
-    throttle_classes = [Open311SubmitThrottle]
+    throttle_classes = [Open311ReadThrottle, Open311SubmitThrottle]
 
     @extend_schema(
         operation_id="open311_requests_list",
@@ -373,7 +399,7 @@ class RequestsView(Open311View):
             OpenApiParameter("end_date", OpenApiTypes.DATETIME),
             OpenApiParameter("status", str, enum=["open", "closed"]),
         ],
-        responses={200: RequestOut(many=True), 400: ERRORS},
+        responses={200: RequestOut(many=True), 400: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, fmt: str | None = None) -> Response:
@@ -393,7 +419,13 @@ class RequestsView(Open311View):
             "application/x-www-form-urlencoded": RequestCreateIn,
             "multipart/form-data": RequestCreateIn,
         },
-        responses={201: CreatedOut(many=True), 200: CreatedOut(many=True), 400: ERRORS},
+        responses={
+            201: CreatedOut(many=True),
+            200: CreatedOut(many=True),
+            400: ERRORS,
+            413: ERRORS,
+            429: ERRORS,
+        },
         tags=["Open311"],
     )
     def post(self, request: Request, fmt: str | None = None) -> Response:
@@ -407,7 +439,7 @@ class RequestDetailView(Open311View):
         operation_id="open311_request",
         summary="One request by tracking code or public reference",
         parameters=[FORMAT],
-        responses={200: RequestOut(many=True), 404: ERRORS},
+        responses={200: RequestOut(many=True), 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, reference: str, fmt: str | None = None) -> Response:

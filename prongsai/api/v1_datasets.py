@@ -8,11 +8,9 @@ per client (``API_READ_RATE``), counted under a keyed hash of the address like e
 from __future__ import annotations
 
 import hashlib
-import hmac
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
@@ -22,9 +20,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from prongsai.api.throttling import ReadThrottle
 from prongsai.core import datasets as registry
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency
@@ -32,19 +30,6 @@ from prongsai.opendata import catalog, formats
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 100
-
-
-class ReadThrottle(SimpleRateThrottle):
-    scope = "api_read"
-
-    def get_rate(self) -> str | None:
-        return str(settings.API_READ_RATE)
-
-    def get_cache_key(self, request: Request, view: APIView) -> str:
-        agency = getattr(request._request, "agency", None)
-        message = f"api_read|{getattr(agency, 'pk', '-')}|{self.get_ident(request)}".encode()
-        digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
-        return self.cache_format % {"scope": self.scope, "ident": digest}
 
 
 def _agency(request: Request) -> Agency:

@@ -11,8 +11,9 @@ data abroad). The layers, cheapest first (docs/decisions/0030-citizen-form-safeg
   form-filling programs fill in;
 * a **minimum fill time**: a form sent back sooner than a person can read and fill it is refused (the data
   stays in the form; pressing the button again a moment later works);
-* **rate limits** per client, form and agency, counted in the cache under a keyed hash (HMAC) of the client's
-  address: the address itself is never stored, neither in the database nor in the cache;
+* **rate limits** per client, form and agency, counted in the store all web processes share
+  (``prongsai.core.limits``) under a keyed hash (HMAC) of the client's address: the address itself is never
+  stored, neither in the database nor in the cache;
 * an **arithmetic question in Thai words** (``สามบวกห้าเท่ากับเท่าไร``), asked only of a client that has
   already sent a few submissions this hour, so most citizens never see it.
 
@@ -32,12 +33,12 @@ from typing import Any, ClassVar
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from prongsai.core import limits
 from prongsai.core.thai import to_arabic_digits
 
 # --- client identity without storing the address ------------------------------------------------------------
@@ -84,14 +85,14 @@ class SubmissionLimits:
     per_hour: int
     per_day: int
 
-    def _keys(self, now: float) -> tuple[str, str]:
-        base = f"prongsai:limit:{self.purpose}:{self.agency_id}:{self.client}"
-        return f"{base}:h{int(now // 3600)}", f"{base}:d{int(now // 86400)}"
+    def _counters(self) -> list[tuple[str, limits.Window]]:
+        # Counted in the store every web process shares (prongsai.core.limits), not in this process.
+        name = f"form:{self.purpose}:{self.agency_id}:{self.client}"
+        return [(name, limits.HOUR), (name, limits.DAY)]
 
     def counts(self) -> tuple[int, int]:
-        hour_key, day_key = self._keys(time.time())
-        found = cache.get_many([hour_key, day_key])
-        return int(found.get(hour_key, 0)), int(found.get(day_key, 0))
+        hour, day = limits.current_many(self._counters())
+        return hour, day
 
     def exceeded(self) -> bool:
         hour, day = self.counts()
@@ -103,13 +104,8 @@ class SubmissionLimits:
 
     def record(self) -> None:
         """Count one submission (accepted, or refused as automated)."""
-        hour_key, day_key = self._keys(time.time())
-        for key, ttl in ((hour_key, 3600 + 60), (day_key, 86400 + 60)):
-            cache.add(key, 0, ttl)
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, ttl)
+        for name, window in self._counters():
+            limits.hit(name, window)
 
 
 def limits_for(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from prongsai.core import limits
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.files import check_upload, reencode_image
@@ -361,10 +365,45 @@ def attachment_create(
 # --- notifications ----------------------------------------------------------------------------------------
 
 
+# Recorded on an e-mail that was not sent because its recipient had already received enough (shown to staff).
+RECIPIENT_LIMIT_REACHED = gettext_lazy(
+    "ไม่ได้ส่ง: ผู้รับรายนี้ได้รับอีเมลจากระบบครบจำนวนที่กำหนดในช่วงเวลานี้แล้ว (ป้องกันการใช้ระบบส่งอีเมลรบกวนผู้อื่น)"
+)
+
+
+def _recipient_allows(to: str) -> bool:
+    """Count one e-mail to ``to`` in the shared store; False once the hour's or the day's allowance is spent.
+
+    Every e-mail of the instance goes through here, so no form, whoever fills it in, can make the agency
+    mail one address more than ``EMAIL_PER_RECIPIENT_PER_HOUR`` / ``_PER_DAY`` times (ADR 0080). The address
+    is counted under a keyed hash, never in clear.
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), b"prongsai.recipient:" + to.strip().lower().encode(), hashlib.sha256
+    ).hexdigest()[:32]
+    name = f"email-to:{digest}"
+    hour = limits.hit(name, limits.HOUR)
+    day = limits.hit(name, limits.DAY)
+    return hour <= settings.EMAIL_PER_RECIPIENT_PER_HOUR and day <= settings.EMAIL_PER_RECIPIENT_PER_DAY
+
+
 def email_queue(*, agency: Agency, to: str, subject: str, body: str) -> OutboundEmail:
-    """Put an e-mail in the outbox; it is sent by a task after the surrounding transaction commits."""
+    """Put an e-mail in the outbox; it is sent by a task after the surrounding transaction commits.
+
+    Past the recipient's allowance the message is still recorded (callers link to it) but as not sent, with
+    the reason, and no task is queued.
+    """
     from prongsai.core.tasks import send_outbound_email
 
+    if not _recipient_allows(to):
+        return OutboundEmail.objects.create(
+            agency=agency,
+            to=to,
+            subject=subject,
+            body=body,
+            status=OutboundEmail.Status.FAILED,
+            last_error=str(RECIPIENT_LIMIT_REACHED),
+        )
     message = OutboundEmail.objects.create(agency=agency, to=to, subject=subject, body=body)
     transaction.on_commit(lambda: send_outbound_email.enqueue(agency.pk, message.pk))
     return message

@@ -51,3 +51,23 @@ def member_invite(
         raise ValidationError({"username": _("บัญชีนี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบของศูนย์ให้บริการ")})
     membership = membership_grant(agency=agency, acting_user=acting_user, user=user, role=role)
     return membership, initial_password
+
+
+def login_unlock(*, agency: Agency, acting_user: User, membership: Membership) -> int:
+    """Lift the sign-in lock-out of a member's account before its cool-off ends (ADR 0080).
+
+    Staff sign-in locks per account across all addresses (``AXES_LOCKOUT_PARAMETERS``), so a guesser can
+    lock a colleague out; the agency's administrator unlocks them here once they have checked with the
+    person. Returns how many counters were cleared; audited either way.
+    """
+    from axes.utils import reset
+
+    cleared = int(reset(username=membership.user.username) or 0)
+    audit_record(
+        agency=agency,
+        actor=acting_user,
+        action="core.user.login_unlocked",
+        obj=membership.user,
+        data={"username": membership.user.username, "cleared": cleared},
+    )
+    return cleared

@@ -23,6 +23,7 @@ urlpatterns = [
     path("staff/agency/", views_staff.agency_profile, name="agency_profile"),
     path("staff/members/", views_staff.members, name="members"),
     path("staff/members/<int:pk>/revoke/", views_staff.member_revoke, name="member_revoke"),
+    path("staff/members/<int:pk>/unlock/", views_staff.member_unlock, name="member_unlock"),
     path("staff/calendar/", views_staff.calendar_view, name="calendar"),
     path("staff/calendar/<int:pk>/delete/", views_staff.day_off_delete, name="day_off_delete"),
     path("staff/audit/", views_staff.audit_log, name="audit_log"),

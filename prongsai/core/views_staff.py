@@ -26,7 +26,7 @@ from prongsai.core.forms import (
 from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
-from prongsai.core.services_accounts import member_invite
+from prongsai.core.services_accounts import login_unlock, member_invite
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
 
 
@@ -223,6 +223,19 @@ def member_revoke(request: StaffRequest, pk: int) -> HttpResponseBase:
         None,
         lambda _data: services.membership_revoke(membership=membership, acting_user=request.user),
         success=_("ถอนบทบาทเรียบร้อยแล้ว"),
+        done=resolve_url("core:members"),
+    )
+
+
+@staff(Cap.MEMBERS_MANAGE)
+@require_POST
+def member_unlock(request: StaffRequest, pk: int) -> HttpResponseBase:
+    membership = access.get_membership(request.agency, pk)
+    return form_action(
+        request,
+        None,
+        lambda _data: login_unlock(agency=request.agency, acting_user=request.user, membership=membership),
+        success=_("ปลดล็อกการเข้าสู่ระบบของบัญชีนี้แล้ว เจ้าของบัญชีเข้าสู่ระบบได้ทันที"),
         done=resolve_url("core:members"),
     )
 

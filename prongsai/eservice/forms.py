@@ -17,6 +17,7 @@ from prongsai.core.fields import ThaiDateField, ThaiIDField, ThaiPhoneField
 from prongsai.core.files import check_upload
 from prongsai.core.forms import limit_choices
 from prongsai.core.models import Attachment, OrgUnit, User
+from prongsai.core.safeguards import GuardedForm
 from prongsai.core.thai import BANGKOK, to_arabic_digits
 
 from .models import Service
@@ -243,6 +244,25 @@ class RequestForm(forms.Form):
     def key(self) -> uuid.UUID:
         value: uuid.UUID = self.cleaned_data["idempotency_key"]
         return value
+
+
+class OnlineRequestForm(GuardedForm, RequestForm):  # type: ignore[misc]  # the field is in base_fields, not on the class
+    """The citizen's online request, with the safeguards of every citizen form (``core.safeguards``).
+
+    Anyone may send it without an account, and each accepted request mails an address the sender typed, so
+    it gets the signed token, the honeypot, the minimum fill time, the per-client limits and the arithmetic
+    question of the complaint and Q&A forms. The token carries the idempotency key: the walk-in form's
+    hidden field is not used here.
+    """
+
+    purpose = "eservice-request"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["idempotency_key"]
+
+    def key(self) -> uuid.UUID:
+        return self.idempotency_key
 
 
 class TrackingLookupForm(forms.Form):

@@ -1,6 +1,8 @@
 """E-mails to the applicant, queued in the outbox (``core.services.email_queue``) inside the caller's
 transaction, so they are sent only if the change commits. Bodies carry the tracking code and the public
-tracking link, never the content of the request."""
+tracking link, never the content of the request, and no text the sender typed — not even the name: the
+address is whatever the sender typed too, so an e-mail must be useless for writing to a stranger (issue 15).
+How often one address is mailed at all is capped by the outbox itself (``email_queue``)."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ def _send(request: ServiceRequest, subject: str, lines: list[str]) -> bool:
         agency=request.agency,
         to=request.applicant_email,
         subject=f"[{request.agency.short_name_th or request.agency.name_th}] {subject}",
-        body="\n".join([_("เรียน %(name)s") % {"name": request.applicant_name}, "", *lines, *footer]),
+        body="\n".join([_("เรียน ผู้ยื่นคำขอ"), "", *lines, *footer]),
     )
     return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
@@ -41,6 +42,11 @@ def service_manual(agency: Agency, code: str) -> Service | None:
         .prefetch_related("steps__responsible_unit", "documents", "sample_forms")
         .first()
     )
+
+
+def request_by_idempotency_key(agency: Agency, key: uuid.UUID) -> ServiceRequest | None:
+    """The request a citizen's form (identified by its token's key) already created, if any."""
+    return ServiceRequest.objects.filter(agency=agency, idempotency_key=key).first()
 
 
 def services_for_staff(agency: Agency) -> QuerySet[Service]:

@@ -3,8 +3,6 @@ the public statistics. Thin: parse, call a service or selector, render."""
 
 from __future__ import annotations
 
-import uuid
-
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,11 +16,12 @@ from prongsai.core.http import AgencyRequest
 from prongsai.core.links import agency_url
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
+from prongsai.core.safeguards import RATE_LIMITED, limits_for
 from prongsai.core.thai import format_month
 from prongsai.core.views_forms import apply_errors, form_status, posted
 
 from . import access, charts, clock, exports, selectors, services, statistics
-from .forms import RequestForm, SurveyForm, TrackingLookupForm
+from .forms import OnlineRequestForm, SurveyForm, TrackingLookupForm
 from .models import Channel, RequestStep, Service
 
 
@@ -70,9 +69,21 @@ def request_new(request: AgencyRequest, code: str) -> HttpResponse:
     service = access.get_public_service(request.agency, code)
     if not (service.channel_eservice and service.is_accepting):
         raise Http404
+    limits = limits_for(request, "eservice-request")
     if request.method == "POST":
-        form = RequestForm(request.POST, request.FILES, service=service)
+        form = OnlineRequestForm(request.POST, request.FILES, service=service, limits=limits)
+        if form.sent_token is not None:
+            # The same form sent again (a double click, a reload after a lost answer): show what was received.
+            existing = selectors.request_by_idempotency_key(request.agency, form.idempotency_key)
+            if existing is not None:
+                messages.info(request, _("คำขอนี้ส่งถึงหน่วยงานแล้วก่อนหน้านี้ ระบบไม่ได้สร้างคำขอซ้ำ"))
+                return redirect("eservice:track", code=existing.display_code)
         if form.is_valid():
+            if limits.exceeded():
+                form.add_error(None, RATE_LIMITED)
+                return render(
+                    request, "eservice/request_form.html", {"service": service, "form": form}, status=429
+                )
             try:
                 submission = services.request_submit(
                     agency=request.agency,
@@ -87,14 +98,17 @@ def request_new(request: AgencyRequest, code: str) -> HttpResponse:
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
+                limits.record()
                 # Acknowledged only now: the service's transaction has committed.
                 if submission.created:
                     messages.success(request, _("ได้รับคำขอของท่านแล้ว กรุณาจดรหัสติดตามไว้เพื่อติดตามสถานะ"))
                 else:
                     messages.info(request, _("คำขอนี้ส่งถึงหน่วยงานแล้วก่อนหน้านี้ ระบบไม่ได้สร้างคำขอซ้ำ"))
                 return redirect("eservice:track", code=submission.request.display_code)
+        elif form.looked_automated:
+            limits.record()
     else:
-        form = RequestForm(initial={"idempotency_key": uuid.uuid4()}, service=service)
+        form = OnlineRequestForm(service=service, limits=limits)
     return render(
         request, "eservice/request_form.html", {"service": service, "form": form}, status=form_status(form)
     )

@@ -105,6 +105,21 @@ def _heads(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 # --- the database copy -------------------------------------------------------------------------------------
 
 
+def _cache_tables() -> list[str]:
+    """The database cache tables: abuse-limit counters and cached pages, which an archive leaves out.
+
+    Their rows are worth nothing after a restore, and the corruption channel's hourly pepper and counters
+    must never outlive their hour in a copy (ADR 0080).
+    """
+    return sorted(
+        {
+            str(options["LOCATION"])
+            for options in settings.CACHES.values()
+            if str(options.get("BACKEND", "")).endswith("DatabaseCache") and options.get("LOCATION")
+        }
+    )
+
+
 def _copy_sqlite(target: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     if connection.in_atomic_block:
         # SQLite's backup API waits for the copy's read lock forever while this connection holds a write
@@ -115,6 +130,13 @@ def _copy_sqlite(target: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)
+        existing = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # secure_delete overwrites the deleted rows' content instead of leaving it in free pages.
+        copy.execute("PRAGMA secure_delete = ON")
+        for table in _cache_tables():
+            if table in existing:
+                copy.execute(f'DELETE FROM "{table}"')  # noqa: S608 - a table name from settings
+        copy.commit()
         heads = copy.execute(_HEADS_SQL.replace("%s", "?"), (_genesis(),)).fetchall()
         migrations = copy.execute(_MIGRATIONS_SQL).fetchall()
     finally:
@@ -176,6 +198,7 @@ def _copy_postgresql(target: Path) -> tuple[list[dict[str, Any]], dict[str, str]
                 f"--snapshot={row[0]}",
                 "--no-owner",
                 "--no-privileges",
+                *[f"--exclude-table-data={table}" for table in _cache_tables()],
                 f"--file={target}",
                 name,
             ],

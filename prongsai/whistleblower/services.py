@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -307,22 +308,36 @@ class ReceiptCheck:
 
 
 def receipt_open(*, agency: Agency, receipt_text: str, client: str) -> ReceiptCheck:
-    """Check a typed receipt: rate limit first, then the lookup tag, then Argon2id on the few candidates.
+    """Check a typed receipt: rate limits first, then the lookup tag, then Argon2id on the few candidates.
 
-    Refused attempts cost no slow hash at all; each admitted attempt costs at least one (a decoy when no
-    report carries the tag), so timing does not tell a guesser which tags exist.
+    The client's own allowance is checked first and refused attempts cost nothing. Within the agency's hourly
+    budget each admitted attempt costs at least one slow hash (a decoy when no report carries the tag), so
+    timing does not tell a guesser which tags exist. Past the budget — a flood — a receipt is still checked
+    when its prefix belongs to a report and that prefix's own small hourly share is not spent; every other
+    attempt is answered "limited" after a wait as long as a hash, without one. So a flood of wrong receipts
+    cannot lock out the holder of a right one, and its cost stays bounded (ADR 0080).
     """
-    if not ratelimit.allow("receipt", client=client, agency_id=agency.pk):
+    started = time.perf_counter()
+    if not ratelimit.allow_client("receipt", client=client, agency_id=agency.pk):
         return ReceiptCheck("limited")
     receipt = crypto.normalize_receipt(receipt_text)
     if receipt is None:
         return ReceiptCheck("invalid")
-    candidates = selectors.reports_with_tags(agency, crypto.receipt_tags(agency.pk, receipt))
+    tags = crypto.receipt_tags(agency.pk, receipt)
+    within_budget = ratelimit.within_global("receipt", agency_id=agency.pk)
+    if not within_budget and not ratelimit.allow_prefix(agency_id=agency.pk, tag=tags[0]):
+        ratelimit.wait_like_a_hash(started)
+        return ReceiptCheck("limited")
+    candidates = selectors.reports_with_tags(agency, tags)
     if not candidates:
-        crypto.receipt_secrets(receipt, _DECOY_SALT, crypto.kdf_params("receipt"))
-        return ReceiptCheck("not_found")
+        if within_budget or ratelimit.hash_seconds() is None:
+            # The decoy; past the budget it runs once per process only, to learn how long to wait instead.
+            _timed_hash(receipt, _DECOY_SALT, crypto.kdf_params("receipt"))
+        else:
+            ratelimit.wait_like_a_hash(started)
+        return ReceiptCheck("not_found" if within_budget else "limited")
     for report in candidates:
-        derived = crypto.receipt_secrets(
+        derived = _timed_hash(
             receipt, bytes(report.receipt_salt or b""), crypto.KdfParams.decode(report.receipt_kdf)
         )
         if hmac.compare_digest(derived.verifier, bytes(report.receipt_verifier or b"")):
@@ -339,7 +354,15 @@ def receipt_open(*, agency: Agency, receipt_text: str, client: str) -> ReceiptCh
                 obj=report,
             )
             return ReceiptCheck("ok", report_id=report.pk, report_key=report_key)
-    return ReceiptCheck("not_found")
+    # Past the budget a wrong receipt is "limited" whether or not its prefix exists: the answer tells nothing.
+    return ReceiptCheck("not_found" if within_budget else "limited")
+
+
+def _timed_hash(receipt: str, salt: bytes, params: crypto.KdfParams) -> crypto.ReceiptSecrets:
+    began = time.perf_counter()
+    derived = crypto.receipt_secrets(receipt, salt, params)
+    ratelimit.note_hash_time(time.perf_counter() - began)
+    return derived
 
 
 def _check_key(report: Report, report_key: bytes) -> None:

@@ -5,6 +5,13 @@ next, but a dump of the database — where Django keeps sessions — must not re
 only a ciphertext of the secret, and the key of that ciphertext lives in a separate, HttpOnly cookie that
 the server never stores: the database alone and the browser cookie alone are each useless. This is the
 arrangement GlobaLeaks documents as "session encryption". Entries also expire on their own.
+
+The reporter's compartments (the receipt shown once, the follow-up's report key) keep their ciphertext in a
+second cookie instead of the session: the channel writes **nothing** into a Django session, so a staff
+member who reports from a signed-in browser leaves no session row holding their user id next to report
+data, nor a session expiry that matches the report's received time (issue 15). The two cookies together
+open only the report key, which reads nothing without the server; the staff compartment, used only by
+signed-in committee members, stays in the session.
 """
 
 from __future__ import annotations
@@ -29,11 +36,16 @@ class Compartment:
     cookie: str
     path: str
     ttl_seconds: int
+    in_session: bool = True  # False: the ciphertext is kept in a cookie too, and the session is never touched
+
+    @property
+    def data_cookie(self) -> str:
+        return self.cookie + "d"
 
 
-REPORTER = Compartment("pswb_reporter", "pswb_r", "/integrity/", 30 * 60)
+REPORTER = Compartment("pswb_reporter", "pswb_r", "/integrity/", 30 * 60, in_session=False)
 STAFF = Compartment("pswb_staff", "pswb_s", "/staff/integrity/", 60 * 60)
-RECEIPT = Compartment("pswb_receipt", "pswb_t", "/integrity/", 15 * 60)
+RECEIPT = Compartment("pswb_receipt", "pswb_t", "/integrity/", 15 * 60, in_session=False)
 
 
 def _cookie_key(request: HttpRequest, place: Compartment) -> bytes | None:
@@ -51,25 +63,33 @@ def put(
     """Keep ``payload`` (short strings) for this browser: ciphertext in the session, key in a cookie."""
     key = _cookie_key(request, place) or crypto.random_bytes()
     data = json.dumps({"v": payload, "exp": int(time.time()) + place.ttl_seconds}).encode()
-    sealed = crypto.encrypt(key, data, context=f"vault:{place.name}")
-    request.session[place.name] = base64.b64encode(sealed).decode()
-    # A fresh session id whenever a secret is stored, so an id seen before (fixation) opens nothing.
-    request.session.cycle_key()
+    sealed = base64.b64encode(crypto.encrypt(key, data, context=f"vault:{place.name}")).decode()
+    if place.in_session:
+        request.session[place.name] = sealed
+        # A fresh session id whenever a secret is stored, so an id seen before (fixation) opens nothing.
+        request.session.cycle_key()
+    else:
+        _set_cookie(response, place, place.data_cookie, sealed)
+        request.COOKIES[place.data_cookie] = sealed
+    _set_cookie(response, place, place.cookie, base64.urlsafe_b64encode(key).decode())
+    # The new cookie must be readable by get() in this same request too.
+    request.COOKIES[place.cookie] = base64.urlsafe_b64encode(key).decode()
+
+
+def _set_cookie(response: HttpResponseBase, place: Compartment, name: str, value: str) -> None:
     response.set_cookie(
-        place.cookie,
-        base64.urlsafe_b64encode(key).decode(),
+        name,
+        value,
         path=place.path,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Strict",
     )
-    # The new cookie must be readable by get() in this same request too.
-    request.COOKIES[place.cookie] = base64.urlsafe_b64encode(key).decode()
 
 
 def get(request: HttpRequest, place: Compartment) -> dict[str, str] | None:
     """The payload kept for this browser, or None (nothing kept, expired, or either half missing)."""
-    stored = request.session.get(place.name)
+    stored = request.session.get(place.name) if place.in_session else request.COOKIES.get(place.data_cookie)
     key = _cookie_key(request, place)
     if not stored or key is None:
         return None
@@ -78,16 +98,21 @@ def get(request: HttpRequest, place: Compartment) -> dict[str, str] | None:
     except (crypto.DecryptionError, ValueError, binascii.Error):
         return None
     if int(data.get("exp", 0)) < time.time():
-        request.session.pop(place.name, None)
+        if place.in_session:
+            request.session.pop(place.name, None)
         return None
     value = data.get("v")
     return value if isinstance(value, dict) else None
 
 
 def clear(request: HttpRequest, response: HttpResponseBase | None, place: Compartment) -> None:
-    request.session.pop(place.name, None)
+    if place.in_session:
+        request.session.pop(place.name, None)
+    request.COOKIES.pop(place.data_cookie, None)
     if response is not None:
         response.delete_cookie(place.cookie, path=place.path, samesite="Strict")
+        if not place.in_session:
+            response.delete_cookie(place.data_cookie, path=place.path, samesite="Strict")
 
 
 def b64(data: bytes) -> str:

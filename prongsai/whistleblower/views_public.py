@@ -1,7 +1,8 @@
 """The reporter's pages: report, receipt shown once, follow-up with the receipt; guideline and statistics.
 
-No URL here carries a report id: after a receipt is checked, the reporter's session holds the report's key
-encrypted under a key kept in a separate cookie (vault.REPORTER), and every page reads it from there.
+No URL here carries a report id: after a receipt is checked, the reporter's browser holds the report's key
+in a cookie, encrypted under a key kept in a separate cookie (vault.REPORTER), and every page reads it from
+there. Nothing of the channel is written into a Django session, even a signed-in one.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def report_form(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     recipients = selectors.recipient_holders(agency)
     if not recipients:
-        return render(request, "whistleblower/not_ready.html", status=503)
+        # Not an outage: the channel is simply not open yet. A normal page (200) says so and where to report
+        # meanwhile, so a monitoring probe does not raise an alarm for an agency still setting up its keys.
+        return render(request, "whistleblower/not_ready.html")
     identity_enabled = bool(selectors.custodian_holders(agency))
     form = ReportForm(
         request.POST or None,
@@ -213,7 +216,9 @@ def follow_up_add(request: AgencyRequest) -> HttpResponseBase:
 def follow_up_leave(request: AgencyRequest) -> HttpResponse:
     response = redirect("whistleblower:landing")
     vault.clear(request, response, vault.REPORTER)
-    request.session.flush()
+    if not request.user.is_authenticated:
+        # Nothing of the channel is in a session (vault.py); a staff member's own session is left alone.
+        request.session.flush()
     # Ask the browser to drop everything this site stored (cookies, cache) for this origin.
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response

@@ -40,6 +40,7 @@ pytestmark = pytest.mark.browser
 
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=BANGKOK)
 SERVICE = "การลงทะเบียนและยื่นคำขอรับเงินเบี้ยยังชีพผู้สูงอายุ"
+HUMAN_PAUSE_MS = 3200  # the citizen forms refuse what is sent faster than a person types
 
 
 def _photo(tmp_path) -> str:
@@ -100,7 +101,8 @@ def test_a_citizen_submits_online_and_the_holiday_moves_the_first_due_date(
     audit("form")
     photo = _photo(tmp_path)
     _fill(page, photo)
-    key = page.locator("input[name=idempotency_key]").input_value()
+    key = page.locator("input[name=form_token]").input_value()
+    page.wait_for_timeout(HUMAN_PAUSE_MS)
     response = submit(page, "ส่งคำขอ")
     assert response.status == 200
     assert re.search(r"/eservice/track/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/$", page.url), page.url
@@ -131,7 +133,8 @@ def test_a_citizen_submits_online_and_the_holiday_moves_the_first_due_date(
     page.go_back()
     page.wait_for_url(re.compile(r"/request/$"))
     _fill(page, photo)
-    page.evaluate("(key) => { document.querySelector('input[name=idempotency_key]').value = key; }", key)
+    # The form token carries the idempotency key.
+    page.evaluate("(key) => { document.querySelector('input[name=form_token]').value = key; }", key)
     response = submit(page, "ส่งคำขอ")
     assert response.status == 200
     assert page.locator("#tracking-code").inner_text().strip() == code

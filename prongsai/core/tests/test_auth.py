@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
 
-from conftest import AGENCY_HOST, make_member
+from conftest import AGENCY_HOST, login_verified, make_member
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -118,3 +119,32 @@ def test_a_member_without_a_role_for_the_page_is_refused(staff_client):
     assert staff_client.get("/staff/members/").status_code == 403
     assert staff_client.get("/staff/audit/").status_code == 403
     assert "ไม่มีสิทธิ์" in staff_client.get("/staff/members/").content.decode()
+
+
+def test_wrong_passwords_from_many_addresses_lock_the_account_and_the_administrator_unlocks_it(
+    agency, member, admin_member, settings
+):
+    from prongsai.core.models import AuditEvent, Membership
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        spread = Client(HTTP_HOST=AGENCY_HOST, REMOTE_ADDR=f"192.0.2.{10 + n}")
+        spread.post("/accounts/login/", {"username": "officer", "password": "wrong"})
+    elsewhere = Client(HTTP_HOST=AGENCY_HOST, REMOTE_ADDR="198.51.100.77")
+    locked = elsewhere.post("/accounts/login/", {"username": "officer", "password": PASSWORD})
+    assert locked.status_code == 429, "the account is locked whatever the address"
+    page = locked.content.decode()
+    assert "ระงับการเข้าสู่ระบบของบัญชีนี้ชั่วคราว" in page and "ปลดล็อก" in page
+
+    with scopes_disabled():
+        membership = Membership.objects.get(agency=agency, user=member)
+    admin = login_verified(Client(HTTP_HOST=AGENCY_HOST), admin_member)
+    assert "ปลดล็อกการเข้าสู่ระบบ" in admin.get("/staff/members/").content.decode()
+    unlocked = admin.post(f"/staff/members/{membership.pk}/unlock/")
+    assert unlocked.status_code == 302
+    again = elsewhere.post("/accounts/login/", {"username": "officer", "password": PASSWORD})
+    assert again.status_code == 302, "unlocked: the password step passes again"
+    with scopes_disabled():
+        assert AuditEvent.objects.filter(action="core.user.login_unlocked", actor=admin_member).exists()
+    # An officer cannot unlock accounts.
+    officer = login_verified(Client(HTTP_HOST=AGENCY_HOST), member)
+    assert officer.post(f"/staff/members/{membership.pk}/unlock/").status_code in (403, 404)

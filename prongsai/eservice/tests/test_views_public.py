@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from conftest import make_member
 from prongsai.core.roles import Role
+from prongsai.core.safeguards import FormToken, aged_token, challenge_answer
 from prongsai.eservice import services
 from prongsai.eservice.models import Channel, RequestFile, ServiceRequest
 
@@ -34,7 +35,16 @@ ELDERLY_FORM = {
 
 
 def post_request(client, code, data, files=None):
-    payload = {**data, **(files or {})}
+    """Post the online form as a person's browser would: a form token issued a minute ago (carrying the
+    idempotency key the test names), the arithmetic question answered, the honeypot empty."""
+    data = dict(data)
+    key = data.pop("idempotency_key", None)
+    try:
+        token = aged_token("eservice-request", key=uuid.UUID(key) if key else None, nonce="n0nce")
+    except ValueError:
+        token = str(key)  # a token we never issued
+    answer = str(challenge_answer("n0nce"))
+    payload = {"form_token": token, "challenge_answer": answer, "website": "", **data, **(files or {})}
     return client.post(f"/eservice/services/{code}/request/", payload)
 
 
@@ -91,12 +101,14 @@ def test_a_manual_of_another_agency_or_an_unknown_service_is_not_found(anon, oth
         assert other.context["service"].agency.code == "other"
 
 
-def test_the_form_shows_the_privacy_notice_and_a_fresh_idempotency_key(anon, catalogue):
+def test_the_form_shows_the_privacy_notice_and_a_fresh_form_token(anon, catalogue):
     first = anon.get("/eservice/services/elderly-allowance/request/").content.decode()
     second = anon.get("/eservice/services/elderly-allowance/request/").content.decode()
     assert "ประกาศความเป็นส่วนตัว" in first and "เลขประจำตัวประชาชน" in first
-    keys = [re.search(r'name="idempotency_key" value="([^"]+)"', p).group(1) for p in (first, second)]
+    tokens = [re.search(r'name="form_token" value="([^"]+)"', p).group(1) for p in (first, second)]
+    keys = [FormToken.decode(t, "eservice-request").key for t in tokens]
     assert keys[0] != keys[1]
+    assert 'name="website"' in first, "the honeypot of every citizen form"
 
 
 def test_a_citizen_submits_online_and_lands_on_the_tracking_page(anon, catalogue, now):
@@ -137,7 +149,7 @@ def test_a_citizen_submits_online_and_lands_on_the_tracking_page(anon, catalogue
         ({"consent": ""}, "ประกาศความเป็นส่วนตัว"),
         ({"a_payment": "cheque"}, "ตัวเลือก"),
         ({"applicant_name": ""}, "กรุณากรอกชื่อ-นามสกุล"),
-        ({"idempotency_key": "not-a-key"}, "เปิดหน้าแบบฟอร์มใหม่"),
+        ({"idempotency_key": "not-a-key"}, "แบบฟอร์มไม่สมบูรณ์"),
     ],
 )
 def test_bad_input_is_refused_with_a_thai_sentence_and_nothing_is_saved(

@@ -132,9 +132,10 @@ def test_everything_on_the_server_without_a_password_opens_no_report(agency, com
                     pass
     assert opened == 0
 
-    # The application's own paths: a copied session cookie without the browser's key cookie opens nothing.
+    # The application's own paths: the reporter's sealed cookie copied without its key cookie opens nothing.
+    assert "sessionid" not in reporter.cookies, "the channel writes nothing into a session"
     stolen = Client(HTTP_HOST=AGENCY_HOST)
-    stolen.cookies["sessionid"] = reporter.cookies["sessionid"].value
+    stolen.cookies["pswb_rd"] = reporter.cookies["pswb_rd"].value
     page = stolen.get("/integrity/follow-up/")
     assert SECRET not in page.content.decode()
     assert "เลขรับแจ้ง" in page.content.decode()

@@ -111,10 +111,14 @@ def test_a_wrong_receipt_is_refused_with_a_thai_message(reporter, committee):
     assert "ต้องเป็นตัวเลข 16 หลัก" in response.content.decode()
 
 
-def test_the_channel_refuses_reports_nobody_could_read(reporter, agency):
-    response = reporter.get("/integrity/report/")
-    assert response.status_code == 503
-    assert "ป.ป.ช." in response.content.decode()
+def test_the_channel_refuses_reports_nobody_could_read_with_a_normal_page_not_an_outage(reporter, agency):
+    for response in (reporter.get("/integrity/report/"), reporter.post("/integrity/report/", {"what": "x"})):
+        # A monitoring probe sees a working page; the citizen sees why and where to report meanwhile.
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "ยังไม่พร้อมรับเรื่อง" in page
+        assert 'href="https://www.nacc.go.th/"' in page and 'href="https://www.pacc.go.th/"' in page
+        assert 'name="what"' not in page, "no form that nobody could read"
 
 
 def test_evidence_files_come_back_byte_for_byte_to_the_committee(reporter, committee, committee_client):

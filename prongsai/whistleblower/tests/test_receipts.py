@@ -120,3 +120,47 @@ def test_the_global_limit_bounds_slow_hashes_from_many_clients(agency, committee
             for n in range(40)
         ]
     assert outcomes.count("limited") == 15
+
+
+def test_a_flood_of_wrong_receipts_does_not_lock_out_the_holder_of_a_right_one(
+    agency, committee, settings, monkeypatch
+):
+    settings.WHISTLEBLOWER_RATE_LIMITS = {"receipt": (10, 20)}
+    _done, receipt = submit(Client(HTTP_HOST=AGENCY_HOST))
+    calls = []
+    real = crypto.receipt_secrets
+    monkeypatch.setattr(crypto, "receipt_secrets", lambda *a, **k: calls.append(1) or real(*a, **k))
+    outcomes = []
+    with agency_scope(agency):
+        for n in range(400):  # 40 clients, each within its own allowance of 10
+            prefix = (int(receipt[:4]) + 1 + n * 7) % 10_000
+            wrong = f"{prefix:04d}{n:012d}"
+            if wrong[:4] != receipt[:4]:
+                outcomes.append(
+                    services.receipt_open(
+                        agency=agency, receipt_text=wrong, client=f"client-{n % 40}"
+                    ).outcome
+                )
+        right = services.receipt_open(agency=agency, receipt_text=receipt, client="the-reporter")
+    assert outcomes[:20] == ["not_found"] * 20, "within the budget each wrong receipt is checked"
+    assert set(outcomes[20:]) == {"limited"}, "past the budget every wrong receipt is answered alike"
+    # Past the agency's budget, wrong receipts whose prefix no report carries cost no slow hash.
+    assert len(calls) <= 20 + 1 + 1, len(calls)  # the budget, one timing measure at most, the right receipt
+    assert right.outcome == "ok"
+
+
+def test_past_the_budget_a_wrong_receipt_with_a_real_prefix_is_answered_like_any_other(
+    agency, committee, settings
+):
+    settings.WHISTLEBLOWER_RATE_LIMITS = {"receipt": (100, 1)}
+    settings.WHISTLEBLOWER_RECEIPT_PER_PREFIX = 2
+    _done, receipt = submit(Client(HTTP_HOST=AGENCY_HOST))
+    near = receipt[:4] + f"{(int(receipt[4:]) + 1) % 10**12:012d}"
+    with agency_scope(agency):
+        first = services.receipt_open(agency=agency, receipt_text="9999 0000 0000 0001", client="a")
+        past = [services.receipt_open(agency=agency, receipt_text=near, client="a").outcome for _ in range(2)]
+        # The prefix's share (2) is spent by the two wrong tries: the right receipt now waits too.
+        spent = services.receipt_open(agency=agency, receipt_text=receipt, client="b")
+    assert first.outcome == "not_found"
+    assert past == ["limited", "limited"]
+    assert spent.outcome == "limited"

@@ -1,0 +1,57 @@
+"""Open311's edges (issue 15): a JSON body that is not an object, an oversized body, too many ids in one
+GET — each answered 400 (or 413) in Open311's JSON, never a 500 or an HTML page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from prongsai.api.open311 import MAX_IDS
+
+pytestmark = pytest.mark.django_db
+
+
+def _is_open311_error(response, status: int) -> None:
+    assert response.status_code == status, response.content[:500]
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert isinstance(body, list) and body
+    assert all(item["code"] == status and item["description"] for item in body)
+
+
+@pytest.mark.parametrize("body", ["[1,2,3]", "null", '"x"', "42", "true", "[]"])
+def test_a_json_body_that_is_not_an_object_is_refused_in_open311_json(anon, catalogue, body):
+    response = anon.post("/open311/v2/requests.json", data=body, content_type="application/json")
+    _is_open311_error(response, 400)
+    assert "ออบเจกต์ JSON" in response.json()[0]["description"]
+
+
+def test_a_malformed_json_body_is_refused_in_open311_json(anon, catalogue):
+    response = anon.post("/open311/v2/requests.json", data="{", content_type="application/json")
+    _is_open311_error(response, 400)
+
+
+def test_an_oversized_body_is_refused_before_it_is_read_in_open311_json(anon, catalogue, settings):
+    body = json.dumps({"service_code": "elderly-allowance", "description": "ก" * (12 * 1024 * 1024 // 3)})
+    assert len(body.encode()) > settings.OPEN311_MAX_BODY_BYTES
+    response = anon.post("/open311/v2/requests.json", data=body, content_type="application/json")
+    _is_open311_error(response, 413)
+
+
+def test_too_many_ids_in_one_get_are_refused_at_once(anon, catalogue):
+    many = ",".join(f"ABCD-EFGH-{n:04d}" for n in range(2000))
+    response = anon.get("/open311/v2/requests.json", {"service_request_id": many})
+    _is_open311_error(response, 400)
+    assert str(MAX_IDS) in response.json()[0]["description"]
+    allowed = ",".join(f"ABCD-EFGH-{n:04d}" for n in range(MAX_IDS))
+    assert anon.get("/open311/v2/requests.json", {"service_request_id": allowed}).json() == []
+
+
+def test_reads_are_limited_per_client_in_open311_json(anon, catalogue, settings):
+    settings.API_READ_RATE = "3/hour"
+    statuses = [anon.get("/open311/v2/services.json").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+    limited = anon.get("/open311/v2/services.json")
+    _is_open311_error(limited, 429)
+    assert int(limited["Retry-After"]) > 0
