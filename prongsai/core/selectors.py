@@ -17,7 +17,10 @@ from prongsai.core.models import (
     Person,
     Position,
     PublicHoliday,
+    StaffLineLink,
+    User,
 )
+from prongsai.core.roles import ROLE_CAPABILITIES, Cap
 
 
 @dataclass
@@ -98,6 +101,15 @@ def members_of(agency: Agency) -> QuerySet[Membership]:
     return Membership.objects.filter(agency=agency).select_related("user").order_by("user__username", "role")
 
 
+def members_with(agency: Agency, cap: Cap) -> QuerySet[User]:
+    """The active members of ``agency`` whose role grants ``cap`` (the people who work a queue)."""
+    roles = [role for role, caps in ROLE_CAPABILITIES.items() if cap in caps]
+    user_ids = Membership.objects.filter(agency=agency, is_active=True, role__in=roles).values_list(
+        "user_id", flat=True
+    )
+    return User.objects.filter(pk__in=list(user_ids), is_active=True).order_by("first_name", "username")
+
+
 def holidays_between(start: date, end: date) -> QuerySet[PublicHoliday]:
     return PublicHoliday.objects.filter(date__range=(start, end)).order_by("date")
 
@@ -116,3 +128,19 @@ def line_channel(agency: Agency, *, active_only: bool = True) -> LineChannel | N
     if active_only:
         channels = channels.filter(is_active=True)
     return channels.first()
+
+
+def staff_line_link(agency: Agency, user: User) -> StaffLineLink | None:
+    """The member's LINE alert link in ``agency`` (linked or waiting for its code), if any."""
+    return StaffLineLink.objects.filter(agency=agency, user=user).first()
+
+
+def staff_line_recipients(agency: Agency) -> QuerySet[StaffLineLink]:
+    """The members of staff with a linked LINE account who are still active members of ``agency``."""
+    members = Membership.objects.filter(agency=agency, is_active=True).values_list("user_id", flat=True)
+    return (
+        StaffLineLink.objects.filter(agency=agency, user__is_active=True, user_id__in=list(members))
+        .exclude(line_user_id="")
+        .select_related("user")
+        .order_by("pk")
+    )

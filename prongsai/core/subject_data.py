@@ -19,15 +19,38 @@ from django.db.models import Model
 from prongsai.core.models import Agency
 from prongsai.core.tracking import normalise_tracking_code
 
+# Titles a name may be written with, longest first (so "นางสาว" is not read as "นาง" + "สาว...").
+NAME_PREFIXES = ("เด็กหญิง", "เด็กชาย", "นางสาว", "น.ส.", "ด.ญ.", "ด.ช.", "นาง", "นาย")
+
+
+def plain_name(text: str) -> str:
+    """A person's name without its title and with single spaces, for comparing names typed differently."""
+    name = " ".join(text.split())
+    for prefix in NAME_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix) :].strip()
+            break
+    return name.casefold()
+
 
 @dataclass(frozen=True)
 class SubjectQuery:
     codes: tuple[str, ...]  # stored forms of the tracking codes the requester gave
     email: str = ""
     phone: str = ""
+    # The requester's full name, for records that know a person only by name (staff records, the gift
+    # register); compared with ``plain_name``. Staff check the requester's identity before handing over.
+    name: str = ""
+
+    def matches_name(self, text: str) -> bool:
+        return bool(self.name) and plain_name(text) == self.name
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split(" ", 1)[0] if self.name else ""
 
     @classmethod
-    def build(cls, *, codes_text: str, email: str, phone: str) -> SubjectQuery:
+    def build(cls, *, codes_text: str, email: str, phone: str, name: str = "") -> SubjectQuery:
         parts = [normalise_tracking_code(p) for p in codes_text.replace(",", " ").split()]
         # A code may have been typed with spaces between its groups: join neighbours that make one.
         joined = normalise_tracking_code(codes_text.replace(",", "\n").replace(" ", ""))
@@ -38,7 +61,12 @@ class SubjectQuery:
             code = normalise_tracking_code(line)
             if code:
                 codes.add(code)
-        return cls(codes=tuple(sorted(codes)), email=email.strip().lower(), phone=phone.strip())
+        return cls(
+            codes=tuple(sorted(codes)),
+            email=email.strip().lower(),
+            phone=phone.strip(),
+            name=plain_name(name) if len(plain_name(name).split()) >= 2 else "",
+        )
 
 
 @dataclass
@@ -79,6 +107,8 @@ def gather(agency: Agency, query: SubjectQuery) -> list[Holding]:
 
 def inventoried_fields(obj: Model, *, extra: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(Thai label, value) of the fields of ``obj`` listed in the personal-data inventory, plus ``extra``."""
+    from django.db.models.fields.files import FieldFile
+
     from prongsai.core.personal_data import INVENTORY
     from prongsai.core.thai import format_datetime
 
@@ -94,7 +124,8 @@ def inventoried_fields(obj: Model, *, extra: tuple[str, ...] = ()) -> list[tuple
             text = format_datetime(value)
         elif hasattr(model_field, "choices") and model_field.choices:
             text = str(getattr(obj, f"get_{name}_display")())
-        elif hasattr(value, "name") and hasattr(value, "url"):
+        elif isinstance(value, FieldFile):
+            # The file's name, never its URL (an empty photo has none; asking for it raises).
             text = value.name or ""
         elif value is None:
             text = ""

@@ -28,5 +28,6 @@ urlpatterns = [
     path("staff/calendar/<int:pk>/delete/", views_staff.day_off_delete, name="day_off_delete"),
     path("staff/audit/", views_staff.audit_log, name="audit_log"),
     path("staff/line/", views_line.channel_settings, name="line_settings"),
+    path("staff/line/me/", views_line.my_alerts, name="line_my_alerts"),
     path("line/webhook/", views_line.webhook, name="line_webhook"),
 ]

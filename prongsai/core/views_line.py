@@ -73,6 +73,35 @@ def channel_settings(request: StaffRequest) -> HttpResponse:
     return render(request, "core/staff/line.html", context, status=form_status(form))
 
 
+@staff(Cap.BACKOFFICE)
+def my_alerts(request: StaffRequest) -> HttpResponse:
+    """A member's own LINE alerts: ask for a one-time code to send to the agency's LINE account, or stop.
+
+    The code is shown once, on the page that made it (a POST answered with the page, not a redirect).
+    """
+    agency = request.agency
+    channel = selectors.line_channel(agency)
+    code = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "start" and channel is not None:
+            code = services_line.staff_link_start(agency=agency, acting_user=request.user)
+        elif action == "stop":
+            if services_line.staff_unlink(agency=agency, acting_user=request.user):
+                messages.success(request, _("ยกเลิกการแจ้งเตือนทาง LINE เรียบร้อยแล้ว"))
+            return redirect("core:line_my_alerts")
+        else:
+            messages.error(request, _("หน่วยงานยังไม่ได้เปิดใช้บัญชีทางการ LINE กรุณาติดต่อผู้ดูแลระบบ"))
+            return redirect("core:line_my_alerts")
+    context: dict[str, Any] = {
+        "channel": channel,
+        "link": selectors.staff_line_link(agency, request.user),
+        "code": code,
+        "chat_url": line.add_friend_url(channel.basic_id, code) if channel is not None and code else "",
+    }
+    return render(request, "core/staff/line_my_alerts.html", context)
+
+
 _CODE = re.compile(r"[0-9A-Za-z\u0e50-\u0e59][0-9A-Za-z\u0e50-\u0e59 -]{9,20}")
 
 
@@ -118,6 +147,13 @@ def webhook(request: AgencyRequest) -> HttpResponse:
         elif event.get("type") == "message" and isinstance(event.get("message"), dict):
             text = str(event["message"].get("text") or "")
             if event["message"].get("type") != "text" or not user_id or not reply_token:
+                continue
+            if services_line.is_staff_code(text):
+                # A member of staff linking their LINE account for queue alerts (never a tracking code).
+                linked = services_line.staff_link_complete(
+                    agency=agency, line_user_id=str(user_id)[:64], text=text
+                )
+                replies.append((reply_token, services_line.staff_link_reply(linked)))
                 continue
             match = _CODE.search(text)
             found = (

@@ -108,14 +108,10 @@ def staff_queue(
 
 def handlers(agency: Agency) -> QuerySet[User]:
     """Members who may be given a request (roles with the E-Service capability)."""
-    from prongsai.core.models import Membership
-    from prongsai.core.roles import ROLE_CAPABILITIES, Cap
+    from prongsai.core.roles import Cap
+    from prongsai.core.selectors import members_with
 
-    roles = [role for role, caps in ROLE_CAPABILITIES.items() if Cap.ESERVICE_HANDLE in caps]
-    user_ids = Membership.objects.filter(agency=agency, is_active=True, role__in=roles).values_list(
-        "user_id", flat=True
-    )
-    return User.objects.filter(pk__in=list(user_ids), is_active=True).order_by("first_name", "username")
+    return members_with(agency, Cap.ESERVICE_HANDLE)
 
 
 def requests_for_open311(

@@ -71,16 +71,18 @@ def _progress(agency: Agency, fiscal_year: int, *, kind: str, subject: str) -> E
 def _annual(
     agency: Agency, fiscal_year: int, *, kind: str, subject: str, previous: bool = True
 ) -> Evidence | None:
-    """The annual results of the plan of the previous year (what the OIT asks for in ``fiscal_year``)."""
+    """The annual results of the previous year (what the OIT asks for in ``fiscal_year``): those of the plan
+    in force that year, which for a multi-year plan (the HR plan 2567–2569) are its results of that year."""
     year = fiscal_year - 1 if previous else fiscal_year
     plan = plan_selectors.plan_of(agency, kind, year, published_only=True)
     if plan is None:
         return None
-    results = list(plan_selectors.results_of(plan))
-    report = plan_selectors.annual_report_of(plan)
+    results = list(plan_selectors.results_of(plan, year))
+    report = plan_selectors.annual_report_of(plan, year)
     if not results:
         return None
-    urls = [reverse("planning:plan_results", args=[plan.public_id])]
+    url = reverse("planning:plan_results", args=[plan.public_id])
+    urls = [url if year == plan.fiscal_year else f"{url}?year={year}"]
     statistics = {"staffing": False, "training": False}
     if kind == Plan.Kind.HR:
         # The HR report's staffing and training statistics are counted by the people app.

@@ -68,6 +68,24 @@ def eservice_progress_notices(context: JobContext) -> Counts:
     return {"sent": send_due_progress_notices(agency=_agency(context), at=context.slot)}
 
 
+# --- LINE: each linked member of staff's queue alerts ------------------------------------------------------
+
+
+@job(
+    "core.line_staff_alerts",
+    title=_("แจ้งเตือนคิวงานของเจ้าหน้าที่ทาง LINE"),
+    # At the start of the working day, after the night's jobs, so the counts are those the day begins with.
+    schedule=Daily(time(8, 15)),
+    # How many alerts went out says how many corruption reports arrived: not the status page's business.
+    show_counts=False,
+)
+def core_line_staff_alerts(context: JobContext) -> Counts:
+    from prongsai.core.services_line import line_staff_alerts
+
+    line_staff_alerts(agency=_agency(context), now=context.slot)
+    return {}
+
+
 # --- The corruption-reporting channel: reminders, purge warnings and purges ---------------------------------
 
 

@@ -53,7 +53,7 @@ def hr_policy_actions(agency: Agency, fiscal_year: int) -> Mapping[str, Any] | N
         return None
     courses = list(selectors.courses_of_year(agency, fiscal_year))
     plan = plan_selectors.plan_of(agency, Plan.Kind.HR, fiscal_year, published_only=True)
-    results = list(plan_selectors.results_of(plan)) if plan is not None else []
+    results = list(plan_selectors.results_of(plan, fiscal_year)) if plan is not None else []
     if not courses and not results:
         return None
     return {

@@ -25,6 +25,20 @@ def get_plan_for_staff(agency: Agency, pk: int) -> Plan:
     return plan
 
 
+def year_of(plan: Plan, raw: str | None) -> int:
+    """The fiscal year a results page is about (``?year=``): the plan's own year unless one it covers is asked
+    for; anything else is the same 404 as a missing page, never a 500."""
+    if not raw:
+        return plan.fiscal_year
+    try:
+        year = int(raw)
+    except ValueError:
+        raise Http404 from None
+    if not plan.covers(year):
+        raise Http404
+    return year
+
+
 def get_item_for_staff(plan: Plan, pk: int) -> PlanItem:
     item = PlanItem.objects.filter(agency=plan.agency, plan=plan, pk=pk).first()
     if item is None:

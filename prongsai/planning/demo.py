@@ -368,6 +368,45 @@ def _simple_pair(
         suggestions="บูรณาการกิจกรรมร่วมกับหน่วยงานอื่น",
         reported_on=date(2023, 10, 25),
     )
+    if multi_year:
+        _multi_year_results(admin, plan, items)
+
+
+# The yearly results of the three-year HR plan 2567–2569, each year's annual report dated in the October after
+# it (as of 6 December 2569 every year of the plan has closed).
+MULTI_YEAR_RESULTS = {
+    2567: ("ดำเนินการแล้วเสร็จตามแผน", "ผู้เข้ารับการอบรมบางส่วนติดภารกิจ", date(2024, 10, 28)),
+    2568: (
+        "ดำเนินการแล้วเสร็จตามแผน บุคลากรได้รับการพัฒนาครบทุกคน",
+        "งบประมาณฝึกอบรมภายนอกไม่เพียงพอ",
+        date(2025, 10, 27),
+    ),
+    2569: ("ดำเนินการแล้วเสร็จตามแผน และประเมินผลการพัฒนาแล้ว", "หลักสูตรออนไลน์มีจำกัด", date(2026, 10, 26)),
+}
+
+
+def _multi_year_results(admin: User, plan: Plan, items: list[PlanItem]) -> None:
+    for year, (text, problem, reported_on) in MULTI_YEAR_RESULTS.items():
+        start, end = date(year - 544, 10, 1), date(year - 543, 9, 30)
+        for item in items:
+            services.result_record(
+                item=item,
+                acting_user=admin,
+                fiscal_year=year,
+                result=text,
+                spent=item.budget,
+                actual_start=start,
+                actual_end=end,
+            )
+        services.annual_report_save(
+            plan=plan,
+            acting_user=admin,
+            fiscal_year=year,
+            summary=f"ดำเนินการตามแผนครบ {len(items)} โครงการ ประจำปีงบประมาณ พ.ศ. {year}",
+            problems=problem,
+            suggestions="ส่งเสริมการเรียนรู้ด้วยตนเองผ่านหลักสูตรออนไลน์ของหน่วยงานกลาง",
+            reported_on=reported_on,
+        )
 
 
 def seed_development(agency: Agency, admin: User) -> None:

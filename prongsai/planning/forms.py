@@ -122,6 +122,19 @@ class ResultForm(forms.Form):
         label=_("ข้อความนำหน้าคะแนน"), required=False, max_length=200, help_text=_("เช่น คะแนนตัวชี้วัดที่ 1 ได้")
     )
 
+    def __init__(self, *args: Any, plan: Plan | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if plan is not None and plan.first_year != plan.last_year:
+            # A multi-year plan is reported every year it covers: staff say which year this result is for.
+            years = range(plan.first_year, plan.last_year + 1)
+            self.fields["fiscal_year"] = forms.TypedChoiceField(
+                label=_("ผลของปีงบประมาณ (พ.ศ.)"),
+                choices=[(y, str(y)) for y in years],
+                coerce=int,
+                initial=plan.fiscal_year,
+            )
+            self.order_fields(["fiscal_year"])
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("actual_start"), data.get("actual_end")

@@ -167,9 +167,14 @@ class ProgressEntry(TenantModel):
 
 
 class AnnualReport(TenantModel):
-    """The annual results of a plan as a whole: problems and suggestions (per-item results below)."""
+    """The annual results of a plan as a whole: problems and suggestions (per-item results below).
 
-    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="annual_report")
+    One per plan and fiscal year: a multi-year plan (the three-year HR plan 2567–2569) is reported on every
+    year it covers, and the OIT asks for the previous year's report of the plan in force.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="annual_reports")
+    fiscal_year = models.PositiveSmallIntegerField(_("ผลของปีงบประมาณ (พ.ศ.)"))
     reported_on = models.DateField(_("วันที่รายงาน"), null=True, blank=True)
     summary = models.TextField(_("สรุปผลการดำเนินงาน"), blank=True)
     problems = models.TextField(_("ปัญหา/อุปสรรค"), blank=True)
@@ -178,6 +183,11 @@ class AnnualReport(TenantModel):
     class Meta:
         verbose_name = _("รายงานผลประจำปี")
         verbose_name_plural = _("รายงานผลประจำปี")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "plan", "fiscal_year"], name="planning_annual_unique_year"
+            ),
+        ]
 
 
 class ItemResult(TenantModel):
@@ -185,6 +195,8 @@ class ItemResult(TenantModel):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="results")
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="results")
+    # The year whose results these are: the plan's own year, or any year a multi-year plan covers.
+    fiscal_year = models.PositiveSmallIntegerField(_("ผลของปีงบประมาณ (พ.ศ.)"))
     covers = models.ManyToManyField(
         PlanItem, blank=True, related_name="covered_by", verbose_name=_("กิจกรรมที่ผลนี้ครอบคลุม")
     )

@@ -57,19 +57,26 @@ class ItemNode:
     progress: ProgressEntry | None = None
 
 
-def plan_tree(plan: Plan, *, progress: ProgressReport | None = None) -> list[ItemNode]:
-    """The items of a plan as a tree (measure → activities) with their results and, if given, progress.
+def plan_tree(
+    plan: Plan,
+    *,
+    progress: ProgressReport | None = None,
+    fiscal_year: int | None = None,
+    every_year: bool = False,
+) -> list[ItemNode]:
+    """The items of a plan as a tree (measure → activities) with the results of a year (the plan's own
+    year unless given; every year's for staff editing a multi-year plan) and, if given, progress.
 
     Five queries whatever the size of the plan.
     """
     items = list(PlanItem.objects.filter(plan=plan).order_by("number", "pk"))
     results = (
-        ItemResult.objects.filter(plan=plan)
+        (ItemResult.objects.filter(plan=plan) if every_year else results_of(plan, fiscal_year))
         .prefetch_related(
             Prefetch("covers", queryset=PlanItem.objects.order_by("number")),
             Prefetch("citations", queryset=ScoreCitation.objects.order_by("order")),
         )
-        .order_by("order", "pk")
+        .order_by("fiscal_year", "order", "pk")
     )
     entries: dict[int, ProgressEntry] = {}
     if progress is not None:
@@ -101,12 +108,23 @@ def progress_report_of(plan: Plan, as_of: date | None = None) -> ProgressReport 
     return reports.order_by("-as_of").first()
 
 
-def annual_report_of(plan: Plan) -> AnnualReport | None:
-    return AnnualReport.objects.filter(plan=plan).first()
+def annual_report_of(plan: Plan, fiscal_year: int | None = None) -> AnnualReport | None:
+    """The plan's annual report of a year (the plan's own year unless given)."""
+    year = plan.fiscal_year if fiscal_year is None else fiscal_year
+    return AnnualReport.objects.filter(plan=plan, fiscal_year=year).first()
 
 
-def results_of(plan: Plan) -> QuerySet[ItemResult]:
-    return ItemResult.objects.filter(plan=plan)
+def results_of(plan: Plan, fiscal_year: int | None = None) -> QuerySet[ItemResult]:
+    """The item results of a year of the plan (the plan's own year unless given)."""
+    year = plan.fiscal_year if fiscal_year is None else fiscal_year
+    return ItemResult.objects.filter(plan=plan, fiscal_year=year)
+
+
+def reported_years(plan: Plan) -> list[int]:
+    """The years of the plan with results or an annual report, oldest first (a multi-year plan's links)."""
+    years = set(ItemResult.objects.filter(plan=plan).values_list("fiscal_year", flat=True))
+    years |= set(AnnualReport.objects.filter(plan=plan).values_list("fiscal_year", flat=True))
+    return sorted(years)
 
 
 def citations_of_year(agency: Agency, fiscal_year: int) -> QuerySet[ScoreCitation]:

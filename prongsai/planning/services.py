@@ -224,8 +224,14 @@ def result_record(
     actual_end: date | None = None,
     problems: str = "",
     suggestions: str = "",
+    fiscal_year: int | None = None,
 ) -> ItemResult:
-    """Record the result of an item, or of several activities of a measure reported together."""
+    """Record the result of an item, or of several activities of a measure reported together.
+
+    ``fiscal_year`` is the year reported (the plan's own year unless given): a multi-year plan is reported on
+    every year it covers.
+    """
+    year = _reported_year(item.plan, fiscal_year)
     covered = list(covers)
     if any(c.plan_id != item.plan_id for c in covered):
         raise ValidationError(_("กิจกรรมที่อ้างถึงต้องอยู่ในแผนเดียวกัน"))
@@ -237,6 +243,7 @@ def result_record(
         agency=item.agency,
         plan_id=item.plan_id,
         item=item,
+        fiscal_year=year,
         order=order,
         result=result,
         spent=spent,
@@ -359,6 +366,19 @@ def progress_report_save(
     return report
 
 
+def _reported_year(plan: Plan, fiscal_year: int | None) -> int:
+    """The year a result or report is for: the plan's own year by default, never one it does not cover."""
+    year = plan.fiscal_year if fiscal_year is None else fiscal_year
+    if not plan.covers(year):
+        raise ValidationError(
+            {
+                "fiscal_year": _("ปีงบประมาณที่รายงานต้องอยู่ในช่วงที่แผนใช้บังคับ (พ.ศ. %(first)s–%(last)s)")
+                % {"first": plan.first_year, "last": plan.last_year}
+            }
+        )
+    return year
+
+
 @transaction.atomic
 def annual_report_save(
     *,
@@ -368,11 +388,13 @@ def annual_report_save(
     problems: str = "",
     suggestions: str = "",
     reported_on: date | None = None,
+    fiscal_year: int | None = None,
 ) -> AnnualReport:
-    """Record the plan's annual problems and suggestions (item results are recorded one by one)."""
+    """Record the plan's annual problems and suggestions of a year (item results are recorded one by one)."""
     report, _created = AnnualReport.objects.update_or_create(
         agency=plan.agency,
         plan=plan,
+        fiscal_year=_reported_year(plan, fiscal_year),
         defaults={
             "summary": summary,
             "problems": problems,

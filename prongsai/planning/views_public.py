@@ -42,8 +42,15 @@ def plan_progress(request: AgencyRequest, public_id: str) -> HttpResponse:
 @public
 def plan_results(request: AgencyRequest, public_id: str) -> HttpResponse:
     plan = access.get_public_plan(request.agency, public_id)
+    year = access.year_of(plan, request.GET.get("year"))
     return render(
         request,
         "planning/plan_results.html",
-        {"plan": plan, "tree": selectors.plan_tree(plan), "annual": selectors.annual_report_of(plan)},
+        {
+            "plan": plan,
+            "year": year,
+            "years": selectors.reported_years(plan) if plan.first_year != plan.last_year else [],
+            "tree": selectors.plan_tree(plan, fiscal_year=year),
+            "annual": selectors.annual_report_of(plan, year),
+        },
     )

@@ -56,7 +56,12 @@ def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     return render(
         request,
         "planning/staff/plan_edit.html",
-        {"form": form, "plan": plan, "tree": selectors.plan_tree(plan) if plan else []},
+        {
+            "form": form,
+            "plan": plan,
+            "tree": selectors.plan_tree(plan, every_year=True) if plan else [],
+            "plan_years": range(plan.first_year, plan.last_year + 1) if plan else [],
+        },
         status=form_status(form),
     )
 
@@ -117,13 +122,14 @@ def result_new(request: StaffRequest, pk: int, item_pk: int) -> HttpResponse:
     """Record the result of an item, optionally citing an ITA score (looked up when documents render)."""
     plan = access.get_plan_for_staff(request.agency, pk)
     item = access.get_item_for_staff(plan, item_pk)
-    form = ResultForm(posted(request))
+    form = ResultForm(posted(request), plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             entry = services.result_record(
                 item=item,
                 acting_user=request.user,
+                fiscal_year=data.get("fiscal_year"),
                 result=data["result"],
                 covers=list(item.children.all()),
                 spent=data["spent"],
@@ -240,13 +246,16 @@ def result_edit(request: StaffRequest, pk: int, result_pk: int) -> HttpResponse:
 
 @staff(Cap.PLANS_EDIT)
 def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
-    """The plan's annual report as a whole: summary, problems and suggestions, and the date reported."""
+    """The plan's annual report of a year (``?year=``, the plan's own year unless it covers several): summary,
+    problems and suggestions, and the date reported."""
     plan = access.get_plan_for_staff(request.agency, pk)
-    form = AnnualReportForm(posted(request), instance=selectors.annual_report_of(plan))
+    year = access.year_of(plan, request.GET.get("year"))
+    form = AnnualReportForm(posted(request), instance=selectors.annual_report_of(plan, year))
     if request.method == "POST" and form.is_valid():
         services.annual_report_save(
             plan=plan,
             acting_user=request.user,
+            fiscal_year=year,
             **{k: form.cleaned_data[k] for k in AnnualReportForm.Meta.fields},
         )
         messages.success(request, _("บันทึกรายงานผลประจำปีเรียบร้อยแล้ว"))
@@ -254,6 +263,10 @@ def annual_report_edit(request: StaffRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "planning/staff/form.html",
-        {"form": form, "plan": plan, "title": _("รายงานผลการดำเนินงานประจำปี")},
+        {
+            "form": form,
+            "plan": plan,
+            "title": _("รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. %(year)s") % {"year": year},
+        },
         status=form_status(form),
     )

@@ -139,7 +139,10 @@ def subject_request_export(*, item: SubjectRequest, acting_user: User) -> list[H
     """What the agency holds about the requester, gathered from every app; the audit records the count."""
     locked = _lock(item)
     query = SubjectQuery.build(
-        codes_text=locked.record_codes, email=locked.requester_email, phone=locked.requester_phone
+        codes_text=locked.record_codes,
+        email=locked.requester_email,
+        phone=locked.requester_phone,
+        name=locked.requester_name,
     )
     holdings = gather(locked.agency, query)
     _audit(locked, acting_user, "exported", records=len(holdings))

@@ -3,7 +3,7 @@ from .attachment import Attachment
 from .audit import GENESIS_HASH, AppendOnlyError, AuditEvent, AuditHead
 from .base import TenantModel, TimeStampedModel, new_public_id
 from .calendar import AgencyDayOff, PublicHoliday
-from .line import LineChannel, LineLink, OutboundLine
+from .line import LineChannel, LineLink, OutboundLine, StaffLineLink
 from .membership import Membership
 from .org import OrgUnit, Person, Position
 from .outbox import OutboundEmail
@@ -34,6 +34,7 @@ __all__ = [
     "Publishable",
     "Revision",
     "SearchDocument",
+    "StaffLineLink",
     "TenantModel",
     "TimeStampedModel",
     "User",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,28 @@ class LineLink(TenantModel):
             )
         ]
         indexes = [models.Index(fields=["agency", "kind", "tracking_code"], name="core_linelink_code")]
+
+
+class StaffLineLink(TenantModel):
+    """A member of staff who receives their queues' alerts on LINE.
+
+    Linked by sending a one-time code from the staff page to the agency's LINE account (so LINE itself proves
+    who holds the LINE account); only the code's SHA-256 is kept, until it is used or expires.
+    ``news_seen_until`` is how far the content-free "something new in your queue" alert has told them.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    line_user_id = models.CharField(_("รหัสผู้ใช้ LINE"), max_length=64, blank=True)
+    code_digest = models.CharField(max_length=64, blank=True)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    linked_at = models.DateTimeField(_("เชื่อมบัญชีเมื่อ"), null=True, blank=True)
+    news_seen_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("การรับแจ้งเตือนคิวงานทาง LINE ของเจ้าหน้าที่")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "user"], name="core_stafflinelink_one_per_user")
+        ]
 
 
 class OutboundLine(TenantModel):

@@ -127,10 +127,12 @@ def build_hr_report(agency: Agency, params: Params) -> Document:
     document = Document(title=title, filename_stem=f"hr-report-{year}", landscape=True, author=agency.name_th)
     heading(document, title, agency)
     document.add(Paragraph("1. ผลการดำเนินการตามแผนการบริหารและพัฒนาทรัพยากรบุคคล", style="heading"))
-    annual = plan_selectors.annual_report_of(plan) if plan is not None else None
+    annual = plan_selectors.annual_report_of(plan, year) if plan is not None else None
     rows: list[list[Cell]] = []
     if plan is not None:
-        for number, result in enumerate(plan_selectors.results_of(plan).select_related("item"), start=1):
+        for number, result in enumerate(
+            plan_selectors.results_of(plan, year).select_related("item"), start=1
+        ):
             rows.append(
                 [
                     Cell.of(str(number), align="center"),

@@ -183,7 +183,11 @@ def build_progress(agency: Agency, params: Params, *, kind: str) -> Document:
 
 def build_results(agency: Agency, params: Params, *, kind: str) -> Document:
     plan = _plan_or_error(agency, kind, params.fiscal_year)
+    year = params.fiscal_year
     title = f"รายงานผลการดำเนินงานตาม{plan.title}"
+    if plan.first_year != plan.last_year:
+        # A multi-year plan is reported year by year: the title says which year.
+        title += f" ประจำปีงบประมาณ พ.ศ. {year}"
     document = Document(
         title=title,
         filename_stem=f"results-{KIND_SLUGS[Plan.Kind(kind)]}-{params.fiscal_year}",
@@ -193,7 +197,7 @@ def build_results(agency: Agency, params: Params, *, kind: str) -> Document:
     heading(document, title, agency)
     book = ScoreBook(agency)
     rows = []
-    for number, node in _walk(plan_selectors.plan_tree(plan)):
+    for number, node in _walk(plan_selectors.plan_tree(plan, fiscal_year=year)):
         results: list[ResultRow | None] = [*node.results] or [None]
         for row in results:
             result = row.result if row else None
@@ -226,7 +230,7 @@ def build_results(agency: Agency, params: Params, *, kind: str) -> Document:
             sheet_title="ผลการดำเนินงาน",
         )
     )
-    annual = plan_selectors.annual_report_of(plan)
+    annual = plan_selectors.annual_report_of(plan, year)
     if annual is not None:
         for label, text in (
             ("สรุปผล", annual.summary),
@@ -264,7 +268,7 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
     document.add(Paragraph(agency_line(agency), style="subtitle", align="center"))
     book = ScoreBook(agency)
     rows: list[list[Cell]] = []
-    for node in plan_selectors.plan_tree(plan):
+    for node in plan_selectors.plan_tree(plan, fiscal_year=params.fiscal_year):
         if node.item.kind != PlanItem.Kind.MEASURE:
             continue
         activities = {child.item.pk: child.item for child in node.children}
@@ -304,7 +308,7 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
         )
     )
     # Signed on the date of the report (the annual report of the plan), never on the plan's approval.
-    annual = plan_selectors.annual_report_of(plan)
+    annual = plan_selectors.annual_report_of(plan, params.fiscal_year)
     signature(
         document, plan.signer_name, plan.signer_position, annual.reported_on if annual else params.as_of
     )
