@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "prongsai.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text responses leave gzipped; after WhiteNoise, which serves its own pre-compressed static files.
+    "prongsai.core.compression.TextGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

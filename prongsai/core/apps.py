@@ -8,9 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("แกนกลางของระบบ")
 
     def ready(self) -> None:
+        from django.contrib.admin.models import LogEntry
         from django.db.models.signals import post_delete, post_migrate, post_save
 
         from prongsai.core.models import Agency, AgencyHost
+        from prongsai.core.pagecache import bump_global
         from prongsai.core.tenancy import invalidate_agencies
 
         post_migrate.connect(_load_holidays_after_migrate, sender=self)
@@ -20,6 +22,12 @@ class CoreConfig(AppConfig):
             post_delete.connect(
                 invalidate_agencies, sender=model, dispatch_uid=f"invalidate-d-{model.__name__}"
             )
+            # The header and footer of every cached public page show the agency's name and contacts.
+            post_save.connect(bump_global, sender=model, dispatch_uid=f"pages-{model.__name__}")
+            post_delete.connect(bump_global, sender=model, dispatch_uid=f"pages-d-{model.__name__}")
+        # An operator's edit in the admin site bypasses the services (and their audit events); the admin
+        # logs every change, so that log entry outdates every cached public page.
+        post_save.connect(bump_global, sender=LogEntry, dispatch_uid="pages-admin-log")
 
 
 def _load_holidays_after_migrate(**kwargs: object) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from prongsai.core.models import GENESIS_HASH, Agency, AuditEvent, AuditHead, User
+from prongsai.core.pagecache import record_public_change
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -143,6 +144,9 @@ def audit_record(
         head.seq = event.seq
         head.hash = event.hash
         head.save(update_fields=["seq", "hash"])
+    # Every write that can change a public page is a service that records an event here, so this is the one
+    # place that outdates the agency's cached pages and stored readiness (prongsai/core/pagecache.py).
+    record_public_change(agency.pk, action)
     return event
 
 

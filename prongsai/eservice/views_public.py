@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.links import agency_url
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.safeguards import RATE_LIMITED, limits_for
@@ -26,6 +27,7 @@ from .models import Channel, RequestStep, Service
 
 
 @public
+@cache_public_page
 def catalogue(request: AgencyRequest) -> HttpResponse:
     category = request.GET.get("category") or ""
     if category not in Service.Category.values:

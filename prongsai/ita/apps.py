@@ -12,3 +12,8 @@ class ItaConfig(AppConfig):
         from prongsai.ita import providers
 
         providers.autodiscover()
+        # A publication outdates the stored readiness; it is recomputed in the background after the commit.
+        from prongsai.core.pagecache import public_pages_changed
+        from prongsai.ita.readiness_store import enqueue_refresh
+
+        public_pages_changed.connect(enqueue_refresh, dispatch_uid="ita-refresh-readiness")

@@ -22,6 +22,7 @@ import jsonschema
 import yaml
 from django.db import transaction
 
+from prongsai.core.pagecache import bump_global
 from prongsai.ita.models import (
     Catalogue,
     GradeBand,
@@ -357,6 +358,9 @@ def apply_catalogue(data: dict[str, Any], *, source_file: str, digest: str) -> C
             )
             for e_order, spec in enumerate((element_spec(e) for e in raw["elements"]), start=1)
         )
+    # A catalogue is the instance's, not an agency's: every agency's OIT index and stored readiness change.
+    bump_global()
+    transaction.on_commit(bump_global)
     return catalogue
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ita/evidence/<str:public_id>/", views_public.evidence_file, name="evidence_file"),
     path("staff/ita/", views_staff.home, name="staff_home"),
     path("staff/ita/<int:year>/", views_staff.readiness_view, name="staff_readiness"),
+    path("staff/ita/<int:year>/check/", views_staff.readiness_check_now, name="staff_check_now"),
     path("staff/ita/<int:year>/settings/", views_staff.year_settings, name="staff_settings"),
     path("staff/ita/<int:year>/evidence/new/", views_staff.evidence_new, name="staff_evidence_new"),
     path("staff/ita/<int:year>/snapshots/", views_staff.snapshots_take, name="staff_snapshots"),

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import BANGKOK, fiscal_year, to_thai_digits
 from prongsai.ita import access, selectors
 from prongsai.ita.charts import trend_svg
 from prongsai.ita.models import EvidenceSnapshot
-from prongsai.ita.readiness import readiness
+from prongsai.ita.readiness_store import current_readiness
 
 
 def _today() -> date:
@@ -37,23 +38,16 @@ def current(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def index(request: AgencyRequest, year: int) -> HttpResponse:
     """Each item of the year with its evidence links; a year whose answer date has passed is shown as it
     stood on that date, with the frozen copies taken then."""
-    offer = selectors.offered_catalogue(request.agency, year)
-    if offer is None:
+    checked = current_readiness(request.agency, year)  # stored; computed again only when outdated
+    if checked is None:
         raise Http404
-    answer = selectors.answer_date_for(request.agency, year)
-    today = _today()
-    state = readiness(
-        request.agency,
-        offer.catalogue,
-        as_of=min(today, answer),
-        fiscal_year=year,
-        provisional=offer.provisional,
-        answer_date=answer,
-    )
-    if answer < today:
+    state = checked.state
+    answer = state.answer_date or state.as_of
+    if answer < _today():
         copies: dict[str, list[EvidenceSnapshot]] = {}
         seen: set[tuple[str, str]] = set()
         for snapshot in selectors.snapshots_of(request.agency, year):  # newest first: one copy per page
@@ -67,8 +61,8 @@ def index(request: AgencyRequest, year: int) -> HttpResponse:
         "ita/index.html",
         {
             "year": year,
-            "catalogue": offer.catalogue,
-            "provisional": offer.provisional,
+            "catalogue": state.catalogue,
+            "provisional": state.provisional,
             "answer_date": answer,
             "state": state,
             "years": selectors.offered_years(),
@@ -92,6 +86,7 @@ def snapshot_file(request: AgencyRequest, year: int, digest: str) -> HttpRespons
 
 
 @public
+@cache_public_page
 def results(request: AgencyRequest) -> HttpResponse:
     rows = list(selectors.results_of(request.agency, published_only=True))
     return render(
@@ -130,6 +125,7 @@ def _svg_response(svg: str) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def results_year(request: AgencyRequest, year: int) -> HttpResponse:
     result = selectors.result_of(request.agency, year, published_only=True)
     if result is None:
@@ -146,6 +142,7 @@ def results_year(request: AgencyRequest, year: int) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def analysis(request: AgencyRequest, year: int) -> HttpResponse:
     found = selectors.published_analysis(request.agency, year)
     if found is None:
@@ -168,6 +165,7 @@ def evidence_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
 
 
 @public
+@cache_public_page
 def counts(request: AgencyRequest, year: int) -> HttpResponse:
     """The monthly totals entered for months before the agency started using Prongsai, shown as such."""
     rows = list(selectors.backfilled_counts(request.agency, year))

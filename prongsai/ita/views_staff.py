@@ -26,7 +26,7 @@ from prongsai.ita.forms import (
     ResultsImportForm,
     YearSettingForm,
 )
-from prongsai.ita.readiness import readiness
+from prongsai.ita.readiness_store import check_now, current_readiness
 from prongsai.ita.results_csv import parse_results_csv
 from prongsai.ita.snapshots import take_snapshots
 
@@ -48,34 +48,38 @@ def home(request: StaffRequest) -> HttpResponse:
 
 @staff(Cap.ITA_MANAGE)
 def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
-    offer = selectors.offered_catalogue(request.agency, year)
-    if offer is None:
+    checked = current_readiness(request.agency, year)  # stored; "check now" recomputes it live
+    if checked is None:
         raise Http404
-    answer = selectors.answer_date_for(request.agency, year)
-    state = readiness(
-        request.agency,
-        offer.catalogue,
-        as_of=min(_today(), answer),
-        fiscal_year=year,
-        provisional=offer.provisional,
-        answer_date=answer,
-    )
+    state = checked.state
+    answer = state.answer_date or state.as_of
     return render(
         request,
         "ita/staff/readiness.html",
         {
             "year": year,
-            "catalogue": offer.catalogue,
-            "provisional": offer.provisional,
+            "catalogue": state.catalogue,
+            "provisional": state.provisional,
             "answer_date": answer,
             "answer_passed": answer < _today(),
             "state": state,
+            "computed_at": checked.computed_at,
             "setting": selectors.year_setting(request.agency, year),
             "evidence": selectors.manual_evidence_for_staff(request.agency, year),
             "snapshots": selectors.snapshots_of(request.agency, year)[:50],
             "subjects": subjects(),
         },
     )
+
+
+@staff(Cap.ITA_MANAGE)
+@require_POST
+def readiness_check_now(request: StaffRequest, year: int) -> HttpResponse:
+    """Compute the readiness live now (and store it), whatever the stored result says."""
+    if check_now(request.agency, year) is None:
+        raise Http404
+    messages.success(request, _("ตรวจความพร้อมใหม่จากข้อมูลปัจจุบันเรียบร้อยแล้ว"))
+    return redirect("ita:staff_readiness", year=year)
 
 
 @staff(Cap.ITA_MANAGE)

@@ -54,6 +54,20 @@ def ita_snapshots(context: JobContext) -> Counts:
     return {"pages": pages}
 
 
+@job(
+    "ita.readiness",
+    title=_("คำนวณความพร้อม OIT ที่เก็บไว้ใหม่หลังเปลี่ยนวัน"),
+    # Just after midnight (Bangkok): the check is judged as of today until the answer date, so the stored
+    # result of yesterday is outdated at every turn of the date; this refreshes it before visitors come,
+    # and is the safety net for a publication whose background refresh did not run.
+    schedule=Daily(time(0, 15)),
+)
+def ita_readiness(context: JobContext) -> Counts:
+    from prongsai.ita.readiness_store import refresh_all
+
+    return {"years": refresh_all(_agency(context))}
+
+
 # --- E-Service: progress notices to applicants of late requests ---------------------------------------------
 
 

@@ -172,5 +172,6 @@ def count_label(key: str) -> str:
         "sent": _("หนังสือแจ้งความคืบหน้าที่ส่ง"),
         "entries": _("รายการที่ตรวจสอบ"),
         "retried": _("ข้อความที่ส่งอีกครั้ง"),
+        "years": _("ปีงบประมาณที่ตรวจความพร้อม OIT"),
     }
     return labels.get(key, key)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from prongsai.core.access import parse_public_id
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import fiscal_year, fiscal_year_range
@@ -25,17 +26,20 @@ def _year(request: AgencyRequest) -> int:
 
 
 @public
+@cache_public_page
 def rules(request: AgencyRequest) -> HttpResponse:
     return render(request, "people/rules.html", {"rules": selectors.published_rules(request.agency)})
 
 
 @public
+@cache_public_page
 def rule_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     rule = access.get_public_rule(request.agency, public_id)
     return render(request, "people/rule_detail.html", {"rule": rule, "revisions": revisions_of(rule)})
 
 
 @public
+@cache_public_page
 def statistics(request: AgencyRequest) -> HttpResponse:
     """Staffing by position type as of the end of the fiscal year (or today, for the current year) and the
     year's training statistics, both counted from the records."""
@@ -55,6 +59,7 @@ def statistics(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def ethics(request: AgencyRequest) -> HttpResponse:
     year = _year(request)
     group = selectors.published_group(request.agency, year)

@@ -6,17 +6,20 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from prongsai.core.http import AgencyRequest
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.planning import access, selectors
 
 
 @public
+@cache_public_page
 def plan_list(request: AgencyRequest) -> HttpResponse:
     return render(request, "planning/plan_list.html", {"plans": selectors.published_plans(request.agency)})
 
 
 @public
+@cache_public_page
 def plan_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     plan = access.get_public_plan(request.agency, public_id)
     return render(
@@ -27,6 +30,7 @@ def plan_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def plan_progress(request: AgencyRequest, public_id: str) -> HttpResponse:
     plan = access.get_public_plan(request.agency, public_id)
     report = selectors.progress_report_of(plan)
@@ -40,6 +44,7 @@ def plan_progress(request: AgencyRequest, public_id: str) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def plan_results(request: AgencyRequest, public_id: str) -> HttpResponse:
     plan = access.get_public_plan(request.agency, public_id)
     year = access.year_of(plan, request.GET.get("year"))

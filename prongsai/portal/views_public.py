@@ -11,6 +11,7 @@ from prongsai.core import access as core_access
 from prongsai.core import selectors as core_selectors
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.search import search
@@ -21,6 +22,7 @@ NEWS_PER_PAGE = 12
 
 
 @public
+@cache_public_page
 def home(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     return render(
@@ -34,6 +36,7 @@ def home(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def structure(request: AgencyRequest) -> HttpResponse:
     tree = core_selectors.structure_tree(request.agency)
     return render(
@@ -42,6 +45,7 @@ def structure(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def executives(request: AgencyRequest) -> HttpResponse:
     people = core_selectors.executives(request.agency)
     return render(
@@ -50,6 +54,7 @@ def executives(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def duties(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     page = selectors.published_page_of_kind(agency, InfoPage.Kind.POWERS_DUTIES)
@@ -66,11 +71,13 @@ def duties(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def contact(request: AgencyRequest) -> HttpResponse:
     return render(request, "portal/contact.html")
 
 
 @public
+@cache_public_page
 def news_list(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     categories = list(selectors.news_categories(agency))
@@ -85,6 +92,7 @@ def news_list(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def news_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     article = access.get_public_news(request.agency, public_id)
     return render(
@@ -93,6 +101,7 @@ def news_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def page(request: AgencyRequest, slug: str) -> HttpResponse:
     info = selectors.published_page(request.agency, slug)
     if info is None:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.links import agency_url
+from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
 from prongsai.core.thai import ThaiDateError, ce_year, format_date, parse_date
@@ -56,6 +57,7 @@ def _bad_request(request: AgencyRequest, message: str) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def index(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     years = selectors.fiscal_years(agency)
@@ -78,11 +80,13 @@ def index(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def plan_list(request: AgencyRequest) -> HttpResponse:
     return render(request, "procurement/plan_list.html", {"plans": selectors.published_plans(request.agency)})
 
 
 @public
+@cache_public_page
 def plan_detail(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
     plan = selectors.published_plan(request.agency, fiscal_year)
     if plan is None:
@@ -107,6 +111,7 @@ def plan_detail(request: AgencyRequest, fiscal_year: int) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def announcement_list(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     kind = request.GET.get("kind", "")
@@ -131,6 +136,7 @@ def announcement_list(request: AgencyRequest) -> HttpResponse:
 
 
 @public
+@cache_public_page
 def announcement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     item = access.get_public_announcement(request.agency, public_id)
     procurement = item.procurement if item.procurement and item.procurement.is_published else None
@@ -177,6 +183,7 @@ def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, select
 
 
 @public
+@cache_public_page
 def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     form, flt = _register_filter(request)
@@ -218,6 +225,7 @@ def register_xlsx(request: AgencyRequest) -> HttpResponseBase:
 
 
 @public
+@cache_public_page
 def procurement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     row = access.get_public_procurement(request.agency, public_id)
     return render(

@@ -6,6 +6,7 @@ from .agency_data import (
     ItaResult,
     ManualEvidence,
     ResultScore,
+    StoredReadiness,
     YearSetting,
 )
 from .catalogue import (
@@ -36,6 +37,7 @@ __all__ = [
     "OitItem",
     "Question",
     "ResultScore",
+    "StoredReadiness",
     "Window",
     "YearSetting",
 ]

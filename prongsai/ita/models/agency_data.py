@@ -265,3 +265,32 @@ class BackfilledCount(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.kind}: {self.count}"
+
+
+class StoredReadiness(TenantModel):
+    """The readiness of an agency and fiscal year as last computed (derived data, never edited).
+
+    Computing readiness asks about twenty evidence providers (about 80 queries); the public OIT index and the
+    staff page read this row instead. It is current while the agency's publication version, the date the
+    check is judged as of, the catalogue and the answer date are the ones it was computed with
+    (``prongsai/ita/readiness_store.py``); otherwise it is computed again and replaced.
+    """
+
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    catalogue = models.ForeignKey(Catalogue, on_delete=models.CASCADE, related_name="+")
+    provisional = models.BooleanField(default=False)
+    as_of = models.DateField(_("ตรวจ ณ วันที่"))
+    answer_date = models.DateField(_("วันที่ตอบแบบ OIT"))
+    version = models.CharField(max_length=80, help_text="the agency's publication version when computed")
+    computed_at = models.DateTimeField(_("คำนวณเมื่อ"))
+    result = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("ความพร้อม OIT ที่คำนวณไว้")
+        verbose_name_plural = _("ความพร้อม OIT ที่คำนวณไว้")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "fiscal_year"], name="ita_storedreadiness_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} @ {self.as_of}"

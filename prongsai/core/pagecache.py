@@ -1,0 +1,265 @@
+"""Public pages served from the shared cache, per agency and language, invalidated by publication.
+
+A public page of an agency changes only when that agency changes something public (a publish, a revision,
+a settings change: every such write is a service that records an audit event) or when the instance changes
+for everyone (an ITA catalogue, a deployment, an operator's edit in the admin). So each agency has a
+*publication version* in ``caches["default"]``, bumped by ``audit_record`` for every audited write that can
+show on a public page, and the instance has a global one; both are part of every cached page's key, and an
+old version's pages are simply never asked for again. Nothing expires on a clock except what depends on the
+date itself: the Bangkok date is part of the key, so "today"-relative content (deadlines, the fiscal year,
+the OIT window) turns over at midnight.
+
+Only views that opt in with ``@cache_public_page`` are cached, and even then a response is stored only
+when it is the same for every anonymous visitor: a 200 with no cookie set, no CSRF token used while
+rendering (a form would carry a per-visitor token), and no ``Cache-Control: private``/``no-store``.
+Requests that carry a session or flash-message cookie bypass the cache altogether, so staff and a citizen
+who just submitted a form see the live page (ADR 0090).
+
+Every cached page carries a weak ETag and a Last-Modified (the time of the publication that produced it),
+and ``Cache-Control: no-cache``: browsers and harvesters revalidate on every visit and get a 304 for nothing
+while the agency has not published. The gzip variant is compressed once, when the page is stored.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.dispatch import Signal
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from prongsai.core.thai import BANGKOK
+
+V = TypeVar("V", bound=Callable[..., HttpResponseBase])
+
+# Sent after the commit of a write that changed an agency's public pages (keyword ``agency_id``), for what
+# other apps derive from published data (the ita app refreshes its stored readiness).
+public_pages_changed = Signal()
+
+_GLOBAL_KEY = "prongsai:pub:global"
+_PAGE_SECONDS = 2 * 24 * 3600  # a page's key contains its date, so it is dead after a day anyway
+_LONGEST_QUERY = 300  # longer query strings are not cached (nobody links to them; they would only fill it)
+# Headers this module sets itself (or that describe one encoding); the view's other headers are kept.
+_OWN_HEADERS = frozenset(
+    {"content-type", "content-length", "content-encoding", "etag", "last-modified", "cache-control", "vary"}
+)
+
+# Audited writes that never show on a public page. The corruption channel's case work is listed on purpose:
+# a version bump is visible to anyone (the ETag of every public page changes), so bumping on a report, a
+# message or a key unlock would tell an observer *when* someone used the channel. Its public pages live under
+# /integrity/ and are never cached whole; its published guideline and settings do bump.
+_CHANNEL_PUBLIC_ACTIONS = frozenset(
+    {
+        "whistleblower.guideline.published",
+        "whistleblower.guideline.revised",
+        "whistleblower.settings.updated",
+        "whistleblower.key.created",
+        "whistleblower.key.recovered",
+    }
+)
+_PRIVATE_ACTIONS = frozenset({"core.otp.enrolled", "privacy.exported"})
+# Drafts are not public by definition; publishing them is its own audited action.
+_DRAFT_SUFFIXES = (".drafted", ".draft_updated")
+
+
+def affects_public_pages(action: str) -> bool:
+    """Whether an audited write with this action can change what a public page shows."""
+    if action.startswith("whistleblower."):
+        return action in _CHANNEL_PUBLIC_ACTIONS
+    if action in _PRIVATE_ACTIONS:
+        return False
+    return not action.endswith(_DRAFT_SUFFIXES)
+
+
+def _cache() -> Any:
+    return caches["default"]
+
+
+def _agency_key(agency_id: int) -> str:
+    return f"prongsai:pub:agency:{agency_id}"
+
+
+def _new_token() -> str:
+    # Nanoseconds since the epoch, in hex: unique enough between two bumps and readable back as a time
+    # (the Last-Modified of the pages it versions).
+    return f"{time.time_ns():x}"
+
+
+def _token_time(token: str) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(token, 16) / 1e9, tz=UTC)
+    except ValueError:
+        return timezone.now()
+
+
+def bump_agency(agency_id: int) -> None:
+    """Every cached public page of the agency (and its stored readiness) is outdated from now on."""
+    _cache().set(_agency_key(agency_id), _new_token(), None)
+
+
+def bump_global(**_kwargs: object) -> None:
+    """Every agency's cached pages are outdated (a catalogue, the agency records, an admin edit)."""
+    _cache().set(_GLOBAL_KEY, _new_token(), None)
+
+
+def record_public_change(agency_id: int, action: str) -> None:
+    """Called by ``audit_record`` inside the service's transaction.
+
+    The version is bumped now *and* again after the commit: a page rendered by another process between the
+    first bump and the commit still shows the old data, and the second bump makes sure that page is never
+    served. (A rolled-back write costs one needless bump.)
+    """
+    if not affects_public_pages(action):
+        return
+    bump_agency(agency_id)
+    transaction.on_commit(functools.partial(_after_commit, agency_id))
+
+
+def _after_commit(agency_id: int) -> None:
+    bump_agency(agency_id)
+    public_pages_changed.send(sender=None, agency_id=agency_id)
+
+
+@dataclass(frozen=True)
+class Version:
+    """The publication version of an agency: a token for keys and the time it was published."""
+
+    token: str
+    changed_at: datetime
+
+
+def public_version(agency_id: int) -> Version:
+    """The agency's current publication version (one cache round trip when both keys exist)."""
+    cache = _cache()
+    keys = [_GLOBAL_KEY, _agency_key(agency_id)]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # A cold or evicted key: start a new version (add, so concurrent starters agree on one).
+            cache.add(key, _new_token(), None)
+            found[key] = cache.get(key) or _new_token()
+    tokens = [str(found[key]) for key in keys]
+    return Version(token=".".join(tokens), changed_at=max(_token_time(t) for t in tokens))
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the installed code, templates and catalogues (names, sizes, modification times).
+
+    The shared cache outlives a deployment; with this in every key, new templates or translations are never
+    hidden behind pages rendered by the old code.
+    """
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in {"__pycache__", "tests", "static"})
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".mo", ".json", ".yaml", ".txt", ".typ")):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def _bypass(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return True
+    # A session means staff or a citizen in the middle of something; a flash-message cookie means a message
+    # is waiting to be shown. Both get the live page, and a cached page never swallows the message.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return True
+    return len(request.META.get("QUERY_STRING", "")) > _LONGEST_QUERY
+
+
+def _page_key(request: HttpRequest, version: Version) -> str:
+    agency = request.agency  # type: ignore[attr-defined]
+    today = timezone.now().astimezone(BANGKOK).date().isoformat()
+    where = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:32]
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"prongsai:page:{agency.pk}:{version.token}:{code_fingerprint()}:{language}:{today}:{where}"
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page rendered a form with this visitor's CSRF token
+    control = response.get("Cache-Control", "").lower()
+    return "private" not in control and "no-store" not in control
+
+
+def _finish(request: HttpRequest, response: HttpResponseBase, etag: str, changed: datetime) -> None:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(changed.timestamp())
+    # Always revalidate: a page is fresh exactly until the agency publishes, which no max-age can predict.
+    response["Cache-Control"] = "no-cache"
+    patch_vary_headers(response, ("Accept-Encoding", "Accept-Language", "Cookie"))
+
+
+def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase:
+    changed = datetime.fromtimestamp(entry["changed"], tz=UTC)
+    conditional = get_conditional_response(request, etag=entry["etag"], last_modified=int(entry["changed"]))
+    if conditional is not None:
+        _finish(request, conditional, entry["etag"], changed)
+        return conditional
+    if _accepts_gzip(request):
+        response = HttpResponse(entry["gzip"], content_type=entry["type"])
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(entry["body"], content_type=entry["type"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    _finish(request, response, entry["etag"], changed)
+    return response
+
+
+def cache_public_page(view: V) -> V:
+    """Serve the view's page from the shared cache when it is the same for every anonymous visitor."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if _bypass(request):
+            return view(request, *args, **kwargs)
+        version = public_version(request.agency.pk)  # type: ignore[attr-defined]
+        key = _page_key(request, version)
+        entry = _cache().get(key)
+        if entry is not None:
+            return _from_entry(request, entry)
+        response = view(request, *args, **kwargs)
+        render = getattr(response, "render", None)
+        if callable(render):
+            response = render()
+        if not _storable(request, response) or not isinstance(response, HttpResponse):
+            return response
+        body = response.content
+        etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+        entry = {
+            "body": body,
+            # mtime=0: the same page compresses to the same bytes in every process.
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+            "type": response["Content-Type"],
+            "headers": {k: v for k, v in response.headers.items() if k.lower() not in _OWN_HEADERS},
+            "etag": etag,
+            "changed": int(version.changed_at.timestamp()),
+        }
+        _cache().set(key, entry, _PAGE_SECONDS)
+        return _from_entry(request, entry)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,166 @@
+"""Public pages come from the shared cache per agency and language until the agency publishes again."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from conftest import AGENCY_HOST, OTHER_HOST, login_verified
+from prongsai.core.pagecache import affects_public_pages, cache_public_page, public_version
+from prongsai.core.tenancy import agency_scope
+from prongsai.portal import services
+from prongsai.portal.tests import factories
+
+
+@pytest.fixture
+def category(agency):
+    with agency_scope(agency):
+        return factories.news_category(agency)
+
+
+def _queries(client: Client, path: str, **headers: str) -> tuple[int, bytes]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **headers)
+    assert response.status_code == 200
+    return len(captured), response.content
+
+
+def test_a_second_visit_is_served_from_the_cache_with_fewer_queries(anon, agency, admin_member, category):
+    with agency_scope(agency):
+        factories.news(agency, admin_member, category, published=True, title="ข่าวแรก")
+    first, body = _queries(anon, "/news/")
+    second, again = _queries(anon, "/news/")
+    assert "ข่าวแรก" in body.decode()
+    assert again == body
+    assert first >= 3
+    assert second < first
+    assert second <= 1  # at most the agency lookup; the page itself is one cache read
+
+
+def test_publishing_outdates_the_cached_page_at_once(anon, agency, admin_member, category):
+    with agency_scope(agency):
+        draft = factories.news(agency, admin_member, category, title="ข่าวใหม่ล่าสุด")
+    assert "ข่าวใหม่ล่าสุด" not in anon.get("/news/").content.decode()
+    assert "ข่าวใหม่ล่าสุด" not in anon.get("/news/").content.decode()  # cached
+    with agency_scope(agency):
+        services.news_publish(article=draft, acting_user=admin_member)
+    assert "ข่าวใหม่ล่าสุด" in anon.get("/news/").content.decode()
+    with agency_scope(agency):
+        services.news_revise(article=draft, acting_user=admin_member, reason="แก้คำผิด", title="ข่าวแก้แล้ว")
+    page = anon.get("/news/").content.decode()
+    assert "ข่าวแก้แล้ว" in page
+    assert "ข่าวใหม่ล่าสุด" not in page
+
+
+def test_a_draft_does_not_outdate_the_pages(agency, admin_member, category):
+    before = public_version(agency.pk)
+    with agency_scope(agency):
+        factories.news(agency, admin_member, category)
+    assert public_version(agency.pk) == before
+
+
+def test_another_agency_publishing_leaves_this_agency_cached(anon, agency, other_agency, category):
+    from conftest import make_member
+    from prongsai.core.roles import Role
+
+    anon.get("/news/")
+    editor = make_member(other_agency, "editor", Role.ADMINISTRATOR)
+    with agency_scope(other_agency):
+        other_category = factories.news_category(other_agency)
+        factories.news(other_agency, editor, other_category, published=True, title="ข่าวของอีกแห่ง")
+    count, body = _queries(anon, "/news/")
+    assert count <= 1
+    assert "ข่าวของอีกแห่ง" not in body.decode()
+    assert "ข่าวของอีกแห่ง" in Client(HTTP_HOST=OTHER_HOST).get("/news/").content.decode()
+
+
+def test_the_browser_revalidates_for_nothing(anon, agency):
+    first = anon.get("/executives/")
+    etag = first["ETag"]
+    assert etag.startswith('W/"')
+    assert first["Last-Modified"]
+    assert first["Cache-Control"] == "no-cache"
+    assert "Accept-Language" in first["Vary"]
+    not_modified = anon.get("/executives/", HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    since = anon.get("/executives/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_a_publication_changes_the_etag(anon, agency, admin_member, category):
+    etag = anon.get("/news/")["ETag"]
+    with agency_scope(agency):
+        factories.news(agency, admin_member, category, published=True, title="ข่าวเปลี่ยนป้าย")
+    response = anon.get("/news/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_the_cached_page_goes_out_gzipped_to_who_accepts_it(anon, agency):
+    plain = anon.get("/executives/").content
+    packed = anon.get("/executives/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain
+    assert len(packed.content) * 2 < len(plain)
+
+
+def test_thai_and_english_are_cached_apart(agency):
+    thai = Client(HTTP_HOST=AGENCY_HOST).get("/executives/").content.decode()
+    english = Client(HTTP_HOST=AGENCY_HOST, HTTP_ACCEPT_LANGUAGE="en").get("/executives/")
+    assert english["Content-Language"] == "en"
+    assert english.content.decode() != thai
+    assert 'lang="en"' in english.content.decode()
+
+
+def test_staff_with_a_session_get_the_live_page(agency, member, category, admin_member):
+    anon = Client(HTTP_HOST=AGENCY_HOST)
+    anon.get("/news/")
+    staff = login_verified(Client(HTTP_HOST=AGENCY_HOST), member)
+    with CaptureQueriesContext(connection) as cached:
+        anon.get("/news/")
+    with CaptureQueriesContext(connection) as live:
+        staff.get("/news/")
+    assert len(live) > len(cached)
+    assert "ETag" not in staff.get("/news/")
+
+
+def test_a_page_that_rendered_a_csrf_token_is_never_stored(agency):
+    calls: list[int] = []
+
+    @cache_public_page
+    def form_page(request):
+        calls.append(1)
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    factory = RequestFactory(HTTP_HOST=AGENCY_HOST)
+    for _ in range(2):
+        request = factory.get("/form/")
+        request.agency = agency
+        form_page(request)
+    assert len(calls) == 2
+
+
+def test_the_channel_and_drafts_never_move_the_version():
+    assert affects_public_pages("portal.news.published")
+    assert affects_public_pages("procurement.import.committed")
+    assert affects_public_pages("whistleblower.guideline.published")
+    assert not affects_public_pages("whistleblower.report.submitted")
+    assert not affects_public_pages("whistleblower.message.internal")
+    assert not affects_public_pages("portal.news.drafted")
+    assert not affects_public_pages("portal.page.draft_updated")
+
+
+def test_uncached_html_is_compressed_but_not_the_corruption_channel(anon, agency):
+    search = anon.get("/search/?q=ทดสอบ", HTTP_ACCEPT_ENCODING="gzip")
+    assert search["Content-Encoding"] == "gzip"
+    assert "ETag" not in search  # search results are not cached
+    channel = anon.get("/integrity/", HTTP_ACCEPT_ENCODING="gzip")
+    assert channel.status_code == 200
+    assert not channel.has_header("Content-Encoding")

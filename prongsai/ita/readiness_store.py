@@ -1,0 +1,200 @@
+"""The readiness of an agency and year, computed once per change of its evidence and read from the database.
+
+The live check (``readiness.readiness``) asks every evidence provider of every app: about 80 queries and
+700 model objects for one year. Its answer changes only when the agency publishes something (its
+publication version, ``core/pagecache.py``, moves on every audited public write), when the date it is
+judged as of moves (today, until the answer date), or when the catalogue or the answer date changes. So the
+result is stored in ``StoredReadiness`` with those four facts and read back while they still hold; any
+difference recomputes it and replaces the row. Writes that change evidence also refresh it in the
+background (``refresh_after_publication``), and a nightly job refreshes every agency's current year after
+the date has turned, so visitors rarely pay for a computation. Staff can always ask for the live check.
+
+Only results are stored: which items and elements count, why not, the evidence URLs and the manual
+evidence that answered them, and the predicted scores. Catalogue items, elements and manual evidence are
+read back from their tables, so a stored result never shows a stale title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from prongsai.core.models import Agency
+from prongsai.core.pagecache import public_version
+from prongsai.core.tasking import agency_task
+from prongsai.core.thai import BANGKOK, fiscal_year
+from prongsai.ita import selectors
+from prongsai.ita.models import Catalogue, ManualEvidence, OitItem, StoredReadiness
+from prongsai.ita.readiness import ElementState, ItemState, Readiness, readiness
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A readiness and when it was computed (shown to staff next to the "check now" button)."""
+
+    state: Readiness
+    computed_at: datetime
+
+
+def _today() -> date:
+    return timezone.now().astimezone(BANGKOK).date()
+
+
+def to_json(state: Readiness) -> dict[str, Any]:
+    """What a readiness concluded, with ids for what the tables hold."""
+    return {
+        "items": [
+            {
+                "code": entry.item.code,
+                "status": entry.status,
+                "urls": list(entry.urls),
+                "manual": [m.pk for m in entry.manual],
+                "elements": [
+                    [
+                        e.element.pk,
+                        e.present,
+                        e.in_window,
+                        e.source,
+                        e.problem,
+                        e.needed_by.isoformat() if e.needed_by else None,
+                    ]
+                    for e in entry.elements
+                ],
+            }
+            for entry in state.items
+        ],
+        "scores": {str(number): str(score) for number, score in state.indicator_scores.items()},
+    }
+
+
+def _from_row(row: StoredReadiness, catalogue: Catalogue) -> Readiness | None:
+    """The stored readiness with its catalogue rows and manual evidence; None when one has gone."""
+    items: dict[str, OitItem] = {
+        item.code: item
+        for item in catalogue.oit_items.select_related("indicator").prefetch_related("elements")
+    }
+    elements = {element.pk: element for item in items.values() for element in item.elements.all()}
+    manual_ids = {pk for entry in row.result["items"] for pk in entry["manual"]}
+    manual = ManualEvidence.objects.in_bulk(manual_ids) if manual_ids else {}
+    states: list[ItemState] = []
+    for entry in row.result["items"]:
+        item = items.get(entry["code"])
+        if item is None or any(pk not in manual for pk in entry["manual"]):
+            return None
+        element_states: list[ElementState] = []
+        for element_id, present, in_window, source, problem, needed_by in entry["elements"]:
+            if element_id not in elements:
+                return None
+            element_states.append(
+                ElementState(
+                    elements[element_id],
+                    present=present,
+                    in_window=in_window,
+                    source=source,
+                    problem=problem,
+                    needed_by=date.fromisoformat(needed_by) if needed_by else None,
+                )
+            )
+        states.append(
+            ItemState(
+                item=item,
+                elements=element_states,
+                urls=list(entry["urls"]),
+                status=entry["status"],
+                manual=[manual[pk] for pk in entry["manual"]],
+            )
+        )
+    return Readiness(
+        catalogue=catalogue,
+        fiscal_year=row.fiscal_year,
+        as_of=row.as_of,
+        items=states,
+        indicator_scores={int(number): Decimal(score) for number, score in row.result["scores"].items()},
+        provisional=row.provisional,
+        answer_date=row.answer_date,
+    )
+
+
+def check_now(agency: Agency, year: int) -> Checked | None:
+    """Compute the year's readiness live and store it (the staff's "check now"); None without a catalogue."""
+    offer = selectors.offered_catalogue(agency, year)
+    if offer is None:
+        return None
+    answer = selectors.answer_date_for(agency, year)
+    as_of = min(_today(), answer)
+    # The version is read before computing: a publication during the computation leaves the row outdated.
+    version = public_version(agency.pk).token
+    state = readiness(
+        agency,
+        offer.catalogue,
+        as_of=as_of,
+        fiscal_year=year,
+        provisional=offer.provisional,
+        answer_date=answer,
+    )
+    now = timezone.now()
+    values = {
+        "catalogue": offer.catalogue,
+        "provisional": offer.provisional,
+        "as_of": as_of,
+        "answer_date": answer,
+        "version": version,
+        "computed_at": now,
+        "result": to_json(state),
+    }
+    try:
+        with transaction.atomic():
+            StoredReadiness.objects.update_or_create(agency=agency, fiscal_year=year, defaults=values)
+    except IntegrityError:
+        pass  # another process stored the same year at the same moment; either result is current
+    return Checked(state=state, computed_at=now)
+
+
+def current_readiness(agency: Agency, year: int) -> Checked | None:
+    """The year's readiness as of today, from the store while it is current; None without a catalogue."""
+    offer = selectors.offered_catalogue(agency, year)
+    if offer is None:
+        return None
+    answer = selectors.answer_date_for(agency, year)
+    as_of = min(_today(), answer)
+    row = StoredReadiness.objects.filter(agency=agency, fiscal_year=year).first()
+    if (
+        row is not None
+        and row.version == public_version(agency.pk).token
+        and row.as_of == as_of
+        and row.answer_date == answer
+        and row.catalogue_id == offer.catalogue.pk
+        and row.provisional == offer.provisional
+    ):
+        state = _from_row(row, offer.catalogue)
+        if state is not None:
+            return Checked(state=state, computed_at=row.computed_at)
+    return check_now(agency, year)
+
+
+def refresh_all(agency: Agency) -> int:
+    """Bring the stored readiness of the current year and of every year already stored up to date.
+
+    Returns how many years were looked at (a year still current costs four queries, not a computation).
+    """
+    years = set(StoredReadiness.objects.filter(agency=agency).values_list("fiscal_year", flat=True))
+    years.add(fiscal_year(_today()))
+    for year in sorted(years):
+        current_readiness(agency, year)
+    return len(years)
+
+
+@agency_task()
+def refresh_after_publication(agency: Agency) -> int:
+    """Recompute in the background what a publication outdated, before a visitor asks for it."""
+    return refresh_all(agency)
+
+
+def enqueue_refresh(*, agency_id: int, **_kwargs: object) -> None:
+    """Receiver of ``core.pagecache.public_pages_changed`` (sent after the publishing transaction commits)."""
+    refresh_after_publication.enqueue(agency_id)
