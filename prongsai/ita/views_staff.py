@@ -60,6 +60,7 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
         provisional=offer.provisional,
         answer_date=answer,
     )
+    titles = {key: subject.title for key, subject in subjects().items()}
     return render(
         request,
         "ita/staff/readiness.html",
@@ -71,7 +72,11 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
             "answer_passed": answer < _today(),
             "state": state,
             "setting": selectors.year_setting(request.agency, year),
-            "evidence": selectors.manual_evidence_for_staff(request.agency, year),
+            # Each manual evidence named by its subject's Thai title, never the subject's key.
+            "evidence": [
+                (ev, titles.get(ev.subject, ev.subject))
+                for ev in selectors.manual_evidence_for_staff(request.agency, year)
+            ],
             "snapshots": selectors.snapshots_of(request.agency, year)[:50],
             "subjects": subjects(),
         },
