@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from prongsai.assets import selectors
 from prongsai.assets.models import Asset, AssetType, Classification, Condition, FundSource, LendingRules, Loan
 from prongsai.core.fields import ThaiDateField, ThaiPhoneField
-from prongsai.core.forms import limit_choices
+from prongsai.core.forms import decision_confirm_field, limit_choices
 from prongsai.core.models import Agency, OrgUnit, User
 from prongsai.core.safeguards import GuardedForm
 
@@ -193,6 +193,17 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("ความเห็น"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    confirm = decision_confirm_field()
+
+
+class LoanRejectionForm(DecisionForm):
+    """Refusing a loan always says why (the borrower reads it); checked with the confirmation."""
+
+    def clean_note(self) -> str:
+        note = str(self.cleaned_data.get("note") or "").strip()
+        if not note:
+            raise forms.ValidationError(_("กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ขอยืมจะเห็นเหตุผลนี้"))
+        return note
 
 
 class ReturnForm(forms.Form):

@@ -25,6 +25,7 @@ from prongsai.assets.forms import (
     CheckForm,
     DecisionForm,
     LedgerForm,
+    LoanRejectionForm,
     LoanRequestForm,
     PhotoForm,
     ReportForm,
@@ -382,7 +383,7 @@ def loan_new(request: StaffRequest) -> HttpResponseBase:
 
 _LOAN_FORMS: dict[str, type[BaseForm]] = {
     "approve": DecisionForm,
-    "reject": DecisionForm,
+    "reject": LoanRejectionForm,
     "return": ReturnForm,
 }
 

@@ -37,7 +37,7 @@ def units_of(agency: Agency) -> QuerySet[OrgUnit]:
 
 # --- the staff queue ---------------------------------------------------------------------------------------
 
-QUEUE_FILTERS = ("open", "overdue", "disputed", "closed", "moved", "all")
+QUEUE_FILTERS = ("open", "new", "overdue", "disputed", "closed", "moved", "all")
 
 
 def complaints_for_staff(
@@ -47,11 +47,14 @@ def complaints_for_staff(
     unit_id: int | None = None,
     category_id: int | None = None,
 ) -> QuerySet[Complaint]:
-    """The staff queue; ``view``: open, overdue (open past a deadline), disputed, closed, moved or all."""
+    """The staff queue; ``view``: open, new (received, not yet acknowledged), overdue (open past a deadline),
+    disputed, closed, moved or all."""
     qs = Complaint.objects.filter(agency=agency).select_related("category", "unit")
     now = timezone.now()
     if view == "open":
         qs = qs.filter(status__in=Complaint.OPEN)
+    elif view == "new":
+        qs = qs.filter(status=Complaint.Status.RECEIVED)
     elif view == "overdue":
         qs = qs.filter(
             Q(status=Complaint.Status.RECEIVED, ack_due__lt=now)
@@ -67,7 +70,7 @@ def complaints_for_staff(
         qs = qs.filter(unit_id=unit_id)
     if category_id:
         qs = qs.filter(category_id=category_id)
-    order = ("resolve_due", "received_at") if view in {"open", "overdue"} else ("-received_at",)
+    order = ("resolve_due", "received_at") if view in {"open", "new", "overdue"} else ("-received_at",)
     return qs.order_by(*order)
 
 

@@ -63,6 +63,7 @@ def complaint_list(request: StaffRequest) -> HttpResponse:
             "view": view,
             "views": [
                 ("open", _("ยังไม่ปิดเรื่อง")),
+                ("new", _("เรื่องใหม่ รอตอบรับ")),
                 ("overdue", _("เกินกำหนด")),
                 ("disputed", _("ผู้ร้องโต้แย้งผล")),
                 ("closed", _("ปิดเรื่องแล้ว")),

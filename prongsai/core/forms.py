@@ -22,6 +22,17 @@ def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> N
     field.queryset = queryset
 
 
+def decision_confirm_field() -> forms.BooleanField:
+    """The tick a member gives before an approval or a rejection is recorded: the decision is told to the
+    citizen at once and cannot be taken back, so one click on the wrong button must not decide it. A
+    checkbox (not a script's dialog) works without JavaScript and is read by screen readers."""
+    return forms.BooleanField(
+        label=_("ข้าพเจ้าตรวจสอบแล้ว และยืนยันผลการพิจารณานี้ (บันทึกแล้วแก้ไขไม่ได้ ระบบแจ้งผลทันที)"),
+        required=True,
+        error_messages={"required": _("กรุณาทำเครื่องหมายยืนยันผลการพิจารณาก่อนบันทึก")},
+    )
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง กรุณาลองใหม่ (ตัวพิมพ์เล็ก-ใหญ่มีผล)"),

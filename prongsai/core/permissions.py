@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from prongsai.core.models import Agency, Membership
-from prongsai.core.roles import Cap, capabilities_of
+from prongsai.core.roles import Cap, capabilities_of, who_can
 
 V = TypeVar("V", bound=Callable[..., Any])
 
@@ -87,8 +87,15 @@ def _login_redirect(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('core:login')}?{urlencode({'next': request.get_full_path()})}")
 
 
-def _forbidden(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/forbidden.html", status=403)
+def forbidden(request: HttpRequest, capability: Cap | None = None, *, who: str = "") -> HttpResponse:
+    """The 403 page. A verified member of the agency stays in the back-office frame (with the sidebar of
+    what they can open) and is told which roles can open the page; anyone else gets the public frame.
+    ``who`` names the roles when the page decides by something other than one capability."""
+    in_backoffice = is_verified(request) and has_capability(request, Cap.BACKOFFICE)
+    if not who and capability is not None and capability != Cap.BACKOFFICE:
+        who = who_can(capability)
+    template = "core/staff/forbidden.html" if in_backoffice else "core/forbidden.html"
+    return render(request, template, {"who": who}, status=403)
 
 
 class AccessRuleMiddleware:
@@ -106,7 +113,7 @@ class AccessRuleMiddleware:
             return None  # OTPAdminSite: active staff superusers with a verified second factor only.
         rule = rule_of(view_func)
         if rule is None:
-            return _forbidden(request)
+            return forbidden(request)
         if rule.kind == "public":
             return None
         user = request.user
@@ -118,5 +125,5 @@ class AccessRuleMiddleware:
             return redirect(f"{reverse('core:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
         assert rule.capability is not None  # noqa: S101 - staff() always sets it
         if not has_capability(request, rule.capability):
-            return _forbidden(request)
+            return forbidden(request, rule.capability)
         return None

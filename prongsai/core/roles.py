@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -237,3 +238,20 @@ _ASSET_GRANTS: dict[str, set[Cap]] = {
 }
 for _role, _granted in _ASSET_GRANTS.items():
     ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | _granted
+
+
+def roles_granting(capability: Cap) -> list[Role]:
+    """The roles that grant ``capability``, in the order of ``Role`` (most common first)."""
+    return [role for role in Role if capability in ROLE_CAPABILITIES.get(role, frozenset())]
+
+
+def who_can(capability: Cap) -> str:
+    """The roles that grant ``capability`` named in Thai for a page where someone else must act:
+    "ผู้บริหาร", "หัวหน้าส่วนราชการ หรือ ผู้บริหาร", "A, B หรือ C". Read from the table above, so the
+    message follows any change of the grants."""
+    names = [str(role.label) for role in roles_granting(capability)]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return gettext("%(some)s หรือ %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField, ThaiIDField, ThaiPhoneField
 from prongsai.core.files import check_upload
-from prongsai.core.forms import limit_choices
+from prongsai.core.forms import decision_confirm_field, limit_choices
 from prongsai.core.models import Attachment, OrgUnit, User
 from prongsai.core.safeguards import GuardedForm
 from prongsai.core.thai import BANGKOK, to_arabic_digits
@@ -338,15 +338,29 @@ class AskDocumentsForm(forms.Form):
 class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("เหตุผล/ผลการพิจารณา"),
+        help_text=_("จำเป็นเมื่อไม่อนุมัติ ผู้ยื่นคำขอจะได้รับเหตุผลนี้"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    confirm = decision_confirm_field()
+
+
+class RejectionForm(DecisionForm):
+    """The same form posted to the reject button: a refusal always carries its reason (checked here, on the
+    first round with the confirmation, and again by the service)."""
+
+    def clean_reason(self) -> str:
+        reason = str(self.cleaned_data.get("reason") or "").strip()
+        if not reason:
+            raise forms.ValidationError(_("กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ยื่นคำขอจะได้รับเหตุผลนี้"))
+        return reason
 
 
 class QueueFilterForm(forms.Form):
     STATES = [
         ("open", _("กำลังดำเนินการ")),
+        ("new", _("คำขอใหม่ ยังไม่เริ่มดำเนินการ")),
         ("overdue", _("เลยกำหนด")),
         ("awaiting", _("รอเอกสารจากผู้ยื่นคำขอ")),
         ("closed", _("เสร็จแล้ว")),

@@ -79,7 +79,7 @@ def staff_queue(
 ) -> QuerySet[ServiceRequest]:
     """Requests for the back-office queue: open ones first by due date; filters by unit, assignee, service.
 
-    ``state``: "open", "overdue", "awaiting", "closed" or "all".
+    ``state``: "new" (received, no step done yet), "open", "overdue", "awaiting", "closed" or "all".
     """
     qs = ServiceRequest.objects.filter(agency=agency).select_related(
         "service", "current_step", "assigned_to", "queue_unit"
@@ -87,6 +87,8 @@ def staff_queue(
     now = clock.now()
     if state == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)
+    elif state == "new":
+        qs = qs.filter(status=RequestStatus.RECEIVED)
     elif state == "overdue":
         qs = qs.filter(status__in=[RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS]).filter(
             Q(due_at__lt=now) | Q(current_step__due_at__lt=now)
@@ -150,6 +152,8 @@ def queue_units(agency: Agency) -> QuerySet[OrgUnit]:
 
 def request_history(req: ServiceRequest) -> QuerySet[AuditEvent]:
     """The audit events of one request, oldest first (its history on the staff page)."""
-    return AuditEvent.objects.filter(
-        agency=req.agency, object_type=req._meta.label_lower, object_id=str(req.pk)
-    ).order_by("seq")
+    return (
+        AuditEvent.objects.filter(agency=req.agency, object_type=req._meta.label_lower, object_id=str(req.pk))
+        .select_related("actor")
+        .order_by("seq")
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +23,19 @@ from prongsai.core.http import StaffRequest
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
+from prongsai.core.thai import format_date
 from prongsai.core.views_forms import apply_errors, form_action, form_status
 
 from . import access, clock, selectors, services, services_catalogue
-from .forms import AskDocumentsForm, AssignForm, DecisionForm, QueueFilterForm, RequestForm, StepNoteForm
+from .forms import (
+    AskDocumentsForm,
+    AssignForm,
+    DecisionForm,
+    QueueFilterForm,
+    RejectionForm,
+    RequestForm,
+    StepNoteForm,
+)
 from .forms_catalogue import DocumentFormSet, ServiceForm, StepFormSet, formset_rows
 from .models import Channel, Service, ServiceRequest
 from .models.form_spec import PERSONAL_KINDS
@@ -63,13 +73,23 @@ def queue(request: StaffRequest) -> HttpResponse:
     )
 
 
+def _thai_date(stored: str) -> str:
+    """A stored ISO date answer as staff read it (``15 มิถุนายน 2505``); anything else as it was typed."""
+    try:
+        return format_date(date.fromisoformat(stored))
+    except ValueError:
+        return stored
+
+
 def _answers(req: ServiceRequest) -> list[tuple[str, str, bool]]:
     rows = []
     for spec in req.service.form_fields:
         if spec["kind"] == "file" or spec["name"] not in req.answers:
             continue
         value = str(req.answers[spec["name"]])
-        if spec["kind"] == "choice":
+        if spec["kind"] == "date":
+            value = _thai_date(value)
+        elif spec["kind"] == "choice":
             value = dict((str(k), str(v)) for k, v in spec.get("choices", [])).get(value, value)
         rows.append((spec["label"], value, spec["kind"] in PERSONAL_KINDS))
     return rows
@@ -93,7 +113,9 @@ def _detail(request: StaffRequest, req: ServiceRequest, **forms: BaseForm) -> Ht
         "history": history,
         "can_decide": Cap.ESERVICE_DECIDE in caps,
         "track_url": tracking_link(req),
-        "assign_form": forms.get("assign_form") or AssignForm(handlers=selectors.handlers(agency)),
+        # The select opens on the current assignee, so a glance shows who has the request.
+        "assign_form": forms.get("assign_form")
+        or AssignForm(handlers=selectors.handlers(agency), initial={"assignee": req.assigned_to_id}),
         "step_form": forms.get("step_form") or StepNoteForm(prefix="step"),
         "documents_form": forms.get("documents_form") or AskDocumentsForm(prefix="docs"),
         "decision_form": forms.get("decision_form") or DecisionForm(prefix="decision"),
@@ -207,7 +229,7 @@ def request_approve(request: StaffRequest, pk: int) -> HttpResponseBase:
 @staff(Cap.ESERVICE_DECIDE)
 @require_POST
 def request_reject(request: StaffRequest, pk: int) -> HttpResponseBase:
-    form = DecisionForm(request.POST, prefix="decision")
+    form = RejectionForm(request.POST, prefix="decision")
     return _act(
         request,
         pk,

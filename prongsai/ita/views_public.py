@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404, HttpResponse, HttpResponseBase
@@ -17,7 +18,9 @@ from prongsai.core.publication import revisions_of
 from prongsai.core.thai import BANGKOK, fiscal_year, to_thai_digits
 from prongsai.ita import access, selectors
 from prongsai.ita.charts import trend_svg
+from prongsai.ita.evidence_names import NamedLink, evidence_names, named_links
 from prongsai.ita.models import EvidenceSnapshot
+from prongsai.ita.readiness import ItemState
 from prongsai.ita.readiness_store import current_readiness
 
 
@@ -56,6 +59,20 @@ def index(request: AgencyRequest, year: int) -> HttpResponse:
                 copies.setdefault(snapshot.item_code, []).append(snapshot)
         for entry in state.items:
             entry.copies = copies.get(entry.item.code, [])
+    # Every evidence link and frozen copy named for the reader (the URLs themselves are never shown).
+    names = evidence_names(
+        request.agency,
+        [*(u for e in state.items for u in e.urls), *(c.url for e in state.items for c in e.copies)],
+        [m for e in state.items for m in e.manual],
+    )
+    rows = [
+        PublicItem(
+            entry=entry,
+            links=named_links(entry.urls, names),
+            copies=[(names[c.url], c) for c in entry.copies],
+        )
+        for entry in state.items
+    ]
     return render(
         request,
         "ita/index.html",
@@ -65,9 +82,19 @@ def index(request: AgencyRequest, year: int) -> HttpResponse:
             "provisional": state.provisional,
             "answer_date": answer,
             "state": state,
+            "rows": rows,
             "years": selectors.offered_years(),
         },
     )
+
+
+@dataclass(frozen=True)
+class PublicItem:
+    """One OIT item as the public index shows it: the readiness entry and its evidence, named."""
+
+    entry: ItemState
+    links: list[NamedLink]
+    copies: list[tuple[str, EvidenceSnapshot]]
 
 
 @public
@@ -85,17 +112,49 @@ def snapshot_file(request: AgencyRequest, year: int, digest: str) -> HttpRespons
     )
 
 
+def _values_text(points: list[tuple[int, object]]) -> str:
+    """``ปี 2566: 91.23, ปี 2567: 93.10``: what a chart shows, for its alt text."""
+    return ", ".join(_("ปี %(year)s: %(value)s") % {"year": year, "value": value} for year, value in points)
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """An indicator on the results page: a chart with its values in the alt text when there are two years
+    or more; a single year is a value, not a "trend" of one point."""
+
+    number: int
+    name_th: str
+    points: list[tuple[int, object]]
+    alt: str
+
+    @property
+    def is_trend(self) -> bool:
+        return len(self.points) > 1
+
+
 @public
 @cache_public_page
 def results(request: AgencyRequest) -> HttpResponse:
     rows = list(selectors.results_of(request.agency, published_only=True))
+    total_points: list[tuple[int, object]] = [(r.fiscal_year, r.total) for r in rows]
+    trends = [
+        TrendView(
+            number=t.number,
+            name_th=t.name_th,
+            points=list(t.points),
+            alt=_("กราฟคะแนนตัวชี้วัดที่ %(number)s %(name)s รายปี: %(values)s")
+            % {"number": t.number, "name": t.name_th, "values": _values_text(list(t.points))},
+        )
+        for t in (selectors.indicator_trends(request.agency) if rows else [])
+    ]
     return render(
         request,
         "ita/results.html",
         {
             "results": rows,
-            "has_chart": bool(rows),
-            "trends": selectors.indicator_trends(request.agency) if rows else [],
+            "has_chart": len(rows) > 1,
+            "total_alt": _("กราฟคะแนนรวม ITA รายปี: %(values)s") % {"values": _values_text(total_points)},
+            "trends": trends,
             "years": selectors.offered_years(),
         },
     )

@@ -53,6 +53,7 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
         raise Http404
     state = checked.state
     answer = state.answer_date or state.as_of
+    titles = {key: subject.title for key, subject in subjects().items()}
     return render(
         request,
         "ita/staff/readiness.html",
@@ -65,7 +66,11 @@ def readiness_view(request: StaffRequest, year: int) -> HttpResponse:
             "state": state,
             "computed_at": checked.computed_at,
             "setting": selectors.year_setting(request.agency, year),
-            "evidence": selectors.manual_evidence_for_staff(request.agency, year),
+            # Each manual evidence named by its subject's Thai title, never the subject's key.
+            "evidence": [
+                (ev, titles.get(ev.subject, ev.subject))
+                for ev in selectors.manual_evidence_for_staff(request.agency, year)
+            ],
             "snapshots": selectors.snapshots_of(request.agency, year)[:50],
             "subjects": subjects(),
         },

@@ -10,6 +10,7 @@ from typing import Literal
 from django.conf import settings
 from django.db.models import Max, Min
 from django_scopes import scopes_disabled
+from django_tasks_db.models import DBTaskResult
 
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK
@@ -208,3 +209,29 @@ def process_health(kind: str, *, now: datetime) -> ProcessHealth:
     stale = worker_stale_after() if kind == Heartbeat.Kind.WORKER else scheduler_stale_after()
     age = now - newest
     return ProcessHealth("ok" if age <= stale else "stopped", max(int(age.total_seconds()), 0))
+
+
+# Staff pages warn when background work waits and no worker has beaten for this long (and never sooner than
+# the worker's own staleness threshold, so a slow beat is not reported as a missing worker).
+WORKER_MISSING_AFTER = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class WorkerWarning:
+    """Tasks are waiting and no worker has been seen: e-mails, LINE pushes and e-GP imports stand still."""
+
+    last_seen: datetime | None  # the newest heartbeat of any worker; None: never seen on this instance
+
+
+def worker_missing(*, now: datetime) -> WorkerWarning | None:
+    """A warning when at least one task is ready to run and no worker has beaten within the minute; None
+    otherwise (also when tasks run inline, without a worker). Reads no agency's data: the queue is the
+    instance's, and only whether it is non-empty is asked."""
+    if not settings.TASKS_USE_WORKER:
+        return None
+    newest = Heartbeat.objects.filter(kind=Heartbeat.Kind.WORKER).aggregate(newest=Max("beat_at"))["newest"]
+    if newest is not None and now - newest <= max(WORKER_MISSING_AFTER, worker_stale_after()):
+        return None
+    if not DBTaskResult.objects.ready().exists():
+        return None
+    return WorkerWarning(last_seen=newest)

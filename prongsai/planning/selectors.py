@@ -29,6 +29,17 @@ def published_plans(agency: Agency) -> QuerySet[Plan]:
     )
 
 
+def integrity_report_years(agency: Agency) -> list[int]:
+    """Fiscal years whose integrity-measures plan is published, newest first: the years whose official
+    report (รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส) the public site offers for download."""
+    return list(
+        published_plans(agency)
+        .filter(kind=Plan.Kind.INTEGRITY_MEASURES)
+        .values_list("fiscal_year", flat=True)
+        .distinct()
+    )
+
+
 def plan_of(agency: Agency, kind: str, fiscal_year: int, *, published_only: bool = False) -> Plan | None:
     """The plan of a kind for a fiscal year (a multi-year plan counts for every year it covers)."""
     query = Plan.objects.filter(agency=agency, kind=kind)

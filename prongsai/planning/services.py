@@ -11,14 +11,18 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, User
 from prongsai.core.publication import record_publish, record_revise
+from prongsai.core.search import index_document
 from prongsai.planning.models import (
     AnnualReport,
     ItemResult,
@@ -104,13 +108,15 @@ def plan_update(
         if others:
             save_changes(locked, assign(locked, others))
         if changes and any(getattr(locked, k) != v for k, v in changes.items()):
-            return record_revise(
+            revised = record_revise(
                 record=locked,
                 acting_user=acting_user,
                 reason=reason,
                 changes=changes,
                 action="planning.plan.revised",
             )
+            _index_plan(revised)
+            return revised
         return locked
     changed = assign(locked, fields)
     if (
@@ -135,7 +141,25 @@ def plan_publish(*, plan: Plan, acting_user: User) -> Plan:
     """Publish a plan: it appears on the public site and in the OIT evidence."""
     if not plan.items.exists():
         raise ValidationError(_("แผนนี้ยังไม่มีรายการ กรุณาเพิ่มโครงการหรือกิจกรรมก่อนเผยแพร่"))
-    return record_publish(record=plan, acting_user=acting_user, action="planning.plan.published")
+    published = record_publish(record=plan, acting_user=acting_user, action="planning.plan.published")
+    _index_plan(published)
+    return published
+
+
+def _index_plan(plan: Plan) -> None:
+    """A published plan in site search, under its kind's name too ("แผนพัฒนาท้องถิ่น" finds every
+    development plan, whatever its own title)."""
+    with translation.override(settings.LANGUAGE_CODE):  # the index is in the site's own language
+        kind = str(plan.get_kind_display())
+    index_document(
+        agency=plan.agency,
+        record=plan,
+        url=reverse("planning:plan_detail", args=[plan.public_id]),
+        title=plan.title,
+        summary=plan.description[:200] or kind,
+        body=f"{kind}\n{plan.description}",
+        published_at=plan.published_at,
+    )
 
 
 @transaction.atomic

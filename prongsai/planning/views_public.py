@@ -15,7 +15,16 @@ from prongsai.planning import access, selectors
 @public
 @cache_public_page
 def plan_list(request: AgencyRequest) -> HttpResponse:
-    return render(request, "planning/plan_list.html", {"plans": selectors.published_plans(request.agency)})
+    """แผนงานและรายงาน: the published plans with their progress and results, the official integrity-measures
+    report of each published year, and the way to the other reports the agency publishes."""
+    return render(
+        request,
+        "planning/plan_list.html",
+        {
+            "plans": selectors.published_plans(request.agency),
+            "integrity_years": selectors.integrity_report_years(request.agency),
+        },
+    )
 
 
 @public

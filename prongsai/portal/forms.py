@@ -83,3 +83,17 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("ไฟล์"), help_text=_("PDF, JPEG, PNG, DOCX หรือ XLSX"))
     title = forms.CharField(label=_("คำอธิบายไฟล์"), max_length=255, required=False)
     reason = forms.CharField(label=_("เหตุผลของการแก้ไข (สำหรับข่าวที่เผยแพร่แล้ว)"), required=False)
+
+
+class TrackAnyForm(forms.Form):
+    """The one tracking box of the public site (the home page and /track/)."""
+
+    code = forms.CharField(
+        label=_("รหัสติดตาม"),
+        max_length=40,
+        help_text=_("รหัสที่ได้รับเมื่อยื่นคำขอหรือส่งเรื่อง เช่น ABCD-EFGH-JKMN"),
+        error_messages={"required": _("กรุณากรอกรหัสติดตาม")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )

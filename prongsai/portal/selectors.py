@@ -39,9 +39,12 @@ def published_pages(agency: Agency) -> QuerySet[InfoPage]:
     )
 
 
-def news_for_staff(agency: Agency) -> QuerySet[NewsArticle]:
-    return NewsArticle.objects.filter(agency=agency).select_related("category").order_by("-created_at")
+def news_for_staff(agency: Agency, *, state: str = "") -> QuerySet[NewsArticle]:
+    """Every news item of the agency, newest first; ``state`` ("draft" or "published") narrows it."""
+    qs = NewsArticle.objects.filter(agency=agency).select_related("category").order_by("-created_at")
+    return qs.filter(status=state) if state in PublicationStatus.values else qs
 
 
-def pages_for_staff(agency: Agency) -> QuerySet[InfoPage]:
-    return InfoPage.objects.filter(agency=agency).order_by("order", "title")
+def pages_for_staff(agency: Agency, *, state: str = "") -> QuerySet[InfoPage]:
+    qs = InfoPage.objects.filter(agency=agency).order_by("order", "title")
+    return qs.filter(status=state) if state in PublicationStatus.values else qs

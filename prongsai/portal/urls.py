@@ -14,6 +14,7 @@ urlpatterns = [
     path("news/<str:public_id>/", views_public.news_detail, name="news_detail"),
     path("pages/<slug:slug>/", views_public.page, name="page"),
     path("search/", views_public.search_view, name="search"),
+    path("track/", views_public.track, name="track"),
     path("files/<str:public_id>/", views_public.attachment_file, name="attachment"),
     path("people/<str:public_id>/photo/", views_public.person_photo, name="person_photo"),
     path("logo/", views_public.agency_logo, name="agency_logo"),

@@ -5,17 +5,23 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpResponse, HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.core import access as core_access
 from prongsai.core import selectors as core_selectors
+from prongsai.core import trackers
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
+from prongsai.core.safeguards import RATE_LIMITED, TRACK_LOOKUPS_PER_DAY, TRACK_LOOKUPS_PER_HOUR, limits_for
 from prongsai.core.search import search
+from prongsai.core.site_pages import search_pages
+from prongsai.core.views_forms import form_status
 from prongsai.portal import access, selectors
+from prongsai.portal.forms import TrackAnyForm
 from prongsai.portal.models import InfoPage
 
 NEWS_PER_PAGE = 12
@@ -112,7 +118,8 @@ def page(request: AgencyRequest, slug: str) -> HttpResponse:
 @public
 def search_view(request: AgencyRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()[:200]
-    hits = search(agency=request.agency, query=query) if query else []
+    # The entry pages (channels, plans and reports, ITA) come first: they are the way in to what was sought.
+    hits = [*search_pages(query), *search(agency=request.agency, query=query)] if query else []
     return render(request, "portal/search.html", {"query": query, "hits": hits})
 
 
@@ -148,3 +155,33 @@ def agency_logo(request: AgencyRequest) -> HttpResponseBase:
         raise Http404
     kind = "image/png" if agency.logo.name.endswith(".png") else "image/jpeg"
     return _file_response(agency.logo, kind, f"logo.{kind.split('/')[1]}", inline=True)
+
+
+# A bare 16-digit receipt of the corruption channel is never looked up here; the message says where to go.
+NOT_FOUND = _(
+    "ไม่พบเรื่องที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง "
+    "หากเป็นรหัสรับเรื่องแจ้งเบาะแสการทุจริต (16 หลัก) กรุณาติดตามที่หน้าแจ้งเบาะแสการทุจริต"
+)
+
+
+@public
+def track(request: AgencyRequest) -> HttpResponse:
+    """One tracking box for every citizen code (an E-Service request, a complaint ...): the code is looked
+    up in each channel that answers for its codes (``core.trackers``) and the citizen is taken to that
+    channel's own tracking page. A receipt of the corruption channel is never looked up here: that channel
+    answers only on its own page. Unknown codes count against the client's lookups, as on each channel."""
+    if "code" not in request.GET:
+        return render(request, "portal/track.html", {"form": TrackAnyForm()})
+    form = TrackAnyForm(request.GET)
+    limits = limits_for(request, "track-any", per_hour=TRACK_LOOKUPS_PER_HOUR, per_day=TRACK_LOOKUPS_PER_DAY)
+    if limits.exceeded():
+        form.is_valid()
+        form.add_error(None, RATE_LIMITED)
+        return render(request, "portal/track.html", {"form": form}, status=429)
+    if form.is_valid():
+        found = trackers.find(request.agency, form.cleaned_data["code"])
+        if found is not None:
+            return redirect(found.url)
+        limits.record()
+        form.add_error("code", NOT_FOUND)
+    return render(request, "portal/track.html", {"form": form}, status=form_status(form))

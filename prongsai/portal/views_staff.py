@@ -6,27 +6,57 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core import worklist
 from prongsai.core.http import StaffRequest
+from prongsai.core.models import PublicationStatus
 from prongsai.core.permissions import capabilities_for, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
+from prongsai.core.thai import BANGKOK
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
+from prongsai.core.worklist import WorkContext
 from prongsai.portal import access, selectors, services
 from prongsai.portal.forms import AttachmentForm, NewsForm, PageForm
 
 
 @staff(Cap.BACKOFFICE)
 def dashboard(request: StaffRequest) -> HttpResponse:
-    return render(request, "portal/staff/dashboard.html", {"caps": capabilities_for(request)})
+    """What waits for this member today, per their roles: counts linking to the filtered queues."""
+    caps = capabilities_for(request)
+    today = timezone.now().astimezone(BANGKOK).date()
+    items = worklist.work_for(WorkContext(agency=request.agency, user=request.user, caps=caps, today=today))
+    return render(
+        request,
+        "portal/staff/dashboard.html",
+        {
+            "caps": caps,
+            "groups": worklist.grouped(items),
+            "waiting": sum(item.count for item in items),
+            "today": today,
+        },
+    )
+
+
+def _state(request: StaffRequest) -> str:
+    state = request.GET.get("state", "")
+    return state if state in PublicationStatus.values else ""
 
 
 @staff(Cap.CONTENT_EDIT)
 def news_index(request: StaffRequest) -> HttpResponse:
+    state = _state(request)
     return render(
-        request, "portal/staff/news_index.html", {"articles": selectors.news_for_staff(request.agency)}
+        request,
+        "portal/staff/news_index.html",
+        {
+            "articles": selectors.news_for_staff(request.agency, state=state),
+            "state": state,
+            "states": PublicationStatus.choices,
+        },
     )
 
 
@@ -114,8 +144,15 @@ def news_attach(request: StaffRequest, pk: int) -> HttpResponseBase:
 
 @staff(Cap.CONTENT_EDIT)
 def page_index(request: StaffRequest) -> HttpResponse:
+    state = _state(request)
     return render(
-        request, "portal/staff/page_index.html", {"pages": selectors.pages_for_staff(request.agency)}
+        request,
+        "portal/staff/page_index.html",
+        {
+            "pages": selectors.pages_for_staff(request.agency, state=state),
+            "state": state,
+            "states": PublicationStatus.choices,
+        },
     )
 
 

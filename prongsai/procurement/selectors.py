@@ -391,3 +391,16 @@ def publication_span(agency: Agency, model: type[Procurement] | type[Announcemen
         .aggregate(first=Min("published_at"), last=Max("updated_at"))
     )
     return found["first"], found["last"]
+
+
+def drafts_by_year(agency: Agency) -> list[tuple[int, int]]:
+    """(fiscal year, number of register drafts) for each year that has drafts, newest first: what the staff
+    home lists for those who publish (each year's count is what the register's draft filter shows)."""
+    rows = (
+        _base(agency, published_only=False)
+        .filter(status=PublicationStatus.DRAFT)
+        .order_by()
+        .values("fiscal_year")
+        .annotate(n=Count("pk"))
+    )
+    return sorted(((row["fiscal_year"], row["n"]) for row in rows), reverse=True)

@@ -50,6 +50,9 @@ class Params:
     # The one record a document is about, for exporters that take one (e.g. a service's public code for its
     # citizen manual); empty for the year-wide reports.
     subject: str = ""
+    # Set by the public download view: an exporter that also reads drafts for staff (the integrity-measures
+    # report previews an unpublished plan) reads published records only.
+    published_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def public_download(request: AgencyRequest, identifier: str, fmt: str) -> HttpRe
         )
         return render(request, "reports/public_error.html", {"message": message}, status=400)
     as_of = form.cleaned_data["as_of"] if exporter.uses_as_of else None
-    params = Params(fiscal_year=form.cleaned_data["fiscal_year"], as_of=as_of)
+    params = Params(fiscal_year=form.cleaned_data["fiscal_year"], as_of=as_of, published_only=True)
     try:
         return _download(export(agency=request.agency, identifier=identifier, params=params, fmt=fmt))
     except ExportError as exc:

@@ -18,6 +18,7 @@ from prongsai.core.permissions import staff
 from prongsai.core.roles import Cap
 from prongsai.core.thai import BANGKOK, fiscal_year
 from prongsai.core.views_forms import form_status
+from prongsai.reports import selectors
 from prongsai.reports.registry import Exporter, ExportError, Params, export, exporters, get_exporter
 
 
@@ -39,10 +40,40 @@ class ExportForm(forms.Form):
             del self.fields["subject"]
 
 
+class ReportYearForm(forms.Form):
+    """The year (and "as of" date) the list's download links use, chosen on the list itself."""
+
+    fiscal_year = forms.TypedChoiceField(label=_("ปีงบประมาณ (พ.ศ.)"), coerce=int)
+    as_of = ThaiDateField(
+        label=_("ข้อมูล ณ วันที่"),
+        required=False,
+        help_text=_("สำหรับรายงานที่แสดงข้อมูล ณ วันที่ใดวันหนึ่ง เว้นว่างไว้เพื่อใช้ข้อมูลถึงวันนี้"),
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [(y, str(y)) for y in years]  # type: ignore[attr-defined]
+
+
 @staff(Cap.REPORTS_EXPORT)
 def report_index(request: StaffRequest) -> HttpResponse:
-    current = fiscal_year(timezone.now().astimezone(BANGKOK))
-    return render(request, "reports/index.html", {"exporters": exporters(), "current": current})
+    years, default = selectors.report_years(request.agency, timezone.now().astimezone(BANGKOK).date())
+    form = ReportYearForm(request.GET or None, years=years, initial={"fiscal_year": default})
+    chosen, as_of = default, None
+    if request.GET and form.is_valid():
+        chosen, as_of = form.cleaned_data["fiscal_year"], form.cleaned_data["as_of"]
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "exporters": exporters(),
+            "form": form,
+            "chosen": chosen,
+            "as_of": as_of,
+            "as_of_iso": as_of.isoformat() if as_of else "",
+        },
+        status=form_status(form),
+    )
 
 
 @staff(Cap.REPORTS_EXPORT)

@@ -26,9 +26,9 @@ from django.views.decorators.http import require_POST
 
 from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
-from prongsai.core.permissions import capabilities_for, staff
+from prongsai.core.permissions import capabilities_for, forbidden, staff
 from prongsai.core.publication import revisions_of
-from prongsai.core.roles import Cap
+from prongsai.core.roles import Cap, Role
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted
 from prongsai.whistleblower import (
     access,
@@ -58,7 +58,12 @@ HANDLES = "pswb_handles"
 
 
 def _forbidden(request: StaffRequest) -> HttpResponse:
-    return render(request, "core/forbidden.html", status=403)
+    """Only key holders open the channel: the integrity working group and the identity custodians."""
+    who = _("%(first)s หรือ %(second)s") % {
+        "first": Role.INTEGRITY_COMMITTEE.label,
+        "second": Role.IDENTITY_CUSTODIAN.label,
+    }
+    return forbidden(request, who=who)
 
 
 def _key_role(request: StaffRequest) -> bool:

@@ -131,6 +131,7 @@ def test_a_loan_goes_through_approval_hand_over_and_return_and_bad_requests_are_
     sign_in(head, base, "head")
     head.goto(loan_url)
     head.get_by_label("ความเห็น").first.fill("อนุมัติตามเสนอ")
+    head.locator("#id_approve-confirm").check()
     assert submit(head, "อนุมัติ").status == 200
     assert "อนุมัติแล้ว" in head.locator("#loan-status").inner_text()
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django_scopes import scopes_disabled
 
 from conftest import AGENCY_HOST, login_verified
 from prongsai.assets import services
@@ -112,7 +113,9 @@ def test_the_loan_page_says_who_must_approve_and_only_that_role_sees_the_button(
     assert "/approve/" not in as_head
     as_executive = _client(executive).get(f"/staff/assets/loans/{loan.pk}/").content.decode()
     assert "/approve/" in as_executive
-    refused = _client(head).post(f"/staff/assets/loans/{loan.pk}/approve/", {"approve-note": ""})
+    refused = _client(head).post(
+        f"/staff/assets/loans/{loan.pk}/approve/", {"approve-note": "", "approve-confirm": "on"}
+    )
     assert refused.status_code == 400
     assert "หัวหน้าหน่วยงานหรือผู้ที่ได้รับมอบหมาย" in refused.content.decode()
 
@@ -120,7 +123,9 @@ def test_the_loan_page_says_who_must_approve_and_only_that_role_sees_the_button(
 def test_the_whole_flow_runs_through_the_pages(agency, member, head, laptop, in_scope):
     loan = factories.loan(agency, member, laptop)
     assert (
-        _client(head).post(f"/staff/assets/loans/{loan.pk}/approve/", {"approve-note": "ใช้ได้"}).status_code
+        _client(head)
+        .post(f"/staff/assets/loans/{loan.pk}/approve/", {"approve-note": "ใช้ได้", "approve-confirm": "on"})
+        .status_code
         == 302
     )
     officer = _client(member)
@@ -257,3 +262,19 @@ def test_the_register_the_loan_register_and_the_stocktake_do_not_query_per_item(
     add(6)
     many = [_queries(staff_client, p) for p in paths]
     assert many == few
+
+
+def test_a_decision_needs_the_confirmation_and_a_refusal_needs_its_reason(agency, member, head, laptop):
+    loan = factories.loan(agency, member, laptop)
+    url = f"/staff/assets/loans/{loan.pk}/"
+    unconfirmed = _client(head).post(url + "approve/", {"approve-note": "ใช้ได้"})
+    assert unconfirmed.status_code == 400
+    assert "กรุณาทำเครื่องหมายยืนยันผลการพิจารณาก่อนบันทึก" in unconfirmed.content.decode()
+    no_reason = _client(head).post(url + "reject/", {"reject-note": " ", "reject-confirm": "on"})
+    assert no_reason.status_code == 400
+    assert "กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ขอยืมจะเห็นเหตุผลนี้" in no_reason.content.decode()
+    with scopes_disabled():
+        loan.refresh_from_db()
+    assert loan.status == Loan.Status.REQUESTED
+    refused = _client(head).post(url + "reject/", {"reject-note": "ตรงกับงานประจำปี", "reject-confirm": "on"})
+    assert refused.status_code == 302

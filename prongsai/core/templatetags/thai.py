@@ -11,7 +11,7 @@ from typing import Any
 
 from django import template
 
-from prongsai.core import phones, thai, thaiid
+from prongsai.core import audit_labels, phones, thai, thaiid
 
 register = template.Library()
 
@@ -110,3 +110,15 @@ def thai_phone(value: Any) -> str:
 @register.filter
 def tel_uri(value: Any) -> str:
     return phones.tel_uri(str(value)) if value else ""
+
+
+@register.filter
+def audit_action(code: str) -> str:
+    """The Thai name of an audit action code (``eservice.request.approved`` → ``อนุมัติ/ดำเนินการแล้วเสร็จ``)."""
+    return audit_labels.action_label(str(code)) if code else ""
+
+
+@register.filter
+def audit_actor(event: Any) -> str:
+    """Who did it: the member's full name, or the channel in Thai; never a username when a name is known."""
+    return audit_labels.actor_name(event) if event else ""

@@ -59,7 +59,15 @@ def test_staff_move_a_request_to_completion_and_it_counts_under_e_service(
     assert staff_client.post(url + "complete-step/", {"step-note": ""}).status_code == 302
     # An officer may not decide; the head of division does.
     assert staff_client.post(url + "approve/", {"decision-reason": ""}).status_code == 403
-    response = head_client.post(url + "approve/", {"decision-reason": "ส่งสำเนาทางอีเมลแล้ว"})
+    unconfirmed = head_client.post(url + "approve/", {"decision-reason": "ส่งสำเนาทางอีเมลแล้ว"})
+    assert unconfirmed.status_code == 400, "an approval is recorded only once confirmed"
+    assert "กรุณาทำเครื่องหมายยืนยันผลการพิจารณาก่อนบันทึก" in unconfirmed.content.decode()
+    with scopes_disabled():
+        req.refresh_from_db()
+    assert req.status != RequestStatus.APPROVED
+    response = head_client.post(
+        url + "approve/", {"decision-reason": "ส่งสำเนาทางอีเมลแล้ว", "decision-confirm": "on"}
+    )
     assert response.status_code == 302
     with scopes_disabled():
         req.refresh_from_db()
@@ -85,10 +93,10 @@ def test_a_bad_action_re_renders_the_page_with_a_thai_error(
         "คำขอนี้เคยขอเอกสารเพิ่มเติมแล้ว ตามกฎหมายขอได้เพียงครั้งเดียว กรุณาพิจารณาจากเอกสารที่มีอยู่" in again.content.decode()
     )
     assert staff_client.post(url + "documents-received/").status_code == 302
-    no_reason = head_client.post(url + "reject/", {"decision-reason": ""})
+    no_reason = head_client.post(url + "reject/", {"decision-reason": "  ", "decision-confirm": "on"})
     assert no_reason.status_code == 400
     assert "กรุณาระบุเหตุผลที่ไม่อนุมัติ ผู้ยื่นคำขอจะได้รับเหตุผลนี้" in no_reason.content.decode()
-    premature = head_client.post(url + "approve/", {"decision-reason": ""})
+    premature = head_client.post(url + "approve/", {"decision-reason": "", "decision-confirm": "on"})
     assert premature.status_code == 400
     assert "ยังมีขั้นตอนที่ต้องดำเนินการก่อน กรุณาดำเนินการให้ครบทุกขั้นตอนก่อนอนุมัติ" in premature.content.decode()
     nobody = staff_client.post(url + "assign/", {"assignee": "999999"})
@@ -205,3 +213,30 @@ def test_oversized_upload_at_the_counter_is_refused(staff_client, catalogue, now
     }
     response = staff_client.post(f"/staff/eservice/walk-in/{service.pk}/", data)
     assert response.status_code == 400 and "เกินกว่าที่รับได้" in response.content.decode()
+
+
+def test_the_request_page_shows_no_raw_data(staff_client, head_client, catalogue, submit, now, member):
+    """Dates in the Buddhist era, actions and people by name, the current assignee selected, and the page
+    of a member who cannot decide says who does."""
+    member.first_name, member.last_name = "วิไลวรรณ", "ศรีสุข"
+    member.save()
+    req = submit(catalogue["elderly-allowance"]).request
+    url = f"/staff/eservice/requests/{req.pk}/"
+    assert staff_client.post(url + "assign/", {"assignee": member.pk}).status_code == 302
+    page = staff_client.get(url).content.decode()
+    assert "1 พฤษภาคม 2507" in page and "1964-05-01" not in page
+    assert "eservice.request." not in page
+    assert "รับคำขอ" in page and "มอบหมายผู้รับผิดชอบ" in page
+    assert "วิไลวรรณ ศรีสุข · มอบหมายผู้รับผิดชอบ" in page, "the actor by name, not username"
+    assert "citizen (E-Service)" not in page and "ประชาชน (E-Service) · รับคำขอ" in page
+    assert f'<option value="{member.pk}" selected>' in page
+    # The officer works the steps; at the last one the page names who decides.
+    who = "หัวหน้าส่วนราชการ, ผู้บริหาร หรือ ผู้ดูแลระบบของหน่วยงาน"
+    assert f"การอนุมัติหรือไม่อนุมัติคำขอเป็นอำนาจของ {who}" not in page, "not before the last step"
+    with scopes_disabled():
+        steps = req.service.steps.count()
+    for _step in range(steps - 1):
+        assert staff_client.post(url + "complete-step/", {"step-note": ""}).status_code == 302
+    last = staff_client.get(url).content.decode()
+    assert "/approve/" not in last
+    assert f"การอนุมัติหรือไม่อนุมัติคำขอเป็นอำนาจของ {who}" in last

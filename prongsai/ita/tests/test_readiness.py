@@ -3,6 +3,7 @@ predicted scores follow the evidence."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -48,9 +49,13 @@ def test_every_item_of_the_year_appears_on_the_public_index_with_a_link_or_a_mis
         section = page.split(f'id="item-{item.code}"', 1)[1].split("</li>\n", 1)[0]
         for element in item.elements.all():
             assert escape(element.label_th) in page
-        assert ("<a href=" in section) or ("ยังไม่มีข้อมูล" in section), item.code
-    # The structure and executives pages the assessor opens are linked from their items.
-    assert 'href="/structure/"' in page and 'href="/executives/"' in page
+        assert ("<a href=" in section) or ("หน่วยงานอยู่ระหว่างรวบรวมข้อมูลของข้อนี้" in section), item.code
+    # The structure and executives pages the assessor opens are linked from their items, by name.
+    assert '<a href="/structure/">แผนผังโครงสร้างหน่วยงาน</a>' in page
+    assert '<a href="/executives/">ข้อมูลผู้บริหาร</a>' in page
+    # Gaps belong on the staff readiness page: the public never reads "no data" in red, nor a raw path.
+    assert "ยังไม่มีข้อมูล" not in page and "oit-missing" not in page
+    assert not re.search(r'<a href="(/[^"]*)">\1</a>', page), "a link whose text is its own path"
 
 
 def test_the_index_of_a_year_without_a_catalogue_is_not_found(anon, agency, catalogues):
@@ -234,3 +239,57 @@ def test_the_public_index_runs_a_bounded_number_of_queries(anon, agency, catalog
         anon.get("/ita/2567/")
     assert len(again) == len(first)
     assert len(first) < 120
+
+
+def test_the_staff_readiness_page_names_manual_evidence_by_its_subject_title(
+    admin_client, admin_member, agency, catalogues, in_scope
+):
+    with in_scope(agency):
+        services.manual_evidence_add(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            subject="corruption_complaint_stats",
+            title="สถิติเรื่องร้องเรียนการทุจริต รอบ 6 เดือน",
+            upload=SimpleUploadedFile("stats.pdf", document_pdf("stats"), "application/pdf"),
+            document_date=date(2024, 3, 31),
+            confirmed_checks=["total", "done"],
+        )
+    page = admin_client.get("/staff/ita/2567/").content.decode()
+    assert "<td>corruption_complaint_stats</td>" not in page
+    assert "<td>ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</td>" in page
+
+
+def test_evidence_links_are_named_by_manual_title_record_title_page_or_kind(
+    agency, admin_member, catalogues, in_scope
+):
+    from prongsai.ita.evidence_names import evidence_names
+    from prongsai.ita.readiness import manual_evidence_url
+
+    with in_scope(agency):
+        manual = services.manual_evidence_add(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            subject="corruption_complaint_stats",
+            title="สถิติเรื่องร้องเรียนการทุจริต รอบ 6 เดือน",
+            upload=SimpleUploadedFile("stats.pdf", document_pdf("stats"), "application/pdf"),
+            document_date=date(2024, 3, 31),
+            confirmed_checks=["total", "done"],
+        )
+        names = evidence_names(
+            agency,
+            [
+                manual_evidence_url(manual),
+                "/structure/",
+                "/documents/integrity-measures-results.pdf?fiscal_year=2567",
+                "/no/such/page/",
+            ],
+            [manual],
+        )
+    assert names[manual_evidence_url(manual)] == "สถิติเรื่องร้องเรียนการทุจริต รอบ 6 เดือน"
+    assert names["/structure/"] == "แผนผังโครงสร้างหน่วยงาน"
+    assert names["/documents/integrity-measures-results.pdf?fiscal_year=2567"] == (
+        "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (PDF) ปีงบประมาณ 2567"
+    )
+    assert names["/no/such/page/"] == "หน้าเว็บไซต์หลักฐาน"

@@ -211,3 +211,32 @@ def test_fy2569_results_import_with_their_o_items_and_the_trend_charts_include_t
     assert "๒๕๖๙" in anon.get("/ita/results/chart.svg").content.decode()
     indicator = anon.get("/ita/results/indicator-1.svg").content.decode()
     assert "๙๗.๑๐" in indicator and "๙๘.๓๘" in indicator
+
+
+def test_the_charts_alt_text_carries_the_values_and_a_single_year_is_a_value_not_a_trend(
+    anon, agency, admin_member, catalogues, in_scope
+):
+    with in_scope(agency):
+        services.result_save(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2566,
+            catalogue=catalogues["2566"],
+            total=Decimal("91.20"),
+            indicators={1: Decimal("97.10")},
+        )
+    single = anon.get("/ita/results/").content.decode()
+    assert "chart.svg" not in single and "indicator-1.svg" not in single, "no trend of one point"
+    assert "97.10" in single and "91.20" in single
+    with in_scope(agency):
+        services.result_save(
+            agency=agency,
+            acting_user=admin_member,
+            fiscal_year=2567,
+            catalogue=catalogues["2567-A"],
+            total=Decimal("93.50"),
+            indicators={1: Decimal("98.38")},
+        )
+    two = anon.get("/ita/results/").content.decode()
+    assert 'alt="กราฟคะแนนรวม ITA รายปี: ปี 2566: 91.20, ปี 2567: 93.50"' in two
+    assert "ปี 2566: 97.10, ปี 2567: 98.38" in two

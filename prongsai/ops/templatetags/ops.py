@@ -29,3 +29,16 @@ def jobs_warning(context: dict[str, Any]) -> dict[str, Any]:
         return {"attention": []}
     own, shared = selectors.job_states_for_agency(agency, now=timezone.now())
     return {"attention": [s for s in own + shared if s.needs_attention]}
+
+
+@register.inclusion_tag("ops/staff/_worker_warning.html", takes_context=True)
+def worker_warning(context: dict[str, Any]) -> dict[str, Any]:
+    """On every staff page: background work is waiting and no worker runs it. Everyone is told why e-mails
+    and imports stand still; those who see the system status also get the way to start a worker."""
+    request = context.get("request")
+    if request is None or getattr(request, "agency", None) is None:
+        return {"warning": None}
+    return {
+        "warning": selectors.worker_missing(now=timezone.now()),
+        "can_fix": has_capability(request, Cap.SYSTEM_STATUS),
+    }

@@ -30,7 +30,8 @@ NAV_EN = [
     "Questions and complaints",
     "Contact us",
     "Report corruption",
-    "ITA and plans",
+    "Plans and reports",
+    "ITA",
 ]
 NAV_TH = [
     "หน้าแรก",
@@ -43,7 +44,8 @@ NAV_TH = [
     "ถาม-ตอบ ร้องเรียน",
     "ติดต่อเรา",
     "แจ้งเบาะแสการทุจริต",
-    "ITA และแผนงาน",
+    "แผนงานและรายงาน",
+    "ITA",
 ]
 
 # Labels of the page frame (header, search box, footer) that every public page shows.
@@ -150,9 +152,17 @@ def test_key_pages_show_english_labels_and_no_thai_interface_text(english, path)
 def test_the_staff_area_reads_in_english_too(staff_client, agency):
     html = switch_to_english(staff_client).get("/staff/").content.decode()
     assert '<html lang="en">' in html
-    for text in ["Staff system", "Overview", "Sign out", "Staff menu", "Manage news", "Audit log"]:
+    # The officer's home: the sidebar entries and the work queues of the officer's role, all in English.
+    for text in [
+        "Staff system",
+        "Overview",
+        "Sign out",
+        "Staff menu",
+        "Waiting for you on",
+        "Requests assigned to you",
+    ]:
         assert text in html, text
-    for text in ["ระบบสำหรับเจ้าหน้าที่", "ภาพรวม", "ออกจากระบบ", "เมนูเจ้าหน้าที่", "บันทึกการตรวจสอบ"]:
+    for text in ["ระบบสำหรับเจ้าหน้าที่", "ภาพรวม", "ออกจากระบบ", "เมนูเจ้าหน้าที่", "คำขอที่ท่านได้รับมอบหมาย"]:
         assert text not in html, text
 
 

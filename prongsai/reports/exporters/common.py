@@ -45,13 +45,14 @@ def score_text(value: Decimal | None) -> str:
 class ScoreBook:
     """The ITA scores a document cites, read once per fiscal year (one or two queries per year cited)."""
 
-    def __init__(self, agency: Agency) -> None:
+    def __init__(self, agency: Agency, *, published_only: bool = False) -> None:
         self.agency = agency
+        self.published_only = published_only  # a public document cites published results only
         self._years: dict[int, tuple[Decimal | None, dict[tuple[str, str], Decimal]]] = {}
 
     def value(self, *, fiscal_year: int, kind: str, code: str) -> Decimal | None:
         if fiscal_year not in self._years:
-            result = ita_selectors.result_of(self.agency, fiscal_year)
+            result = ita_selectors.result_of(self.agency, fiscal_year, published_only=self.published_only)
             self._years[fiscal_year] = (
                 (result.total, ita_selectors.scores_of(result)) if result is not None else (None, {})
             )

@@ -37,8 +37,8 @@ KIND_SLUGS = {
 }
 
 
-def _plan_or_error(agency: Agency, kind: str, fiscal_year: int) -> Plan:
-    plan = plan_selectors.plan_of(agency, kind, fiscal_year)
+def _plan_or_error(agency: Agency, kind: str, fiscal_year: int, *, published_only: bool = False) -> Plan:
+    plan = plan_selectors.plan_of(agency, kind, fiscal_year, published_only=published_only)
     if plan is None:
         label = Plan.Kind(kind).label
         raise ExportError(
@@ -258,7 +258,9 @@ def _numbered(item: PlanItem) -> list[str]:
 def build_integrity_measures_results(agency: Agency, params: Params) -> Document:
     """The seed's four-column table: every measure, each group of activities beside its result, and the
     ITA scores the results cite, looked up in the ITA result of the cited year."""
-    plan = _plan_or_error(agency, Plan.Kind.INTEGRITY_MEASURES, params.fiscal_year)
+    plan = _plan_or_error(
+        agency, Plan.Kind.INTEGRITY_MEASURES, params.fiscal_year, published_only=params.published_only
+    )
     title = f"{SEED_TITLE} ประจำปีงบประมาณ พ.ศ.{params.fiscal_year}"
     document = Document(
         title=title, filename_stem=f"integrity-measures-results-{params.fiscal_year}", author=agency.name_th
@@ -266,7 +268,7 @@ def build_integrity_measures_results(agency: Agency, params: Params) -> Document
     document.add(Paragraph(SEED_TITLE, style="title", align="center"))
     document.add(Paragraph(f"ประจำปีงบประมาณ พ.ศ.{params.fiscal_year}", style="title", align="center"))
     document.add(Paragraph(agency_line(agency), style="subtitle", align="center"))
-    book = ScoreBook(agency)
+    book = ScoreBook(agency, published_only=params.published_only)
     rows: list[list[Cell]] = []
     for node in plan_selectors.plan_tree(plan, fiscal_year=params.fiscal_year):
         if node.item.kind != PlanItem.Kind.MEASURE:
@@ -323,6 +325,8 @@ register(
         formats=("docx", "pdf", "xlsx"),
         group=gettext_lazy("มาตรการส่งเสริมคุณธรรมและความโปร่งใส"),
         description=gettext_lazy("ตารางสี่ช่องของมาตรการ กิจกรรม และผลลัพธ์ พร้อมคะแนน ITA ที่อ้างอิง"),
+        # The public download (แผนงานและรายงาน) reads the published plan and published ITA results only.
+        public=True,
     )
 )
 

@@ -6,10 +6,11 @@ import io
 
 import pypdfium2
 import pytest
+from django.utils import timezone
 from docx import Document as open_docx
 from openpyxl import load_workbook
 
-from prongsai.core.thai import to_thai_digits
+from prongsai.core.thai import BANGKOK, fiscal_year, to_thai_digits
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Signature, Table
 from prongsai.reports.registry import ExportError, Params, exporters, get_exporter
 from prongsai.reports.render_data import render_csv, render_xlsx
@@ -151,3 +152,22 @@ def test_the_ita_analysis_and_results_render(agency, admin_member, seed_fy2567, 
     assert "การให้บริการและระบบ E-Service" in cells and "ผลการวิเคราะห์ประเด็น ๗" in cells
     text = "".join(_pdf_text(results.content))
     assert "๙๓.๕๐" in text and "๙๘.๓๘" in text
+
+
+def test_the_report_list_opens_on_the_latest_year_with_data_and_lets_the_user_choose(
+    admin_client, agency, seed_fy2567
+):
+    """FY2567 has the demo data; the current fiscal year has none, so the list opens on FY2567."""
+    page = admin_client.get("/staff/reports/").content.decode()
+    assert '<option value="2567" selected>' in page
+    assert "/staff/reports/integrity-measures-results/?fiscal_year=2567&amp;fmt=pdf" in page
+    current = fiscal_year(timezone.now().astimezone(BANGKOK))
+    assert f'<option value="{current}">' in page, "the current year is offered too"
+    chosen = admin_client.get(f"/staff/reports/?fiscal_year={current}&as_of=31/03/2567")
+    assert chosen.status_code == 200
+    html = chosen.content.decode()
+    assert "ข้อมูล ณ วันที่ 31 มีนาคม 2567" in html
+    assert f"?fiscal_year={current}&amp;as_of=2024-03-31&amp;fmt=" in html, "as-of links for as-of reports"
+    assert f"/staff/reports/integrity-measures-results/?fiscal_year={current}&amp;fmt=pdf" in html
+    wrong = admin_client.get("/staff/reports/?fiscal_year=1999")
+    assert wrong.status_code == 400, "a year not offered is a Thai form error"
