@@ -196,7 +196,7 @@ def test_the_fy2569_index_lists_o1_to_o26_and_every_link_on_the_agency_site_answ
         assert response.status_code == 200
         page = response.content.decode()
         assert [f"O{n}" for n in range(1, 27)] == re.findall(r'id="item-(O\d+)"', page)
-        evidence = [line for line in page.splitlines() if "หลักฐาน:" in line]
+        evidence = [line for line in page.splitlines() if 'class="oit-evidence"' in line]
         links = {link for line in evidence for link in re.findall(r'<a href="(/[^"]*)"', line)}
         assert links
         for link in sorted(links):
