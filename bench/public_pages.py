@@ -6,10 +6,18 @@ A throw-away instance (SQLite in a temporary directory unless ``--database-url``
 seeded with the demo agency and served by gunicorn with DEBUG off, exactly as in production. Client threads
 on the same machine then request, one target after the other and for a bounded time each:
 
-* ``/``            the home page (latest news, executives),
-* ``/executives/`` the executives page,
-* ``/news/``       the news list,
+* ``/``                       the home page (latest news, executives),
+* ``/executives/``            the executives page,
+* ``/news/``                  the news list, and the first article it links (``/news/<id>/``),
+* ``/eservice/``              the E-Service catalogue,
+* ``/procurement/register/``  the procurement register (first page),
+* ``/ita/<year>/``            the OIT index of the current year (where ``/ita/`` redirects),
 * the site's stylesheet, as the home page links it (``/static/portal/site.<hash>.css``).
+
+Each page is measured twice. *warm*: the same URL again and again, so after the uncounted warm-up every
+request is answered from the public page cache (ADR 0090). *cold*: every request adds a query parameter
+never seen before (``?bench-cold=N``), which the views ignore but the cache key does not, so every request
+renders the page and stores it: the cost of a visitor right after a publication.
 
 Each thread keeps its own ``http.client.HTTPConnection`` (keep-alive when the server allows it, reconnect
 after an error) and times every request with ``time.perf_counter()``. Responses other than 200 and transport
@@ -32,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import os
 import re
 import secrets
@@ -51,7 +60,15 @@ from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MANAGE = REPO_ROOT / "manage.py"
-PAGES: list[tuple[str, str]] = [("home", "/"), ("executives", "/executives/"), ("news", "/news/")]
+# Fixed pages; the news item and the OIT index are found on the running site (discover_pages).
+PAGES: list[tuple[str, str]] = [
+    ("home", "/"),
+    ("executives", "/executives/"),
+    ("news", "/news/"),
+    ("eservice", "/eservice/"),
+    ("register", "/procurement/register/"),
+]
+NEWS_ITEM_RE = re.compile(r'href="(/news/[A-Za-z0-9_-]+/)"')
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 30.0
 REQUEST_TIMEOUT_S = 30.0
@@ -125,6 +142,7 @@ class Options:
     concurrency: int
     workers: int
     database_url: str | None
+    port: int | None
 
 
 @dataclass
@@ -190,18 +208,23 @@ def parse_options(argv: list[str] | None = None) -> Options:
         help="run against this database instead of a temporary SQLite file; it is migrated and seeded "
         "with the demo agency (never point this at a real site's database)",
     )
-    parser.add_argument("--quick", action="store_true", help="smoke run: 2 s per target, 4 client threads")
+    parser.add_argument("--port", type=int, default=None, help="serve on this port (default: any free port)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 1 s per target, 0.5 s warm-up, 4 client threads"
+    )
     args = parser.parse_args(argv)
-    duration = args.duration if args.duration is not None else (2.0 if args.quick else 10.0)
+    duration = args.duration if args.duration is not None else (1.0 if args.quick else 10.0)
+    warmup = 0.5 if args.quick and args.warmup == 1.0 else args.warmup
     concurrency = args.concurrency if args.concurrency is not None else (4 if args.quick else 8)
-    if duration <= 0 or args.warmup < 0 or concurrency < 1 or args.workers < 1:
+    if duration <= 0 or warmup < 0 or concurrency < 1 or args.workers < 1:
         parser.error("duration must be positive, warm-up non-negative, concurrency and workers at least 1")
     return Options(
         duration=duration,
-        warmup=args.warmup,
+        warmup=warmup,
         concurrency=concurrency,
         workers=args.workers,
         database_url=args.database_url,
+        port=args.port,
     )
 
 
@@ -369,6 +392,32 @@ def find_stylesheet(port: int) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def discover_pages(port: int) -> list[tuple[str, str]]:
+    """The fixed pages, then the first news article the news list links and the current OIT index."""
+    pages = list(PAGES)
+    status, body = fetch(port, "/news/")
+    match = NEWS_ITEM_RE.search(body.decode("utf-8", errors="replace")) if status == 200 else None
+    if match is not None:
+        pages.insert(3, ("news item", match.group(1)))
+    else:
+        print("  warning: no news article linked from /news/; the news item is not measured")
+    conn = http.client.HTTPConnection(HOST, port, timeout=5.0)
+    try:
+        conn.request("GET", "/ita/", headers={"User-Agent": REQUEST_HEADERS["User-Agent"]})
+        response = conn.getresponse()
+        response.read()
+        location = response.getheader("Location") or ""
+    finally:
+        conn.close()
+    if response.status in (301, 302) and location:
+        pages.append(("OIT index", urlsplit(location).path))
+    else:
+        print(
+            f"  warning: /ita/ answered {response.status} without a redirect; the OIT index is not measured"
+        )
+    return pages
+
+
 def describe_body(body: bytes) -> str:
     """A one-line hint of what an error response said: its HTML title, else its first characters."""
     text = body[:20_000].decode("utf-8", errors="replace")
@@ -378,19 +427,33 @@ def describe_body(body: bytes) -> str:
     return " ".join(text.split())[:160] or "(empty body)"
 
 
+# Numbers for the cold runs' query parameter, unique across threads and runs (next() is atomic in CPython).
+COLD_COUNTER = itertools.count(1)
+
+
 def client_loop(
-    port: int, path: str, start: threading.Barrier, deadline: list[float], out: ThreadResult
+    port: int,
+    path: str,
+    start: threading.Barrier,
+    deadline: list[float],
+    out: ThreadResult,
+    cold: bool = False,
 ) -> None:
-    """One client thread: GET ``path`` on its own persistent connection until the deadline."""
+    """One client thread: GET ``path`` on its own persistent connection until the deadline.
+
+    ``cold``: every request carries a query parameter no request had before, so the page cache misses.
+    """
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_S)
+    separator = "&" if "?" in path else "?"
     start.wait()
     try:
         while True:
             began = time.perf_counter()
             if began >= deadline[0]:
                 break
+            target = f"{path}{separator}bench-cold={next(COLD_COUNTER)}" if cold else path
             try:
-                conn.request("GET", path, headers=REQUEST_HEADERS)
+                conn.request("GET", target, headers=REQUEST_HEADERS)
                 response = conn.getresponse()
                 body = response.read()
                 status = str(response.status)
@@ -411,13 +474,15 @@ def client_loop(
         out.end = time.perf_counter()
 
 
-def run_load(port: int, name: str, path: str, duration: float, concurrency: int) -> TargetResult:
+def run_load(
+    port: int, name: str, path: str, duration: float, concurrency: int, *, cold: bool = False
+) -> TargetResult:
     """``concurrency`` threads hammer ``path`` for ``duration`` seconds; the merged result."""
     results = [ThreadResult() for _ in range(concurrency)]
     start = threading.Barrier(concurrency + 1)
     deadline = [float("inf")]
     threads = [
-        threading.Thread(target=client_loop, args=(port, path, start, deadline, result), daemon=True)
+        threading.Thread(target=client_loop, args=(port, path, start, deadline, result, cold), daemon=True)
         for result in results
     ]
     for thread in threads:
@@ -497,7 +562,7 @@ def print_parameters(options: Options, port: int, worker: str) -> None:
 def print_table(results: list[TargetResult]) -> None:
     """Target, requests, errors, requests/s and latency percentiles."""
     header = (
-        f"{'target':<12} {'path':<40} {'requests':>9} {'errors':>7} {'req/s':>9} "
+        f"{'target':<16} {'path':<40} {'requests':>9} {'errors':>7} {'req/s':>9} "
         f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'KiB/resp':>9}"
     )
     print(header)
@@ -506,7 +571,7 @@ def print_table(results: list[TargetResult]) -> None:
         kib = r.body_bytes / r.requests / 1024 if r.requests else 0.0
         path = r.path if len(r.path) <= 40 else r.path[:37] + "..."
         print(
-            f"{r.name:<12} {path:<40} {r.requests:>9} {r.errors:>7} {r.rps:>9.1f} "
+            f"{r.name:<16} {path:<40} {r.requests:>9} {r.errors:>7} {r.rps:>9.1f} "
             f"{r.percentile_ms(50):>8.2f} {r.percentile_ms(95):>8.2f} {r.percentile_ms(99):>8.2f} {kib:>9.1f}"
         )
 
@@ -517,14 +582,14 @@ def print_ratios(results: list[TargetResult], static: TargetResult | None) -> No
         print("No usable static-file measurement: ratios are not available.")
         return
     print("Relative to the static file (the ceiling of this set-up on this machine)")
-    print(f"{'page':<12} {'req/s : static':>16} {'p50 : static':>14}")
+    print(f"{'page':<16} {'req/s : static':>16} {'p50 : static':>14}")
     for r in results:
         if r is static:
             continue
         rps_ratio = r.rps / static.rps if static.rps else float("nan")
         static_p50 = static.percentile_ms(50)
         p50_ratio = r.percentile_ms(50) / static_p50 if static_p50 > 0 else float("nan")
-        print(f"{r.name:<12} {rps_ratio:>15.3f}x {p50_ratio:>13.1f}x")
+        print(f"{r.name:<16} {rps_ratio:>15.3f}x {p50_ratio:>13.1f}x")
     print("(req/s : static = page throughput as a fraction of the static file's; p50 : static = how many")
     print(" times the static file's median latency a page takes.)")
 
@@ -555,7 +620,7 @@ def print_errors(results: list[TargetResult]) -> None:
         outcomes = ", ".join(
             f"{status} x{count}" for status, count in sorted(r.statuses.items()) if status != "200"
         )
-        print(f"  {r.name:<12} {outcomes}")
+        print(f"  {r.name:<16} {outcomes}")
         for status, sample in sorted(r.samples.items()):
             print(f"  {'':<12}   first {status}: {sample}")
 
@@ -580,26 +645,31 @@ def benchmark(options: Options, work_dir: Path) -> int:
     print(f"Setting up a throw-away instance in {work_dir}")
     set_up_instance(env)
 
-    port = free_port()
+    port = options.port or free_port()
     log_path = work_dir / "gunicorn.log"
     server = start_server(env, port, options.workers, log_path)
     try:
         up_after = wait_until_up(server, port, log_path)
         print(f"  gunicorn answered after {up_after:.1f} s on port {port}")
         static_path = find_stylesheet(port)
-        targets = list(PAGES)
+        # Each page cold (every request a cache miss), then warm (served from the page cache).
+        targets = [
+            (f"{name} {mode}", path, mode == "cold")
+            for name, path in discover_pages(port)
+            for mode in ("cold", "warm")
+        ]
         if static_path is not None:
-            targets.append(("static", static_path))
+            targets.append(("static", static_path, False))
         print()
         print_parameters(options, port, worker_class(read_log(log_path)))
         print()
 
         results: list[TargetResult] = []
-        for name, path in targets:
-            print(f"  measuring {name:<12} {path}", flush=True)
+        for name, path, cold in targets:
+            print(f"  measuring {name:<16} {path}", flush=True)
             if options.warmup > 0:
-                run_load(port, name, path, options.warmup, options.concurrency)
-            results.append(run_load(port, name, path, options.duration, options.concurrency))
+                run_load(port, name, path, options.warmup, options.concurrency, cold=cold)
+            results.append(run_load(port, name, path, options.duration, options.concurrency, cold=cold))
         server_alive = server.poll() is None
     finally:
         stop_server(server)

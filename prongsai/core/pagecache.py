@@ -126,10 +126,21 @@ def record_public_change(agency_id: int, action: str) -> None:
     if not affects_public_pages(action):
         return
     bump_agency(agency_id)
-    transaction.on_commit(functools.partial(_after_commit, agency_id))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _after_commit(agency_id, set())
+        return
+    # One post-commit bump and one signal per agency and transaction, however many writes it holds: an
+    # import or the demo seed records thousands of events, and each signal costs a readiness refresh. The
+    # set of agencies already done lives on the outermost atomic block, so it ends with the transaction.
+    done: set[int] = connection.atomic_blocks[0].__dict__.setdefault("_prongsai_public_done", set())
+    transaction.on_commit(functools.partial(_after_commit, agency_id, done))
 
 
-def _after_commit(agency_id: int) -> None:
+def _after_commit(agency_id: int, done: set[int]) -> None:
+    if agency_id in done:
+        return
+    done.add(agency_id)
     bump_agency(agency_id)
     public_pages_changed.send(sender=None, agency_id=agency_id)
 

@@ -28,7 +28,6 @@ from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Model
-from pythainlp.tokenize import syllable_tokenize
 
 from prongsai.core.models import Agency, SearchDocument
 from prongsai.core.thai import to_arabic_digits
@@ -39,6 +38,9 @@ MAX_QUERY_TOKENS = 12
 
 @lru_cache(maxsize=4096)
 def _segment(text: str) -> tuple[str, ...]:
+    # PyThaiNLP and its dictionary are loaded by the first segmentation, not by every process that starts.
+    from pythainlp.tokenize import syllable_tokenize
+
     return tuple(syllable_tokenize(text, engine="dict", keep_whitespace=False))
 
 

@@ -13,7 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
-from pythainlp.util import bahttext
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 BE_OFFSET = 543
@@ -243,6 +242,9 @@ def format_baht(amount: Decimal | int | float | str, *, thai_digits: bool = Fals
 
 def baht_words(amount: Decimal | int | float | str) -> str:
     """The amount in words, e.g. ``หนึ่งล้านสองแสนบาทถ้วน`` (PyThaiNLP's bahttext)."""
+    # Imported on first use: pythainlp.util pulls in most of PyThaiNLP, which every process would pay for.
+    from pythainlp.util import bahttext
+
     value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if value < 0:
         return "ลบ" + str(bahttext(float(-value)))

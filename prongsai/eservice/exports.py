@@ -9,9 +9,6 @@ from __future__ import annotations
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from prongsai.core.models import Agency
 from prongsai.core.thai import format_date, format_month
@@ -35,6 +32,11 @@ def _cells(cell: Cell) -> list[object]:
 
 def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
     """The workbook's bytes."""
+    # Imported here, not at the top: openpyxl costs start-up time to every process that never writes XLSX.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # noqa: S101 - a new workbook always has its first sheet

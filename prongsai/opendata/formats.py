@@ -15,8 +15,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
-
 from prongsai.core.datasets import Column, Dataset, Row
 from prongsai.core.thai import BANGKOK
 
@@ -60,6 +58,9 @@ def csv_lines(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
 
 
 def xlsx_bytes(dataset: Dataset, rows: Iterable[Row]) -> bytes:
+    # Imported here, not at the top: openpyxl costs start-up time to every process that never writes XLSX.
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(dataset.title)[:31])
     sheet.append([str(c.title) for c in dataset.columns])

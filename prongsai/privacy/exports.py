@@ -6,8 +6,6 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from prongsai.core.subject_data import Holding
 from prongsai.core.thai import format_date, format_datetime
@@ -18,6 +16,10 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def holdings_xlsx(item: SubjectRequest, holdings: list[Holding]) -> bytes:
+    # Imported here, not at the top: openpyxl costs start-up time to every process that never writes XLSX.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     workbook = Workbook()
     sheet = workbook.create_sheet(_("ข้อมูลที่หน่วยงานเก็บ")[:31], 0)
     workbook.remove(workbook.worksheets[1])

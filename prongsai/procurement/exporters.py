@@ -14,21 +14,44 @@ import io
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING, Any
 
 from prongsai.core.thai import format_date
 
 from .models import EgpStatus, Method, Procurement, public_tax_id
 from .reports import NO_PROCUREMENT, AnnualSummary, Dataset16, ProgressReport, SorKhor1
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = "#,##0.00"
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+# openpyxl is imported when a workbook is made, not when the module is: the web and worker processes load
+# this module for the register's CSV too, and openpyxl costs start-up time to every one of them.
+def _workbook(*, write_only: bool = False) -> Workbook:
+    from openpyxl import Workbook
+
+    return Workbook(write_only=write_only)
+
+
+def _bold() -> Any:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+def _wrap() -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
 
 
 def _cell(value: object) -> object:
@@ -42,14 +65,14 @@ def _cell(value: object) -> object:
 def _sheet_header(sheet: Any, lines: list[str], columns: tuple[str, ...] | list[str]) -> None:
     for line in lines:
         sheet.append([line])
-        sheet.cell(row=sheet.max_row, column=1).font = BOLD
+        sheet.cell(row=sheet.max_row, column=1).font = _bold()
     sheet.append(list(columns))
     header_row = sheet.max_row
     for index in range(1, len(columns) + 1):
         cell = sheet.cell(row=header_row, column=index)
-        cell.font = BOLD
-        cell.alignment = WRAP
-        sheet.column_dimensions[get_column_letter(index)].width = 18 if index > 1 else 8
+        cell.font = _bold()
+        cell.alignment = _wrap()
+        sheet.column_dimensions[_column_letter(index)].width = 18 if index > 1 else 8
     # Repeat the column headings on every printed page, in landscape.
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
@@ -71,14 +94,14 @@ def _bytes(workbook: Workbook) -> bytes:
 
 
 def progress_xlsx(report: ProgressReport) -> bytes:
-    workbook = Workbook()
+    workbook = _workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101 - a new workbook has one sheet
     sheet.title = "รายงานความก้าวหน้า"
     _sheet_header(sheet, [report.agency_name, report.title], ["ลำดับ", *report.columns])
     for section in report.months:
         sheet.append([section.label])
-        sheet.cell(row=sheet.max_row, column=1).font = BOLD
+        sheet.cell(row=sheet.max_row, column=1).font = _bold()
         if section.is_empty:
             sheet.append(["", NO_PROCUREMENT])
         for row in section.rows:
@@ -112,12 +135,12 @@ def _sorkhor1_rows(sheet: Any, report: SorKhor1) -> None:
             ],
         )
         for index in (2, 6, 7, 8, 9):
-            sheet.cell(row=sheet.max_row, column=index).alignment = WRAP
+            sheet.cell(row=sheet.max_row, column=index).alignment = _wrap()
 
 
 def sorkhor1_xlsx(reports: list[SorKhor1]) -> bytes:
     """One sheet per month (a single month or the twelve months of a fiscal year)."""
-    workbook = Workbook()
+    workbook = _workbook()
     first = workbook.active
     assert first is not None  # noqa: S101
     workbook.remove(first)
@@ -128,7 +151,7 @@ def sorkhor1_xlsx(reports: list[SorKhor1]) -> bytes:
 
 
 def dataset16_xlsx(report: Dataset16) -> bytes:
-    workbook = Workbook()
+    workbook = _workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101
     sheet.title = "ITA O12"
@@ -139,7 +162,7 @@ def dataset16_xlsx(report: Dataset16) -> bytes:
 
 
 def annual_xlsx(report: AnnualSummary) -> bytes:
-    workbook = Workbook()
+    workbook = _workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101
     sheet.title = "สรุปตามวิธี"
@@ -163,7 +186,7 @@ def annual_xlsx(report: AnnualSummary) -> bytes:
     notes.append([report.suggestions or "-"])
     notes.column_dimensions["A"].width = 100
     for row in (2, 4):
-        notes.cell(row=row, column=1).alignment = WRAP
+        notes.cell(row=row, column=1).alignment = _wrap()
     return _bytes(workbook)
 
 
@@ -233,7 +256,7 @@ def register_csv(rows: Iterable[Procurement], ocid_prefix: str) -> Iterator[str]
 
 
 def register_xlsx(rows: Iterable[Procurement], ocid_prefix: str) -> bytes:
-    workbook = Workbook(write_only=True)
+    workbook = _workbook(write_only=True)
     sheet = workbook.create_sheet("ทะเบียนการจัดซื้อจัดจ้าง")
     sheet.append([label for _key, label in REGISTER_COLUMNS])
     for row in rows:

@@ -18,9 +18,6 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.models import Agency
 from prongsai.reports.document import Document
-from prongsai.reports.render_data import render_csv, render_xlsx
-from prongsai.reports.render_docx import render_docx
-from prongsai.reports.render_pdf import render_pdf
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -31,11 +28,27 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
 }
+
+
+def _renderer(module: str, name: str) -> Callable[[Document], bytes]:
+    """A renderer imported on first use: Typst, python-docx and openpyxl cost about a second of start-up
+    to every process (web, worker, each manage.py command) that renders no document at all."""
+
+    def render(document: Document) -> bytes:
+        from importlib import import_module
+
+        function: Callable[[Document], bytes] = getattr(import_module(module), name)
+        return function(document)
+
+    render.__name__ = name
+    return render
+
+
 RENDERERS: dict[str, Callable[[Document], bytes]] = {
-    "pdf": render_pdf,
-    "docx": render_docx,
-    "xlsx": render_xlsx,
-    "csv": render_csv,
+    "pdf": _renderer("prongsai.reports.render_pdf", "render_pdf"),
+    "docx": _renderer("prongsai.reports.render_docx", "render_docx"),
+    "xlsx": _renderer("prongsai.reports.render_data", "render_xlsx"),
+    "csv": _renderer("prongsai.reports.render_data", "render_csv"),
 }
 
 

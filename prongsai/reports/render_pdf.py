@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import typst
-
 from prongsai.reports import style
 from prongsai.reports.document import Document
 
@@ -34,6 +32,8 @@ def render_pdf(document: Document) -> bytes:
         "page_label": "หน้า",
         "author": document.author,
     }
+    import typst  # the compiler is loaded by the first PDF, not by every process that starts
+
     result = typst.compile(
         str(TEMPLATE),
         root=str(TEMPLATE.parent),

@@ -164,3 +164,25 @@ def test_uncached_html_is_compressed_but_not_the_corruption_channel(anon, agency
     channel = anon.get("/integrity/", HTTP_ACCEPT_ENCODING="gzip")
     assert channel.status_code == 200
     assert not channel.has_header("Content-Encoding")
+
+
+def test_one_transaction_of_many_writes_sends_one_signal(
+    agency, admin_member, category, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from prongsai.core.pagecache import public_pages_changed
+
+    received: list[int] = []
+
+    def receiver(*, agency_id, **_kwargs):
+        received.append(agency_id)
+
+    public_pages_changed.connect(receiver, dispatch_uid="test-one-signal")
+    try:
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic(), agency_scope(agency):
+            for number in range(3):
+                factories.news(agency, admin_member, category, published=True, title=f"ข่าว {number}")
+        assert received == [agency.pk]
+    finally:
+        public_pages_changed.disconnect(dispatch_uid="test-one-signal")
