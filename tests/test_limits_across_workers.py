@@ -1,6 +1,6 @@
 """Every abuse limit holds across two web processes, as with gunicorn's workers in production (ADR 0080).
 
-Two real gunicorn servers (one sync worker each, on ports 8110 and 8111) serve the suite's database (SQLite
+Two real gunicorn servers (one sync worker each, on two free ports) serve the suite's database (SQLite
 copied to a file, or the PostgreSQL test database) with the production settings module — so
 ``caches["default"]`` is the shared database cache table — and the requests alternate between them. With
 counters in a process's memory each server would grant the whole allowance again; here the totals must be
@@ -33,7 +33,22 @@ from prongsai.ops.tests.shared_db import SharedDatabase
 from prongsai.whistleblower.tests.factories import recipient
 
 ROOT = Path(__file__).resolve().parents[1]
-PORTS = (8110, 8111)
+
+
+def _free_ports(count: int) -> tuple[int, ...]:
+    """Ports nothing listens on now: CI runs the SQLite and PostgreSQL suites side by side, so fixed ports
+    would clash between the two runs of this module."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return tuple(sock.getsockname()[1] for sock in sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+PORTS = _free_ports(2)
 HOST = "wangthong.test"
 RECEIPT_PER_CLIENT, RECEIPT_GLOBAL = 10, 30
 FORMS_PER_HOUR = 4
