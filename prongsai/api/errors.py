@@ -24,6 +24,21 @@ class Open311Error(exceptions.APIException):
         self.description = description
 
 
+# Every error answer of the API as the OpenAPI document declares it: a list of {code, description}. A raw
+# schema, because drf-spectacular documents a list serializer of an error status as a single object.
+ERRORS: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "code": {"type": "integer", "description": "the HTTP status"},
+            "description": {"type": "string", "description": "what went wrong and what to do, in Thai"},
+        },
+        "required": ["code", "description"],
+    },
+}
+
+
 def error_list(status_code: int, descriptions: list[str]) -> list[dict[str, Any]]:
     return [{"code": status_code, "description": d} for d in descriptions]
 

@@ -26,7 +26,7 @@ from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -43,7 +43,7 @@ from prongsai.eservice.forms import ANSWER_PREFIX, RequestForm
 from prongsai.eservice.models import OPEN_STATUSES, Channel, Service, ServiceRequest
 from prongsai.eservice.models.form_spec import OPEN311_DATATYPE
 
-from .errors import Open311Error
+from .errors import ERRORS, Open311Error
 from .renderers import Open311JSONRenderer, Open311XMLRenderer
 
 # Keys generated from a client's Idempotency-Key live in their own UUID namespace.
@@ -54,12 +54,16 @@ MAX_LIST = 1000
 # test that many tracking codes at once. A citizen's app asks for a few.
 MAX_IDS = 50
 
-ERRORS = inline_serializer(
-    "Open311Errors",
-    fields={"code": serializers.IntegerField(), "description": serializers.CharField()},
-    many=True,
-)
 FORMAT = OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["json", "xml"], description="json or xml")
+# The path patterns of urls.py, so that the document says which values reach a view at all.
+SERVICE_CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, pattern="^[-a-z0-9_]+$")
+REFERENCE = OpenApiParameter(
+    "reference",
+    str,
+    OpenApiParameter.PATH,
+    pattern="^[-A-Za-z0-9]+$",
+    description="tracking code or reference",
+)
 
 
 def _agency(request: Request) -> Agency:
@@ -185,7 +189,7 @@ class ServiceDefinitionView(Open311View):
     @extend_schema(
         operation_id="open311_service_definition",
         summary="A service's request form as Open311 attributes",
-        parameters=[FORMAT],
+        parameters=[SERVICE_CODE, FORMAT],
         responses={200: ServiceDefinitionOut, 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
@@ -255,7 +259,7 @@ class RequestCreateIn(serializers.Serializer[dict[str, Any]]):
 
 
 def _parse_moment(value: str | None, name: str) -> datetime | None:
-    if not value:
+    if value is None:
         return None
     moment = parse_datetime(value)
     if moment is None or moment.tzinfo is None:
@@ -438,7 +442,7 @@ class RequestDetailView(Open311View):
     @extend_schema(
         operation_id="open311_request",
         summary="One request by tracking code or public reference",
-        parameters=[FORMAT],
+        parameters=[REFERENCE, FORMAT],
         responses={200: RequestOut(many=True), 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )

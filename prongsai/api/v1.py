@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from prongsai.api.errors import ERRORS, Open311Error
+from prongsai.api.throttling import ReadThrottle
 from prongsai.core.models import Agency
 from prongsai.eservice import selectors, statistics
 from prongsai.eservice.models import Service
@@ -55,10 +58,12 @@ class ServiceManualOut(serializers.Serializer[Service]):
 
 
 class ServiceCatalogueView(APIView):
+    throttle_classes = [ReadThrottle]
+
     @extend_schema(
         operation_id="v1_eservice_services",
         summary="The published service catalogue (citizen manuals with steps and time limits)",
-        responses={200: ServiceManualOut(many=True)},
+        responses={200: ServiceManualOut(many=True), 429: ERRORS},
         tags=["E-Service"],
     )
     def get(self, request: Request) -> Response:
@@ -82,22 +87,30 @@ class ServiceStatisticsOut(serializers.Serializer[Any]):
 
 
 class StatisticsView(APIView):
+    throttle_classes = [ReadThrottle]
+
     @extend_schema(
         operation_id="v1_eservice_statistics",
         summary="Service statistics per service and month of a fiscal year (Buddhist era)",
         parameters=[
-            OpenApiParameter("fiscal_year", int, description="e.g. 2569; the current one by default")
+            OpenApiParameter(
+                "fiscal_year", int, description="e.g. 2569 (2500 to next year); the current one by default"
+            )
         ],
-        responses={200: ServiceStatisticsOut(many=True)},
+        responses={200: ServiceStatisticsOut(many=True), 400: ERRORS, 429: ERRORS},
         tags=["E-Service"],
     )
     def get(self, request: Request) -> Response:
         current = statistics.current_fiscal_year()
-        try:
-            fy = int(request.query_params.get("fiscal_year") or current)
-        except ValueError:
-            fy = current
-        fy = fy if 2500 <= fy <= current + 1 else current
+        raw = request.query_params.get("fiscal_year")
+        fy: int | None = current
+        if raw is not None:
+            fy = int(raw) if raw.isascii() and raw.isdigit() else None
+        if fy is None or not 2500 <= fy <= current + 1:
+            # "null", "", "abc" or a year out of range: say so instead of answering for another year.
+            raise Open311Error(
+                _("fiscal_year ต้องเป็นปีงบประมาณ พ.ศ. ระหว่าง 2500 ถึง %(last)s เช่น 2569") % {"last": current + 1}
+            )
         report = statistics.service_statistics(_agency(request), fy)
         data = [
             {

@@ -16,12 +16,14 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from prongsai.api.errors import ERRORS, Open311Error
 from prongsai.api.throttling import ReadThrottle
 from prongsai.core import datasets as registry
 from prongsai.core.links import agency_url
@@ -73,7 +75,7 @@ class DatasetListView(APIView):
     @extend_schema(
         operation_id="v1_datasets",
         summary="The public data sets of the agency (the open-data catalogue)",
-        responses={200: DatasetOut(many=True)},
+        responses={200: DatasetOut(many=True), 304: None, 429: ERRORS},
         tags=["Open data"],
     )
     def get(self, request: Request) -> Response:
@@ -114,7 +116,13 @@ class DatasetRowsView(APIView):
         operation_id="v1_dataset_rows",
         summary="The rows of one data set, filtered by any column (exact match) and paged",
         parameters=[
-            OpenApiParameter("key", str, OpenApiParameter.PATH, description="e.g. procurement-register"),
+            OpenApiParameter(
+                "key",
+                str,
+                OpenApiParameter.PATH,
+                description="e.g. procurement-register",
+                pattern="^[a-z0-9-]+$",
+            ),
             OpenApiParameter("page", int, description="1 by default"),
             OpenApiParameter(
                 "page_size", int, description=f"{DEFAULT_PAGE_SIZE} by default, at most {MAX_PAGE_SIZE}"
@@ -123,7 +131,7 @@ class DatasetRowsView(APIView):
                 "<column>", str, description="any column name of the data set: rows whose value equals it"
             ),
         ],
-        responses={200: DatasetRowsOut, 304: None, 400: None, 404: None},
+        responses={200: DatasetRowsOut, 304: None, 400: ERRORS, 404: ERRORS, 429: ERRORS},
         tags=["Open data"],
     )
     def get(self, request: Request, key: str) -> Response:
@@ -137,9 +145,11 @@ class DatasetRowsView(APIView):
             page = int(params.get("page") or 1)
             size = int(params.get("page_size") or DEFAULT_PAGE_SIZE)
         except ValueError:
-            return Response({"detail": "page and page_size are whole numbers"}, status=400)
+            raise Open311Error(_("page และ page_size ต้องเป็นจำนวนเต็ม")) from None
         if page < 1 or not 1 <= size <= MAX_PAGE_SIZE:
-            return Response({"detail": f"page >= 1 and 1 <= page_size <= {MAX_PAGE_SIZE}"}, status=400)
+            raise Open311Error(
+                _("page ต้องไม่น้อยกว่า 1 และ page_size ต้องอยู่ระหว่าง 1 ถึง %(max)s") % {"max": MAX_PAGE_SIZE}
+            )
         names = [c.name for c in found.columns]
         filters = {name: params[name] for name in names if name in params}
         etag = _etag(agency.pk, key, modified.isoformat(), page, size, sorted(filters.items()))

@@ -55,3 +55,19 @@ def test_reads_are_limited_per_client_in_open311_json(anon, catalogue, settings)
     limited = anon.get("/open311/v2/services.json")
     _is_open311_error(limited, 429)
     assert int(limited["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("value", ["null", "", "abc", "1999", "๒๕๖๙x"])
+def test_a_fiscal_year_that_is_not_one_is_refused_not_replaced(anon, catalogue, value):
+    response = anon.get("/api/v1/eservice/statistics/", {"fiscal_year": value})
+    _is_open311_error(response, 400)
+    assert "fiscal_year" in response.json()[0]["description"]
+
+
+def test_an_empty_start_date_is_refused(anon, catalogue):
+    _is_open311_error(anon.get("/open311/v2/requests.json", {"start_date": ""}), 400)
+
+
+def test_a_bad_page_of_a_data_set_is_refused_in_the_same_error_format(anon, catalogue):
+    _is_open311_error(anon.get("/api/v1/datasets/complaint-statistics/", {"page": "0"}), 400)
+    _is_open311_error(anon.get("/api/v1/datasets/no-such-data-set/"), 404)
