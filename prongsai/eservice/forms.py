@@ -350,7 +350,7 @@ class QueueFilterForm(forms.Form):
     unit: forms.ModelChoiceField[OrgUnit] = forms.ModelChoiceField(
         queryset=OrgUnit.objects.none(), label=_("ส่วนงาน"), required=False, empty_label=_("ทุกส่วนงาน")
     )
-    mine = forms.BooleanField(label=_("เฉพาะที่มอบหมายให้ฉัน"), required=False)
+    mine = forms.BooleanField(label=_("เฉพาะเรื่องที่ท่านได้รับมอบหมาย"), required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
