@@ -80,7 +80,8 @@ def _answer_field(spec: dict[str, Any], service: Service) -> forms.Field:
     if kind == "date":
         if not common["help_text"]:
             common.pop("help_text")
-        return ThaiDateField(**common)
+        # "past": true in the form definition marks a date that has happened (a birth date).
+        return ThaiDateField(not_in_future=bool(spec.get("past")), **common)
     if kind == "choice":
         choices = [("", _("— เลือก —")), *[(str(k), str(v)) for k, v in spec["choices"]]]
         return forms.ChoiceField(choices=choices, **common)
