@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.phones import ThaiPhoneError, format_thai_phone, normalize_thai_phone
@@ -25,11 +26,16 @@ class ThaiDateInput(forms.TextInput):
 
 class ThaiDateField(forms.Field):
     widget = ThaiDateInput
-    default_error_messages = {"invalid": _("อ่านวันที่ไม่ได้ กรุณากรอกเช่น 30/09/2567 หรือ 30 กันยายน 2567")}
+    default_error_messages = {
+        "invalid": _("อ่านวันที่ไม่ได้ กรุณากรอกเช่น 30/09/2567 หรือ 30 กันยายน 2567"),
+        "future": _("วันที่นี้ต้องไม่เกินวันนี้ กรุณาตรวจสอบวัน เดือน และปี พ.ศ. อีกครั้ง"),
+    }
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, not_in_future: bool = False, **kwargs: Any) -> None:
+        """``not_in_future``: a date that has happened (a birth date); a later one is refused in Thai."""
         kwargs.setdefault("help_text", _("ปี พ.ศ. เช่น 30/09/2567 หรือ 30 กันยายน 2567"))
         super().__init__(**kwargs)
+        self.not_in_future = not_in_future
         self.widget.attrs.setdefault("inputmode", "numeric")
         self.widget.attrs.setdefault("placeholder", _("วว/ดด/ปปปป"))
 
@@ -42,6 +48,11 @@ class ThaiDateField(forms.Field):
             return parse_date(str(value))
         except ThaiDateError as exc:
             raise ValidationError(str(exc), code="invalid") from None
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if self.not_in_future and isinstance(value, date) and value > timezone.localdate():
+            raise ValidationError(self.error_messages["future"], code="future")
 
     def prepare_value(self, value: Any) -> Any:
         return value

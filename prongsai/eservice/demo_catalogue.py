@@ -179,7 +179,7 @@ def catalogue(u: dict[str, OrgUnit]) -> list[dict[str, Any]]:
             ],
             "form_fields": [
                 {"name": "citizen_id", "label": "เลขประจำตัวประชาชน", "kind": "thai_id", "required": True},
-                {"name": "birth_date", "label": "วันเดือนปีเกิด", "kind": "date", "required": True},
+                {"name": "birth_date", "label": "วันเดือนปีเกิด", "kind": "date", "required": True, "past": True},
                 {"name": "home_address", "label": "ที่อยู่ตามทะเบียนบ้าน", "kind": "address", "required": True},
                 {
                     "name": "payment",

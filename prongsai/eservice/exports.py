@@ -65,7 +65,7 @@ def statistics_xlsx(agency: Agency, report: StatisticsReport) -> bytes:
         _("แล้วเสร็จ"),
         _("แล้วเสร็จภายในกำหนด"),
         _("ร้อยละภายในกำหนด"),
-        _("ระยะเวลามัธยฐาน (วันทำการ)"),
+        _("คำขอครึ่งหนึ่งเสร็จภายใน (วันทำการ)"),
     ]
     sheet.append(headers)
     header_row = sheet.max_row

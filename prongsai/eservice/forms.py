@@ -81,7 +81,8 @@ def _answer_field(spec: dict[str, Any], service: Service) -> forms.Field:
     if kind == "date":
         if not common["help_text"]:
             common.pop("help_text")
-        return ThaiDateField(**common)
+        # "past": true in the form definition marks a date that has happened (a birth date).
+        return ThaiDateField(not_in_future=bool(spec.get("past")), **common)
     if kind == "choice":
         choices = [("", _("— เลือก —")), *[(str(k), str(v)) for k, v in spec["choices"]]]
         return forms.ChoiceField(choices=choices, **common)
@@ -370,7 +371,7 @@ class QueueFilterForm(forms.Form):
     unit: forms.ModelChoiceField[OrgUnit] = forms.ModelChoiceField(
         queryset=OrgUnit.objects.none(), label=_("ส่วนงาน"), required=False, empty_label=_("ทุกส่วนงาน")
     )
-    mine = forms.BooleanField(label=_("เฉพาะที่มอบหมายให้ฉัน"), required=False)
+    mine = forms.BooleanField(label=_("เฉพาะเรื่องที่ท่านได้รับมอบหมาย"), required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -161,7 +161,7 @@ def seed_integrity_measures(agency: Agency, admin: User) -> Plan:
             kind=PlanItem.Kind.MEASURE,
             number=m_number,
             title=title,
-            owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+            owner="คณะทำงานด้านคุณธรรมและความโปร่งใส",
             period_start=FY67[0],
             period_end=FY67[1],
         )
@@ -175,7 +175,7 @@ def seed_integrity_measures(agency: Agency, admin: User) -> Plan:
                 title=text,
                 period_start=FY67[0],
                 period_end=FY67[1],
-                owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+                owner="คณะทำงานด้านคุณธรรมและความโปร่งใส",
             )
             for a_number, text in enumerate(activities, start=1)
         }
@@ -217,7 +217,7 @@ def seed_integrity_measures_year(agency: Agency, admin: User, fiscal_year: int, 
             kind=PlanItem.Kind.MEASURE,
             number=m_number,
             title=title,
-            owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+            owner="คณะทำงานด้านคุณธรรมและความโปร่งใส",
             period_start=start,
             period_end=end,
         )
@@ -231,7 +231,7 @@ def seed_integrity_measures_year(agency: Agency, admin: User, fiscal_year: int, 
                 title=text,
                 period_start=start,
                 period_end=end,
-                owner="คณะทำงานส่งเสริมคุณธรรมและความโปร่งใส",
+                owner="คณะทำงานด้านคุณธรรมและความโปร่งใส",
             )
             for a_number, text in enumerate(activities, start=1)
         ]

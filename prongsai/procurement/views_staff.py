@@ -608,7 +608,7 @@ def settings_edit(request: StaffRequest) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("บันทึกค่าตั้งการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
+            messages.success(request, _("บันทึกการตั้งค่าการจัดซื้อจัดจ้างเรียบร้อยแล้ว"))
             return redirect("procurement:staff_settings")
     return render(
         request,

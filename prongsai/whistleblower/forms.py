@@ -130,7 +130,7 @@ class ReportForm(forms.Form):
         data = super().clean() or {}
         excluded = data.get("excluded") or []
         if self.recipient_count and len(excluded) >= self.recipient_count:
-            self.add_error("excluded", _("ต้องเหลือผู้รับรายงานอย่างน้อยหนึ่งคน กรุณายกเลิกการเลือกบางคน"))
+            self.add_error("excluded", _("ต้องเหลือผู้รับเรื่องอย่างน้อยหนึ่งคน กรุณายกเลิกการเลือกบางคน"))
         return data
 
 
@@ -215,7 +215,7 @@ class ForwardForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("ผลการดำเนินการ"), choices=Report.Outcome.choices)
     note = forms.CharField(
-        label=_("บันทึกสรุป (เข้ารหัส เห็นเฉพาะผู้รับรายงาน)"),
+        label=_("บันทึกสรุป (เข้ารหัส เห็นเฉพาะผู้รับเรื่อง)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -227,7 +227,7 @@ class HolderSingleChoiceField(forms.ModelChoiceField):
 
 
 class GrantForm(forms.Form):
-    holder = HolderSingleChoiceField(label=_("เพิ่มผู้รับรายงาน"), queryset=KeyHolder.objects.none())
+    holder = HolderSingleChoiceField(label=_("เพิ่มผู้รับเรื่อง"), queryset=KeyHolder.objects.none())
 
     def __init__(self, *args: Any, candidates: list[KeyHolder], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

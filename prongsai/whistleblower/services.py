@@ -186,7 +186,7 @@ def create_report(
     recipients = [h for h in selectors.recipient_holders(agency) if h.pk not in content.excluded_holders]
     if not recipients:
         raise ValidationError(
-            _("ยังไม่มีผู้รับรายงานที่รับเรื่องนี้ได้ กรุณาไม่ยกเว้นผู้รับทุกคน หรือติดต่อสำนักงาน ป.ป.ช. หรือ ป.ป.ท. โดยตรง")
+            _("ยังไม่มีผู้รับเรื่องที่รับเรื่องนี้ได้ กรุณาไม่ยกเว้นผู้รับทุกคน หรือติดต่อสำนักงาน ป.ป.ช. หรือ ป.ป.ท. โดยตรง")
         )
     custodians = selectors.custodian_holders(agency) if identity and not identity.is_empty() else []
     if identity and not identity.is_empty() and not custodians:

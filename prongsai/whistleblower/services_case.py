@@ -120,7 +120,7 @@ def report_grant(*, report: Report, report_key: bytes, acting_user: User, holder
     if holder.pk in content.excluded_holders:
         raise ValidationError({"holder": _("ผู้แจ้งขอไม่ให้บุคคลนี้เห็นรายงาน จึงเพิ่มเป็นผู้รับไม่ได้")})
     if ReportGrant.objects.filter(agency=locked.agency, report=locked, holder=holder).exists():
-        raise ValidationError({"holder": _("บุคคลนี้เป็นผู้รับรายงานอยู่แล้ว")})
+        raise ValidationError({"holder": _("บุคคลนี้เป็นผู้รับเรื่องอยู่แล้ว")})
     grant = ReportGrant.objects.create(
         agency=locked.agency,
         report=locked,

@@ -38,7 +38,7 @@ def identity_request(
     if requester.user_id != acting_user.pk:
         raise ValidationError(_("กุญแจนี้ไม่ใช่ของท่าน"))
     if not ReportGrant.objects.filter(agency=report.agency, report=report, holder=requester).exists():
-        raise ValidationError(_("ท่านไม่ได้เป็นผู้รับรายงานนี้"))
+        raise ValidationError(_("ท่านไม่ได้เป็นผู้รับเรื่องนี้"))
     _check_key(report, report_key)
     if not report.identity_ciphertext:
         raise ValidationError(_("ผู้แจ้งไม่ได้ให้ข้อมูลตัวตนไว้ในรายงานนี้"))

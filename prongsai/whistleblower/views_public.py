@@ -73,7 +73,7 @@ def report_form(request: AgencyRequest) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if not ratelimit.allow("submit", client=_client(request), agency_id=agency.pk):
-            form.add_error(None, _("มีการส่งรายงานจากเครือข่ายนี้จำนวนมากในชั่วโมงนี้ กรุณาลองใหม่ภายหลัง"))
+            form.add_error(None, _("มีการแจ้งเรื่องจากเครือข่ายนี้จำนวนมากในชั่วโมงนี้ กรุณาลองใหม่ภายหลัง"))
             status = 429
         elif _too_large(request):
             form.is_valid()

@@ -367,7 +367,7 @@ _REPORT_ACTIONS: dict[str, _Action] = {
         ),
         form=lambda o: GrantForm(o.request.POST, candidates=selectors.recipient_holders(o.request.agency)),
         form_key="grant_form",
-        invalid=gettext_lazy("กรุณาเลือกผู้รับรายงาน"),
+        invalid=gettext_lazy("กรุณาเลือกผู้รับเรื่อง"),
     ),
     "identity": _Action(
         lambda o, d: services_identity.identity_request(

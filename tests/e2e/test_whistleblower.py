@@ -64,7 +64,7 @@ def test_reporter_and_committee_exchange_messages_through_the_receipt(
     evidence = tmp_path / "ใบตรวจรับ.pdf"
     evidence.write_bytes(pdf_bytes("inspection report"))
     reporter.locator("#id_evidence").set_input_files(str(evidence))
-    response = submit(reporter, "ส่งรายงาน")
+    response = submit(reporter, "แจ้งเรื่อง")
     assert response.status == 200, response.status
     assert urlsplit(reporter.url).path == "/integrity/report/done/"
     receipt = reporter.locator("#receipt").inner_text().replace(" ", "")

@@ -192,3 +192,18 @@ def test_a_whole_form_cleans_thai_input():
         "citizen_id": PERSON_ID,
         "phone": "081-234-5678",
     }
+
+
+def test_a_date_that_has_happened_cannot_be_in_the_future_and_a_ce_year_is_read_as_ce():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    field = ThaiDateField(not_in_future=True)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        field.clean(tomorrow.isoformat())
+    assert "วันที่นี้ต้องไม่เกินวันนี้" in caught.value.messages[0]
+    assert field.clean("15/06/2505") == date(1962, 6, 15)
+    assert field.clean("15/06/1962") == date(1962, 6, 15), "a CE year typed by habit is read as CE"
+    assert ThaiDateField().clean(tomorrow.isoformat()) == tomorrow, "other dates may lie ahead"

@@ -143,6 +143,7 @@ def test_a_citizen_submits_online_and_lands_on_the_tracking_page(anon, catalogue
     [
         ({"a_citizen_id": "1234567890123"}, "เลขประจำตัว 13 หลักไม่ถูกต้อง"),
         ({"a_birth_date": "31/02/2507"}, "วันที่"),
+        ({"a_birth_date": "1/5/2580"}, "วันที่นี้ต้องไม่เกินวันนี้"),
         ({"a_home_address": "บ้านเลขที่ 12"}, "รหัสไปรษณีย์ 5 หลัก"),
         ({"applicant_phone": "12345", "applicant_email": ""}, "หมายเลขโทรศัพท์"),
         ({"applicant_phone": "", "applicant_email": ""}, "หมายเลขโทรศัพท์หรืออีเมล"),

@@ -715,7 +715,7 @@ def test_settings_change_a_parameter_and_the_audit_log_says_so(admin_client, sco
         }
     )
     response = admin_client.post("/procurement/staff/settings/", data, follow=True)
-    assert "บันทึกค่าตั้งการจัดซื้อจัดจ้างเรียบร้อยแล้ว" in page(response)
+    assert "บันทึกการตั้งค่าการจัดซื้อจัดจ้างเรียบร้อยแล้ว" in page(response)
     assert ProcurementParameter.objects.get(key=first.key).value == first.default + 1
     assert AuditEvent.objects.filter(action="procurement.settings.updated").count() == 1
 

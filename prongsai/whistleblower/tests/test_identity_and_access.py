@@ -53,7 +53,7 @@ def test_excluding_every_recipient_is_refused_with_a_thai_message(agency, commit
         "/integrity/report/", {"what": "x", "token": token, "excluded": [committee.holder.pk]}
     )
     assert response.status_code == 400
-    assert "ต้องเหลือผู้รับรายงานอย่างน้อยหนึ่งคน" in response.content.decode()
+    assert "ต้องเหลือผู้รับเรื่องอย่างน้อยหนึ่งคน" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.OFFICER, Role.EXECUTIVE, Role.INTERNAL_AUDITOR])

@@ -49,3 +49,17 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("DOMContentLoaded", mark);
   window.addEventListener("resize", mark);
 })();
+
+// On a phone the main menu folds behind one button instead of taking four rows; with no script it stays open.
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var nav = document.querySelector(".main-nav");
+    var button = nav && nav.querySelector(".nav-toggle");
+    if (!button) { return; }
+    nav.classList.add("collapsible");
+    button.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  });
+})();
