@@ -9,28 +9,22 @@ from prongsai.core.roles import Cap
 from prongsai.core.thai import fiscal_year, format_date
 from prongsai.core.worklist import WorkContext, WorkItem
 from prongsai.ita import selectors
-from prongsai.ita.readiness import readiness
+from prongsai.ita.readiness_store import current_readiness
 
 
 def items_missing(ctx: WorkContext) -> list[WorkItem]:
     if Cap.ITA_MANAGE not in ctx.caps:
         return []
     year = fiscal_year(ctx.today)
-    offer = selectors.offered_catalogue(ctx.agency, year, today=ctx.today)
-    if offer is None:
-        return []
     answer = selectors.answer_date_for(ctx.agency, year)
     if answer < ctx.today:
         return []  # the year's answers are in; what is missing now no longer counts for this year
-    # The same computation as the readiness page the item links to (as of today, before the answer date).
-    state = readiness(
-        ctx.agency,
-        offer.catalogue,
-        as_of=ctx.today,
-        fiscal_year=year,
-        provisional=offer.provisional,
-        answer_date=answer,
-    )
+    # The stored result the readiness page it links to shows (ADR 0091): computed again only when the
+    # agency's evidence changed, not on every visit to the staff home.
+    checked = current_readiness(ctx.agency, year)
+    if checked is None:
+        return []
+    state = checked.state
     missing = sum(1 for item in state.items if not item.ready)
     return [
         WorkItem(

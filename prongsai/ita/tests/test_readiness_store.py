@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -135,3 +137,23 @@ def test_an_outsider_cannot_ask_for_a_check(outsider_client, agency, catalogues)
     assert outsider_client.post("/staff/ita/2567/check/").status_code == 403
     with scopes_disabled():
         assert not StoredReadiness.objects.filter(agency=agency).exists()
+
+
+def test_the_staff_home_counts_the_items_not_ready_from_the_stored_readiness(
+    admin_client, agency, catalogues, structure, in_scope
+):
+    """The staff home's count is the stored result the readiness page shows, not a computation of its own:
+    a stored item marked ready (as a later check would store it) lowers the count on the home at once."""
+    with time_machine.travel(date(2025, 12, 1), tick=False), in_scope(agency):  # FY2569, before answering
+        checked = current_readiness(agency, 2569)
+        assert checked is not None
+        missing = sum(1 for item in checked.state.items if not item.ready)
+        assert missing > 1
+        row = StoredReadiness.objects.get(agency=agency, fiscal_year=2569)
+        first_missing = next(entry for entry in row.result["items"] if entry["status"] != "ready")
+        first_missing["status"] = "ready"
+        row.save(update_fields=["result"])
+        home = admin_client.get("/staff/").content.decode()
+    counted = re.search(r'href="/staff/ita/2569/"><span class="count">(\d+)</span>', home)
+    assert counted, "the staff home has no ITA count linking to the readiness page"
+    assert int(counted.group(1)) == missing - 1
