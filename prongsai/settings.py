@@ -298,8 +298,10 @@ OPEN311_MAX_BODY_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
 # How many read requests of the open-data API (/api/v1/datasets/) and of Open311 one client may make per
 # agency.
 API_READ_RATE = env_str("API_READ_RATE", "600/hour")
-# LINE Messaging API (core/line.py); tests point it at a local server.
-LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me")
+# LINE Messaging API (core/line.py); tests point it at a local server. In development (DEBUG) the default is
+# a closed local port: the demo agency's LINE channel has made-up credentials, and its pushes must never leave
+# the machine (they stay in the outbox, retried, then failed). Set LINE_API_BASE to try a real channel.
+LINE_API_BASE = env_str("LINE_API_BASE", "http://127.0.0.1:9" if DEBUG else "https://api.line.me")
 
 REST_FRAMEWORK = {
     # The public API is anonymous: no session authentication, hence no CSRF on Open311's POST.

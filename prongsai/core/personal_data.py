@@ -76,6 +76,13 @@ INVENTORY: tuple[PersonalField, ...] = (
         f"deleted {LINE_LINK_RETENTION_DAYS} days after it was made (purge_personal_data), or at once "
         "when the record leaves the citizen channels",
     ),
+    # --- LINE: a member of staff receiving their queues' alerts (ADR 0085) ---
+    PersonalField(
+        "core.stafflinelink",
+        "line_user_id",
+        "pushing the member's daily queue alerts (counts only); the member linked it with a one-time code",
+        "deleted when the member stops the alerts on /staff/line/me/ or their account is deleted",
+    ),
     PersonalField(
         "core.outboundline",
         "to",

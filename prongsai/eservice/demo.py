@@ -8,6 +8,8 @@ import random
 import uuid
 from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
+
 from prongsai.core.demo import DemoContext
 from prongsai.core.models import Agency, User
 from prongsai.core.thai import BANGKOK
@@ -275,3 +277,42 @@ def seed(context: DemoContext) -> None:
     head = context.users.get("head", context.admin)
     made = create_history(context.agency, catalogue, officer, head)
     context.notes.append(f"E-Service: {len(catalogue)} services, {made} requests over {MONTHS_BACK} months")
+    seed_line(context.agency, context.admin, officer)
+
+
+# Made-up credentials of the demo LINE Official Account. In development LINE_API_BASE points at a closed local
+# port (settings.py), so nothing is ever sent to LINE: pushes stay in the outbox, retried, then failed.
+DEMO_LINE_TOKEN = "demo-channel-access-token-not-a-real-one"  # noqa: S105 - demo only, reaches no server
+DEMO_LINE_SECRET = "0123456789abcdef0123456789abcdef"  # noqa: S105 - demo only
+DEMO_LINE_USER = "U" + "d" * 32  # a citizen's LINE user id (LINE ids are U + 32 hex digits)
+DEMO_LINE_STAFF = "U" + "e" * 32
+
+
+def seed_line(agency: Agency, admin: User, officer: User) -> None:
+    """The agency's LINE channel, a citizen following an open request on LINE (as if they had sent its
+    tracking code to the account), and the officer receiving their queue alerts on LINE."""
+    from prongsai.core.models import StaffLineLink
+    from prongsai.core.services_line import line_channel_save, line_link
+
+    line_channel_save(
+        agency=agency,
+        acting_user=admin,
+        basic_id="@wangthong",
+        token=DEMO_LINE_TOKEN,
+        secret=DEMO_LINE_SECRET,
+    )
+    followed = (
+        ServiceRequest.objects.filter(agency=agency, channel=Channel.ESERVICE, completed_at__isnull=True)
+        .order_by("-received_at")
+        .first()
+    )
+    if followed is not None:
+        line_link(agency=agency, line_user_id=DEMO_LINE_USER, code=followed.tracking_code)
+    # What linking from /staff/line/me/ leaves behind (the one-time code itself needs a phone).
+    StaffLineLink.objects.create(
+        agency=agency,
+        user=officer,
+        line_user_id=DEMO_LINE_STAFF,
+        linked_at=timezone.now(),
+        news_seen_until=timezone.now(),
+    )

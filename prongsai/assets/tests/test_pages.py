@@ -155,6 +155,8 @@ def test_a_citizen_asks_for_a_tent_and_follows_it_with_a_tracking_code(
         services.asset_update(
             asset=laptop, acting_user=member, lendable_to_public=True, name="เต็นท์ผ้าใบ 4x8 เมตร"
         )
+    # The form takes a name and a phone: it links the agency's privacy notice (PDPA section 23).
+    assert 'href="/privacy/"' in anon.get("/assets/borrow/").content.decode()
     start, end = _dates(3)
     response = anon.post(
         "/assets/borrow/",

@@ -58,6 +58,7 @@ DATA_MODULES = {
     "people/demo.py": "demo content",
     "integrity/demo.py": "demo content",
     "assets/demo.py": "demo content",
+    "privacy/demo.py": "demo content",
 }
 
 FIXED_WORDING = {
@@ -102,7 +103,7 @@ DATA_NAMES: dict[str, dict[str, str]] = {
     "core/models/agency.py": {"Agency.office_hours": "the stored default of an agency's office hours"},
     "core/personal_data.py": {"INVENTORY": "English notes for operators that name Thai forms"},
     "core/subject_data.py": {
-        "NAME_PREFIXES": "the titles stored names are written with, stripped to compare"
+        "NAME_PREFIXES": "the titles a Thai name is written with (compared, never shown)"
     },
     "reports/document.py": {"Signature.caption": "the official document's signature line"},
     "reports/render_pdf.py": {"render_pdf": "the page label of official documents"},

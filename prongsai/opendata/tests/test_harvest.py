@@ -103,7 +103,16 @@ def test_a_dcat_harvest_of_the_demo_catalogue_finds_the_14_items_for_every_datas
                     schema["properties"]["rows"]["items"]["properties"][h]["title"] for h in header
                 ]
 
-    for key in ("procurement-register", "complaint-statistics", "service-statistics"):
+    for key in (
+        "procurement-register",
+        "complaint-statistics",
+        "service-statistics",
+        "asset-loan-statistics",
+        "staffing-statistics",
+        "training-statistics",
+        "no-gift-reports",
+        "corruption-risk-assessments",
+    ):
         data = json.loads(client.get(f"/data/{key}.json", HTTP_HOST=HOST).content)
         assert data["rows"], key
 
