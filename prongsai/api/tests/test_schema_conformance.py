@@ -26,13 +26,16 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = 100
 MIN_CASES = 500
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# schemathesis calls the WSGI app directly and reads the body as sent; an HTTP client would undo the gzip the
+# app applies to text answers (ADR 0090), this transport does not, so the test asks for plain bodies.
+HEADERS = {"Host": AGENCY_HOST, "Accept-Encoding": "identity"}
 
 
 def test_every_operation_answers_as_its_openapi_document_says(catalogue, settings):
     # Generated requests are many and come from one client: the limits are not what is tested here.
     settings.API_READ_RATE = "100000/hour"
     settings.OPEN311_SUBMIT_RATE = "100000/hour"
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application, headers={"Host": AGENCY_HOST})
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application, headers=HEADERS)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) * EXAMPLES >= MIN_CASES, len(operations)
     cases = 0
@@ -50,7 +53,7 @@ def test_every_operation_answers_as_its_openapi_document_says(catalogue, setting
         def run(case: schemathesis.Case) -> None:
             nonlocal cases
             cases += 1
-            case.call_and_validate(headers={"Host": AGENCY_HOST}, checks=CHECKS)
+            case.call_and_validate(headers=HEADERS, checks=CHECKS)
 
         run()
     assert cases >= MIN_CASES
