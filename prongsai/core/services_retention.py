@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from importlib import import_module
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import LineLink, OutboundEmail, OutboundLine
 from prongsai.core.personal_data import LINE_LINK_RETENTION_DAYS, OUTBOX_RETENTION_DAYS
 
@@ -37,12 +36,6 @@ def purge_expired_personal_data() -> dict[str, int]:
         "outbound LINE messages": deleted_line,
         "LINE links": deleted_links,
     }
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.retention")
-        except ModuleNotFoundError:
-            continue
+    for module in app_modules("retention"):
         counts.update(module.purge_expired_personal_data())
     return counts

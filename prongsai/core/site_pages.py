@@ -11,12 +11,11 @@ Discovery is lazy, on first use, so core never imports a domain app at start-up 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from prongsai.core.app_modules import app_modules
 from prongsai.core.search import SearchHit, query_phrases, tokenize
 
 
@@ -36,15 +35,7 @@ def _discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.site_pages")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.site_pages":
-                raise
-            continue
+    for module in app_modules("site_pages"):
         _PAGES.extend(getattr(module, "PAGES", []))
     _DISCOVERED = True
 

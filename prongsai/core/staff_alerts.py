@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import import_module
 
-from django.apps import apps
 from django.utils.functional import Promise
 
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import Agency
 
 
@@ -48,15 +47,7 @@ def _discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.alerts")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.alerts":
-                raise
-            continue
+    for module in app_modules("alerts"):
         _QUEUES.update(getattr(module, "QUEUES", {}))
         _NEWS.update(getattr(module, "NEWS", {}))
     _DISCOVERED = True

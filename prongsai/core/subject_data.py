@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 
-from django.apps import apps
 from django.db.models import Model
 
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import Agency
 from prongsai.core.tracking import normalise_tracking_code
 
@@ -84,15 +83,7 @@ def _discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.subject_data")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.subject_data":
-                raise
-            continue
+    for module in app_modules("subject_data"):
         _FINDERS.extend(getattr(module, "FINDERS", ()))
     _DISCOVERED = True
 

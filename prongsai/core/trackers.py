@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.apps import apps
-
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import Agency
 
 
@@ -40,15 +38,7 @@ def _discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.trackers")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.trackers":
-                raise
-            continue
+    for module in app_modules("trackers"):
         for kind, finder in getattr(module, "TRACKERS", {}).items():
             register(kind, finder)
     _DISCOVERED = True

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 
-from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import Agency
 from prongsai.core.roles import Cap
 
@@ -47,15 +46,7 @@ def _discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.worklist")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.worklist":
-                raise
-            continue
+    for module in app_modules("worklist"):
         _PROVIDERS.extend(getattr(module, "WORKLIST", []))
     _DISCOVERED = True
 

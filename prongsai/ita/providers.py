@@ -22,11 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
-
+from prongsai.core.app_modules import app_modules
 from prongsai.core.models import Agency
 
 
@@ -101,15 +99,7 @@ def autodiscover() -> None:
     for module in (providers_site, providers_planning):
         for subject, function in module.PROVIDERS.items():
             register(subject, function)
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.ita_evidence")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.ita_evidence":
-                raise
-            continue
+    for module in app_modules("ita_evidence"):
         for subject, function in getattr(module, "PROVIDERS", {}).items():
             register(subject, function)
     _DISCOVERED = True

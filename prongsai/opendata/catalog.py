@@ -12,15 +12,14 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core import datasets as registry
+from prongsai.core.app_modules import app_modules
 from prongsai.core.datasets import Dataset
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency
@@ -59,15 +58,7 @@ def autodiscover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for config in apps.get_app_configs():
-        if not config.name.startswith("prongsai."):
-            continue
-        try:
-            module = import_module(f"{config.name}.datasets")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.datasets":
-                raise
-            continue
+    for module in app_modules("datasets"):
         for item in getattr(module, "DATASETS", ()):
             registry.register(item)
     _DISCOVERED = True
