@@ -87,6 +87,15 @@ class Open311View(APIView):
                 % {"mb": settings.OPEN311_MAX_BODY_BYTES // (1024 * 1024)},
                 status_code=413,
             )
+        # The URL's suffix is the format; a ?format= that names another one (or none we know) is refused as
+        # DRF refuses it on the other endpoints, instead of being silently ignored.
+        asked = request.query_params.get("format")
+        if asked is not None and asked != kwargs.get("fmt"):
+            raise Open311Error(
+                _("ไม่มีข้อมูลในรูปแบบ “%(format)s” ที่ที่อยู่นี้ รูปแบบกำหนดด้วยนามสกุลของที่อยู่ (.json หรือ .xml)")
+                % {"format": asked[:20]},
+                status_code=404,
+            )
         super().initial(request, *args, **kwargs)
 
     def get_format_suffix(self, **kwargs: Any) -> str | None:

@@ -71,3 +71,12 @@ def test_an_empty_start_date_is_refused(anon, catalogue):
 def test_a_bad_page_of_a_data_set_is_refused_in_the_same_error_format(anon, catalogue):
     _is_open311_error(anon.get("/api/v1/datasets/complaint-statistics/", {"page": "0"}), 400)
     _is_open311_error(anon.get("/api/v1/datasets/no-such-data-set/"), 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/open311/v2/services.json", "/open311/v2/requests.json", "/api/v1/datasets/complaint-statistics/"],
+)
+def test_an_unknown_format_is_refused_in_the_same_error_format(anon, catalogue, path):
+    """``?format=AAA`` once answered as if no format had been asked; now it is a declared 404 error."""
+    _is_open311_error(anon.get(path, {"format": "AAA"}), 404)
