@@ -141,7 +141,7 @@ class ServiceListView(Open311View):
         operation_id="open311_services",
         summary="Services that accept online requests (GeoReport v2 services)",
         parameters=[FORMAT],
-        responses={200: ServiceOut(many=True), 413: ERRORS, 429: ERRORS},
+        responses={200: ServiceOut(many=True), 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, fmt: str | None = None) -> Response:
@@ -412,7 +412,7 @@ class RequestsView(Open311View):
             OpenApiParameter("end_date", OpenApiTypes.DATETIME),
             OpenApiParameter("status", str, enum=["open", "closed"]),
         ],
-        responses={200: RequestOut(many=True), 400: ERRORS, 413: ERRORS, 429: ERRORS},
+        responses={200: RequestOut(many=True), 400: ERRORS, 404: ERRORS, 413: ERRORS, 429: ERRORS},
         tags=["Open311"],
     )
     def get(self, request: Request, fmt: str | None = None) -> Response:
@@ -436,6 +436,7 @@ class RequestsView(Open311View):
             201: CreatedOut(many=True),
             200: CreatedOut(many=True),
             400: ERRORS,
+            404: ERRORS,
             413: ERRORS,
             429: ERRORS,
         },
