@@ -7,18 +7,25 @@ Requests for the first agency use the host ``wangthong.test``; for the other age
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from io import StringIO
+from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
 
 from prongsai.core.models import Agency, User
 from prongsai.core.roles import Role
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.tests import factories
+from tests.demo_snapshot import seed_or_restore_demo
 
 AGENCY_HOST = "wangthong.test"
 OTHER_HOST = "other.test"
@@ -121,3 +128,29 @@ def outsider_client(outsider) -> Client:
 def scoped(agency) -> Iterator[Agency]:
     with agency_scope(agency):
         yield agency
+
+
+@pytest.fixture(scope="module")
+def _committed_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Path]:
+    """The full demo (``seed_demo``), committed once for the tests of one module and emptied after them.
+
+    Seeded the first time a test process needs it and restored from that copy after (tests/demo_snapshot.py):
+    seeding costs a minute or more, and half a dozen modules check the demo. Yields its uploaded files.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        seed_or_restore_demo(lambda: call_command("seed_demo", "--allow-production", stdout=StringIO()))
+        try:
+            yield media
+        finally:
+            # As pytest-django empties the tables after a transactional test; content types are cached by id.
+            call_command("flush", interactive=False, verbosity=0)
+            ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def demo(_committed_demo, db, settings) -> Agency:
+    """The demo agency อบต.วังทอง (and the second agency beside it); what a test changes is rolled back."""
+    shutil.copytree(_committed_demo, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    with scopes_disabled():
+        return Agency.objects.get(code="wangthong")

@@ -18,9 +18,10 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import OrgUnit, Publishable, TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.thai import BANGKOK
 from prongsai.core.tracking import format_tracking_code
 
@@ -310,7 +311,7 @@ class Loan(FSMModelMixin, TenantModel):
     tracking_code = models.CharField(_("รหัสติดตาม"), max_length=16, editable=False)
     idempotency_key = models.UUIDField(editable=False)
     asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="loans", verbose_name=_("ครุภัณฑ์"))
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.REQUESTED, protected=True
     )
     borrower_kind = models.CharField(_("ผู้ยืม"), max_length=8, choices=Borrower.choices)
@@ -426,7 +427,7 @@ class StockTake(FSMModelMixin, TenantModel):
         REPORTED = "reported", _("รายงานผลแล้ว")
 
     fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.IN_PROGRESS, protected=True
     )
     order_reference = models.CharField(_("เลขที่คำสั่งแต่งตั้ง"), max_length=100)

@@ -15,9 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import OrgUnit, OutboundEmail, TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.tracking import format_tracking_code
 
 DESCRIPTION_MAX = 5000
@@ -108,7 +109,7 @@ class Complaint(FSMModelMixin, TenantModel):
         related_name="+",
         verbose_name=_("ส่วนงานที่รับผิดชอบ"),
     )
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.RECEIVED, protected=True
     )
     subject = models.CharField(_("เรื่อง"), max_length=200, blank=True)

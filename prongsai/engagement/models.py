@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import Attachment, Publishable, TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.tracking import format_tracking_code
 
 QUESTION_BODY_MAX = 4000
@@ -36,7 +37,7 @@ class Question(FSMModelMixin, TenantModel):
     body = models.TextField(_("รายละเอียดคำถาม"), validators=[MaxLengthValidator(QUESTION_BODY_MAX)])
     asker_name = models.CharField(_("ชื่อที่ให้แสดง"), max_length=100, blank=True)
     asker_email = models.EmailField(_("อีเมลสำหรับรับแจ้งเมื่อได้รับคำตอบ"), blank=True)
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.PENDING, protected=True
     )
     edited_by_moderator = models.BooleanField(_("ผู้ดูแลปรับถ้อยคำก่อนเผยแพร่"), default=False)

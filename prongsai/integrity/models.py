@@ -21,9 +21,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import Attachment, Publishable, TenantModel
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.thai import fiscal_year_range
 from prongsai.integrity import rules
 
@@ -148,7 +149,9 @@ class GiftEntry(FSMModelMixin, TenantModel):
         RETURN = "return", _("ให้ส่งคืนผู้ให้")
         HAND_OVER = "hand_over", _("ให้ส่งมอบเป็นสิทธิของหน่วยงาน")
 
-    status = FSMField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.OPEN, protected=True)
+    status = StatusField(
+        _("สถานะ"), max_length=20, choices=Status.choices, default=Status.OPEN, protected=True
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     direction = models.CharField(_("ลักษณะ"), max_length=10, choices=Direction.choices)
     official_name = models.CharField(_("ชื่อเจ้าหน้าที่ผู้รับหรือผู้ให้"), max_length=200)

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, ClassVar
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 from django_scopes import ScopedManager
+
+from prongsai.core.models.status_field import StatusField
 
 
 class RunStatus(models.TextChoices):
@@ -44,7 +46,7 @@ class JobRun(FSMModelMixin, models.Model):
         verbose_name=_("หน่วยงาน"),
     )
     slot = models.DateTimeField(_("กำหนดเวลา"))
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED, protected=True
     )
     claimed_by = models.CharField(_("ผู้จองงาน"), max_length=120)

@@ -7,9 +7,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import TenantModel
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.tracking import format_tracking_code
 
 # PDPA s. 30 para. 3: the controller acts on a request "within thirty days from the date of receipt";
@@ -41,7 +42,7 @@ class SubjectRequest(FSMModelMixin, TenantModel):
     requester_phone = models.CharField(_("โทรศัพท์ผู้ยื่นคำขอ"), max_length=20, blank=True)
     record_codes = models.CharField(_("รหัสติดตามของเรื่องที่เกี่ยวกับผู้ยื่นคำขอ"), max_length=300, blank=True)
     details = models.TextField(_("รายละเอียดคำขอ"), blank=True)
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"),
         max_length=16,
         choices=RequestStatus.choices,

@@ -14,9 +14,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import Publishable, TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 
 
 class KeyHolder(TenantModel):
@@ -120,7 +121,7 @@ class Report(FSMModelMixin, TenantModel):
         OUT_OF_SCOPE = "out_of_scope", _("ไม่อยู่ในอำนาจหน้าที่ของหน่วยงาน")
 
     origin = models.CharField(_("ที่มา"), max_length=16, choices=Origin.choices, default=Origin.ONLINE)
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.RECEIVED, protected=True
     )
     received_at = models.DateTimeField(_("วันที่รับเรื่อง"))
@@ -285,7 +286,7 @@ class IdentityRequest(FSMModelMixin, TenantModel):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="identity_requests")
     requester = models.ForeignKey(KeyHolder, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(_("เหตุผลที่ขอเปิดเผยตัวตน"))
-    status = FSMField(
+    status = StatusField(
         max_length=12,
         choices=IdentityRequestStatus.choices,
         default=IdentityRequestStatus.PENDING,

@@ -14,7 +14,7 @@ from django_scopes import scopes_disabled
 
 from prongsai.core.demo import DEMO_PASSWORD
 from prongsai.core.models import Agency
-from tests.e2e.demo_snapshot import seed_or_restore_demo
+from tests.demo_snapshot import seed_or_restore_demo
 
 AGENCY_NAME = "องค์การบริหารส่วนตำบลวังทอง"
 # axe-core impacts that fail a test; "minor" and "moderate" findings are left to a person's judgement.
@@ -26,7 +26,7 @@ DESKTOP = {"width": 1280, "height": 900}
 def seed_demo() -> None:
     """The demo agency อบต.วังทอง with its people, staff accounts and published content.
 
-    Built once per test session and restored before each later test (tests/e2e/demo_snapshot.py explains why).
+    Built once per test session and restored before each later test (tests/demo_snapshot.py explains why).
     """
     seed_or_restore_demo(lambda: call_command("seed_demo", "--allow-production", stdout=_Discard()))
 

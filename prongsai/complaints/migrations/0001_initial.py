@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('tracking_code', models.CharField(editable=False, max_length=16, verbose_name='รหัสติดตาม')),
                 ('idempotency_key', models.UUIDField(editable=False)),
                 ('channel', models.CharField(choices=[('web', 'เว็บไซต์'), ('phone', 'โทรศัพท์'), ('walk_in', 'มาติดต่อด้วยตนเอง'), ('letter', 'หนังสือ/จดหมาย'), ('line', 'LINE')], default='web', max_length=16, verbose_name='ช่องทางที่รับเรื่อง')),
-                ('status', django_fsm.FSMField(choices=[('received', 'รับเรื่องแล้ว รอตรวจสอบ'), ('accepted', 'รับเรื่องไว้พิจารณา'), ('in_progress', 'อยู่ระหว่างดำเนินการ'), ('resolved', 'ดำเนินการแล้วเสร็จ'), ('rejected', 'ไม่รับเรื่อง/ยุติเรื่อง'), ('forwarded', 'ส่งต่อหน่วยงานอื่น'), ('moved', 'โอนไปช่องทางร้องเรียนการทุจริต')], default='received', max_length=16, protected=True, verbose_name='สถานะ')),
+                ('status', models.CharField(choices=[('received', 'รับเรื่องแล้ว รอตรวจสอบ'), ('accepted', 'รับเรื่องไว้พิจารณา'), ('in_progress', 'อยู่ระหว่างดำเนินการ'), ('resolved', 'ดำเนินการแล้วเสร็จ'), ('rejected', 'ไม่รับเรื่อง/ยุติเรื่อง'), ('forwarded', 'ส่งต่อหน่วยงานอื่น'), ('moved', 'โอนไปช่องทางร้องเรียนการทุจริต')], default='received', max_length=16, verbose_name='สถานะ')),
                 ('subject', models.CharField(blank=True, max_length=200, verbose_name='เรื่อง')),
                 ('description', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='รายละเอียด')),
                 ('location_address', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(500)], verbose_name='สถานที่เกิดเหตุ')),

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
+
+from prongsai.core.models.status_field import StatusField
 
 from .base import TenantModel, new_public_id
 
@@ -26,7 +28,7 @@ class Publishable(FSMModelMixin, TenantModel):
     snapshot_fields: tuple[str, ...] = ()
 
     public_id = models.UUIDField(default=new_public_id, unique=True, editable=False)
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"),
         max_length=16,
         choices=PublicationStatus.choices,

@@ -17,7 +17,9 @@ from prongsai.portal.models import NewsArticle
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(demo):
+    """The shared demo (conftest ``demo``: one real run of seed_demo per test process); the output is that of
+    running the command again over it, which prints the logins too."""
     out = StringIO()
     call_command("seed_demo", "--allow-production", stdout=out)
     return out.getvalue()

@@ -11,9 +11,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import OrgUnit, TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 from prongsai.core.tracking import format_tracking_code, new_tracking_code
 
 from .catalogue import DurationUnit, Service
@@ -55,7 +56,7 @@ class ServiceRequest(FSMModelMixin, TenantModel):
     idempotency_key = models.UUIDField(_("รหัสป้องกันการส่งซ้ำ"), editable=False)
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="requests")
     channel = models.CharField(_("ช่องทาง"), max_length=10, choices=Channel.choices)
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"),
         max_length=20,
         choices=RequestStatus.choices,

@@ -5,12 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from io import StringIO
 from urllib.parse import urlsplit
 
 import jsonschema
-import pytest
-from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 from rdflib import Graph, Namespace
@@ -23,11 +20,6 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 GDCNS = Namespace(GDC)
 HOST = "wangthong.localhost"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", "--allow-production", stdout=StringIO())
 
 
 def _get(client: Client, url: str):

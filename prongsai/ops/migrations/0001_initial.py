@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('job', models.CharField(max_length=80, verbose_name='งาน')),
                 ('slot', models.DateTimeField(verbose_name='กำหนดเวลา')),
-                ('status', django_fsm.FSMField(choices=[('queued', 'รอดำเนินการ'), ('running', 'กำลังดำเนินการ'), ('succeeded', 'สำเร็จ'), ('failed', 'ไม่สำเร็จ')], default='queued', max_length=16, protected=True, verbose_name='สถานะ')),
+                ('status', models.CharField(choices=[('queued', 'รอดำเนินการ'), ('running', 'กำลังดำเนินการ'), ('succeeded', 'สำเร็จ'), ('failed', 'ไม่สำเร็จ')], default='queued', max_length=16, verbose_name='สถานะ')),
                 ('claimed_by', models.CharField(max_length=120, verbose_name='ผู้จองงาน')),
                 ('claimed_at', models.DateTimeField(verbose_name='จองงานเมื่อ')),
                 ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='เริ่มเมื่อ')),

@@ -4,13 +4,9 @@ items answered from this data with no manual evidence left for them."""
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from prongsai.core.models import Agency
 from prongsai.ita.models import Catalogue, ManualEvidence
 from prongsai.ita.readiness import Status, readiness
 from prongsai.people import selectors
@@ -26,13 +22,6 @@ PEOPLE_SUBJECTS = {
     "ethics_promotion",
     "ethics_assessment",
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", "--allow-production", stdout=StringIO())
-    with scopes_disabled():
-        return Agency.objects.get(code="wangthong")
 
 
 # FY2566 o26 (the HR report of FY2565) is left out: the planning demo has no FY2565 HR plan.

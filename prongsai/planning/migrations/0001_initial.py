@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='สร้างเมื่อ')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='แก้ไขล่าสุด')),
                 ('public_id', models.UUIDField(default=prongsai.core.models.base.new_public_id, editable=False, unique=True)),
-                ('status', django_fsm.FSMField(choices=[('draft', 'ฉบับร่าง'), ('published', 'เผยแพร่แล้ว')], default='draft', max_length=16, protected=True, verbose_name='สถานะ')),
+                ('status', models.CharField(choices=[('draft', 'ฉบับร่าง'), ('published', 'เผยแพร่แล้ว')], default='draft', max_length=16, verbose_name='สถานะ')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='เผยแพร่เมื่อ')),
                 ('revision_count', models.PositiveIntegerField(default=0, verbose_name='จำนวนฉบับ')),
                 ('kind', models.CharField(choices=[('development', 'แผนพัฒนาท้องถิ่น'), ('operations', 'แผนการดำเนินงานและการใช้งบประมาณประจำปี'), ('hr', 'แผนการบริหารและพัฒนาทรัพยากรบุคคล'), ('anti_corruption', 'แผนปฏิบัติการป้องกันการทุจริต'), ('integrity_measures', 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน')], max_length=24, verbose_name='ประเภทแผน')),

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 ('requester_phone', models.CharField(blank=True, max_length=20, verbose_name='โทรศัพท์ผู้ยื่นคำขอ')),
                 ('record_codes', models.CharField(blank=True, max_length=300, verbose_name='รหัสติดตามของเรื่องที่เกี่ยวกับผู้ยื่นคำขอ')),
                 ('details', models.TextField(blank=True, verbose_name='รายละเอียดคำขอ')),
-                ('status', django_fsm.FSMField(choices=[('received', 'รับคำขอแล้ว'), ('in_progress', 'อยู่ระหว่างดำเนินการ'), ('completed', 'ดำเนินการแล้วเสร็จ'), ('refused', 'ปฏิเสธคำขอ')], default='received', max_length=16, protected=True, verbose_name='สถานะ')),
+                ('status', models.CharField(choices=[('received', 'รับคำขอแล้ว'), ('in_progress', 'อยู่ระหว่างดำเนินการ'), ('completed', 'ดำเนินการแล้วเสร็จ'), ('refused', 'ปฏิเสธคำขอ')], default='received', max_length=16, verbose_name='สถานะ')),
                 ('received_at', models.DateTimeField(verbose_name='วันที่รับคำขอ')),
                 ('due_on', models.DateField(verbose_name='กำหนดดำเนินการให้แล้วเสร็จ')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='ดำเนินการเสร็จเมื่อ')),

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMModelMixin, transition
 
 from prongsai.core.models import TenantModel, new_public_id
+from prongsai.core.models.status_field import StatusField
 
 
 def import_file_path(instance: ImportBatch, filename: str) -> str:
@@ -41,7 +42,7 @@ class ImportBatch(FSMModelMixin, TenantModel):
     file_kind = models.CharField(max_length=4, choices=FileKind.choices)
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    status = FSMField(
+    status = StatusField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.UPLOADED, protected=True
     )
     total_rows = models.PositiveIntegerField(_("จำนวนแถว"), default=0)

@@ -1,10 +1,11 @@
-"""The demo agency for browser tests, seeded once per test session and restored before each test.
+"""The full demo, seeded once per test process and restored whenever a later test needs it again.
 
 Why: ``seed_demo`` runs ~80,000 queries (every E-Service request walked through its steps, every loan,
-the audit chain), a minute or more on PostgreSQL; a dozen browser tests each seeding it took most of CI's
-time. The browser tests run with ``transactional_db`` (the live server reads committed rows), so pytest-django
-empties every table after each test; this module puts the same demo back in a second or two instead of
-building it again:
+the audit chain), a minute or more on PostgreSQL; a dozen browser tests and the test modules that check the
+demo itself each seeding it took most of CI's time. Both kinds commit the demo (the browser tests run with
+``transactional_db`` because the live server reads committed rows; the other modules through the ``demo``
+fixture of the root conftest), and the tables are emptied after them; this module puts the same demo back in a
+second or two instead of building it again:
 
 - PostgreSQL: after the first seed, ``pg_dump --data-only`` of the model tables; later tests ``pg_restore`` it
   into the emptied tables (``--disable-triggers`` lets the rows go in whatever the foreign-key order; the test
