@@ -136,6 +136,7 @@ PROVINCES = [
     "อุทัยธานี",
     "อุบลราชธานี",
 ]
+LARGEST_PROVINCE = "นครราชสีมา"
 FIRST = ["สมชาย", "สมหญิง", "บุญมี", "ประยูร", "สุดา", "วันดี", "ทองใบ", "คำปุ่น", "มาลี", "สมปอง", "จันทร์เพ็ญ", "ณรงค์"]
 LAST = ["ใจงาม", "ศรีสุข", "ทองมา", "แก้วดี", "บุญเรือง", "พรมมา", "สายทอง", "ภูมิใจ", "คำแก้ว", "ดวงจันทร์"]
 PREFIXES = ["นาย", "นาง", "นางสาว"]
@@ -250,6 +251,16 @@ def _kind_for(number: int) -> tuple[str, float, str, str]:
             return kind, factor, long_name, short
     kind, _share, factor, long_name, short = KINDS[0]
     return kind, factor, long_name, short
+
+
+def _province(number: int) -> str:
+    """Every 39th agency in นครราชสีมา (the largest province: 200 of 7,850 here, 333 in fact), the rest
+    spread evenly over the other provinces (about 100 each), so that one operator hosts over 200 agencies.
+    """
+    if number % 39 == 1:
+        return LARGEST_PROVINCE
+    others = [p for p in PROVINCES if p != LARGEST_PROVINCE]
+    return others[number % len(others)]
 
 
 def _fy_bounds(fy: int) -> tuple[datetime, datetime]:
@@ -681,7 +692,7 @@ def _agency(
     rng = random.Random(plan.seed * 100_003 + number)  # noqa: S311 - content only; public ids use secrets
     kind, factor, long_name, short = _kind_for(number)
     scale = factor * rng.uniform(0.7, 1.3)
-    province = PROVINCES[number % len(PROVINCES)]
+    province = _province(number)
     place = rng.choice(["หนอง", "โนน", "ดอน", "นา", "ห้วย", "วัง"]) + rng.choice(
         ["ทอง", "แก้ว", "บัว", "งาม", "ใหญ่"]
     )
