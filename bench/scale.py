@@ -2,7 +2,7 @@
 
 What is measured
 ----------------
-A PostgreSQL database of its own (``prongsai_h2_scale`` unless ``--database`` names another; created at the
+A PostgreSQL database of its own (``prongsai_bench_scale`` unless ``--database`` names another; created at the
 start, dropped at the end unless ``--keep``) is migrated and loaded with the ITA catalogues. Then, for each
 size N in ``--sizes`` (default 1, 100, 7850), ``manage.py simulate_agencies N --years 5`` tops the
 simulated agencies up to N (ADR 0105: five fiscal years of an agency's news, E-Service requests,
@@ -107,7 +107,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         default=None,
         help="seconds each nightly job may run per size (default 120)",
     )
-    parser.add_argument("--database", default="prongsai_h2_scale", help="database to create and drop")
+    parser.add_argument("--database", default="prongsai_bench_scale", help="database to create and drop")
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL, help="PostgreSQL server, no database")
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     parser.add_argument("--port", type=int, default=None, help="serve on this port (default: any free port)")
