@@ -418,9 +418,18 @@ def measure_size(options: Options, env: dict[str, str], size: int, work_dir: Pat
     )
     print(f"    simulate_agencies: {summary} [{seconds:.1f} s with start-up]", flush=True)
     result.put("simulation (top-up)", seconds, "s")
+    query(options, "ANALYZE")  # fresh statistics for the planner and the row counts below
     (rows,) = query(options, f"SELECT pg_database_size('{options.database}')")
     result.put("database size", float(rows[0]), "bytes")
-    query(options, "ANALYZE")
+    largest = query(
+        options,
+        "SELECT relname, n_live_tup, pg_total_relation_size(relid) FROM pg_stat_user_tables "
+        "ORDER BY pg_total_relation_size(relid) DESC LIMIT 6",
+    )
+    result.notes.append(
+        "largest tables: "
+        + ", ".join(f"{name} {count:,} rows {size / 2**20:,.0f} MiB" for name, count, size in largest)
+    )
     measure_pages(options, env, result, work_dir)
     measure_jobs(options, env, result)
     print_size(result)
