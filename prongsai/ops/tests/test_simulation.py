@@ -172,3 +172,15 @@ def test_refuses_a_database_with_real_agencies_unless_forced(agency, catalogues)
 def test_bad_arguments_are_refused_with_a_reason(args, message, catalogues):
     with pytest.raises(CommandError, match=message):
         simulate(*args)
+
+
+def test_the_bulk_writer_refuses_a_table_without_a_required_column():
+    from prongsai.ops.bulkcopy import MissingColumn, Table
+    from prongsai.portal.models import NewsArticle
+
+    # NewsArticle.title has no default: leaving it out must fail before any row is written.
+    with pytest.raises(MissingColumn, match=r"portal\.NewsArticle\.title"):
+        Table(NewsArticle, ["agency", "category", "body"])
+    # Columns with a default (public_id, status, revision_count) are filled from it.
+    table = Table(NewsArticle, ["agency", "category", "title", "body"])
+    assert {"public_id", "status", "revision_count"} <= {f.name for f in table.fields}
