@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-dev lock test test-postgres e2e lint format bench check-deploy deploy-check smoke clean
+.PHONY: run install install-dev lock test test-postgres e2e lint format bench bench-scale check-deploy deploy-check smoke clean
 
 # Dependencies come from the lock files only (requirements/README.md); Prongsai itself is installed on top
 # without resolving anything again, so every machine gets the same versions and files.
@@ -81,6 +81,12 @@ bench: install-dev
 	$(PY) bench/citizen_channels.py
 	$(PY) bench/eservice_submit.py
 	$(PY) bench/assets.py
+
+## make bench-scale: 1, 100 and 7,850 simulated agencies on one PostgreSQL (bench/scale.py; about an hour on
+## two cores). Creates and drops its own database (SCALE_DATABASE); BENCH_SCALE_ARGS=--quick for a smoke run.
+SCALE_DATABASE ?= prongsai_bench_scale
+bench-scale: install-dev
+	$(PY) bench/scale.py --database $(SCALE_DATABASE) $(BENCH_SCALE_ARGS)
 
 ## make check-deploy: Django's deployment checklist with production settings.
 check-deploy: install

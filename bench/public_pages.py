@@ -54,6 +54,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -429,6 +430,8 @@ def describe_body(body: bytes) -> str:
 
 # Numbers for the cold runs' query parameter, unique across threads and runs (next() is atomic in CPython).
 COLD_COUNTER = itertools.count(1)
+# Which of several host names the next request names (run_load's ``hosts``).
+HOST_COUNTER = itertools.count()
 
 
 def client_loop(
@@ -438,13 +441,18 @@ def client_loop(
     deadline: list[float],
     out: ThreadResult,
     cold: bool = False,
+    headers: dict[str, str] | None = None,
+    hosts: Sequence[str] = (),
 ) -> None:
     """One client thread: GET ``path`` on its own persistent connection until the deadline.
 
     ``cold``: every request carries a query parameter no request had before, so the page cache misses.
+    ``headers``: sent besides REQUEST_HEADERS (a session cookie, say). ``hosts``: each request names the next
+    of these host names (of a multi-agency instance) in its Host header, in turn across all threads.
     """
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_S)
     separator = "&" if "?" in path else "?"
+    request_headers = {**REQUEST_HEADERS, **(headers or {})}
     start.wait()
     try:
         while True:
@@ -452,8 +460,10 @@ def client_loop(
             if began >= deadline[0]:
                 break
             target = f"{path}{separator}bench-cold={next(COLD_COUNTER)}" if cold else path
+            if hosts:
+                request_headers["Host"] = hosts[next(HOST_COUNTER) % len(hosts)]
             try:
-                conn.request("GET", target, headers=REQUEST_HEADERS)
+                conn.request("GET", target, headers=request_headers)
                 response = conn.getresponse()
                 body = response.read()
                 status = str(response.status)
@@ -475,14 +485,26 @@ def client_loop(
 
 
 def run_load(
-    port: int, name: str, path: str, duration: float, concurrency: int, *, cold: bool = False
+    port: int,
+    name: str,
+    path: str,
+    duration: float,
+    concurrency: int,
+    *,
+    cold: bool = False,
+    headers: dict[str, str] | None = None,
+    hosts: Sequence[str] = (),
 ) -> TargetResult:
     """``concurrency`` threads hammer ``path`` for ``duration`` seconds; the merged result."""
     results = [ThreadResult() for _ in range(concurrency)]
     start = threading.Barrier(concurrency + 1)
     deadline = [float("inf")]
     threads = [
-        threading.Thread(target=client_loop, args=(port, path, start, deadline, result, cold), daemon=True)
+        threading.Thread(
+            target=client_loop,
+            args=(port, path, start, deadline, result, cold, headers, hosts),
+            daemon=True,
+        )
         for result in results
     ]
     for thread in threads:
