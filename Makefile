@@ -75,6 +75,7 @@ format: install-dev
 ## make bench: performance figures, printed (never asserted).
 bench: install-dev
 	$(PY) bench/public_pages.py
+	$(PY) bench/public_pages.py --scale 10
 	$(PY) bench/whistleblower.py
 	$(PY) bench/procurement.py
 	$(PY) bench/reports.py

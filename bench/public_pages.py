@@ -14,6 +14,10 @@ on the same machine then request, one target after the other and for a bounded t
 * ``/ita/<year>/``            the OIT index of the current year (where ``/ita/`` redirects),
 * the site's stylesheet, as the home page links it (``/static/portal/site.<hash>.css``).
 
+With ``--scale N`` (``make bench`` runs it with 10 as well), the demo's news, executives, services,
+register rows and announcements are copied until there are N times as many (bench/scale_data.py), so the
+same pages are measured on ten times the data.
+
 Each page is measured twice. *warm*: the same URL again and again, so after the uncounted warm-up every
 request is answered from the public page cache (ADR 0090). *cold*: every request adds a query parameter
 never seen before (``?bench-cold=N``), which the views ignore but the cache key does not, so every request
@@ -144,6 +148,7 @@ class Options:
     workers: int
     database_url: str | None
     port: int | None
+    scale: int = 1
 
 
 @dataclass
@@ -213,6 +218,13 @@ def parse_options(argv: list[str] | None = None) -> Options:
     parser.add_argument(
         "--quick", action="store_true", help="smoke run: 1 s per target, 0.5 s warm-up, 4 client threads"
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="multiply the demo's news, executives, services, register rows and announcements by this "
+        "(bench/scale_data.py; default 1: the demo as seeded)",
+    )
     args = parser.parse_args(argv)
     duration = args.duration if args.duration is not None else (1.0 if args.quick else 10.0)
     warmup = 0.5 if args.quick and args.warmup == 1.0 else args.warmup
@@ -226,6 +238,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         workers=args.workers,
         database_url=args.database_url,
         port=args.port,
+        scale=max(1, args.scale),
     )
 
 
@@ -264,18 +277,21 @@ def database_label(database_url: str | None) -> str:
     return f"{urlsplit(database_url).scheme or '?'} (from --database-url)"
 
 
-def set_up_instance(env: dict[str, str]) -> None:
-    """Migrate, create the cache table, seed the demo agency and collect the static files."""
+def set_up_instance(env: dict[str, str], scale: int = 1) -> None:
+    """Migrate, create the cache table, seed the demo agency (multiplied by ``scale``), collect the static
+    files."""
     steps = [
         ["migrate", "--noinput"],
         ["createcachetable"],
         ["seed_demo", "--allow-production"],
+        *([[str(REPO_ROOT / "bench" / "scale_data.py"), "--times", str(scale)]] if scale > 1 else []),
         ["collectstatic", "--noinput"],
     ]
     for step in steps:
         started = time.perf_counter()
+        script = step if step[0].endswith(".py") else [str(MANAGE), *step]
         completed = subprocess.run(
-            [sys.executable, str(MANAGE), *step],
+            [sys.executable, *script],
             cwd=REPO_ROOT,
             env=env,
             capture_output=True,
@@ -288,7 +304,10 @@ def set_up_instance(env: dict[str, str]) -> None:
                 f"manage.py {' '.join(step)} failed (exit {completed.returncode}):\n"
                 f"{completed.stdout}{completed.stderr}"
             )
-        print(f"  manage.py {' '.join(step):<34} {took:6.1f} s")
+        label = " ".join(step).replace(str(REPO_ROOT) + "/", "")
+        print(f"  {label:<44} {took:6.1f} s")
+        if completed.stdout.strip() and step[0].endswith(".py"):
+            print(completed.stdout.rstrip())
 
 
 def free_port() -> int:
@@ -575,6 +594,7 @@ def print_parameters(options: Options, port: int, worker: str) -> None:
     print(f"  client threads   : {options.concurrency} (http.client, one connection per thread)")
     print(f"  duration         : {options.duration:g} s per target (+{options.warmup:g} s uncounted warm-up)")
     print(f"  database         : {database_label(options.database_url)}")
+    print(f"  data             : the demo's, × {options.scale} (bench/scale_data.py)")
     print(f"  CPU count        : {os.cpu_count()} (the client runs on the same machine as the server)")
     print(f"  software         : {versions()}")
     print(f"  load average     : {load_average()} (1/5/15 min, before measuring)")
@@ -664,8 +684,9 @@ def print_server_log(log: str) -> None:
 def benchmark(options: Options, work_dir: Path) -> int:
     """Set up, serve, measure and report; the exit status."""
     env = instance_environment(work_dir / "var", options.database_url)
-    print(f"Setting up a throw-away instance in {work_dir}")
-    set_up_instance(env)
+    data = "the demo data" if options.scale == 1 else f"{options.scale}× the demo data"
+    print(f"Setting up a throw-away instance in {work_dir} with {data}")
+    set_up_instance(env, options.scale)
 
     port = options.port or free_port()
     log_path = work_dir / "gunicorn.log"

@@ -65,6 +65,7 @@ def executives(agency: Agency) -> dict[str, list[Person]]:
         Person.objects.filter(
             agency=agency,
             is_current=True,
+            position__agency=agency,
             position__level__in=[Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE],
         )
         .select_related("position", "position__unit")

@@ -133,7 +133,7 @@ def requests_for_open311(
     if codes:
         qs = qs.filter(tracking_code__in=codes)
     if service_code:
-        qs = qs.filter(service__code=service_code)
+        qs = qs.filter(service__agency=agency, service__code=service_code)
     if start:
         qs = qs.filter(received_at__gte=start)
     if end:

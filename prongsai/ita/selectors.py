@@ -256,7 +256,7 @@ def backfilled_counts(agency: Agency, fiscal_year: int) -> QuerySet[BackfilledCo
 def published_scores(agency: Agency) -> QuerySet[ResultScore]:
     """Every score of the agency's published results, by year (the open-data catalogue)."""
     return (
-        ResultScore.objects.filter(agency=agency, result__is_published=True)
+        ResultScore.objects.filter(agency=agency, result__agency=agency, result__is_published=True)
         .select_related("result")
         .order_by("result__fiscal_year", "kind", "code")
     )

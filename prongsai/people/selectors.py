@@ -200,7 +200,7 @@ def training_stats(agency: Agency, fiscal_year: int) -> TrainingStats:
             stats.ethics_courses += 1
             stats.ethics_attendances += count
     stats.people = (
-        Attendance.objects.filter(agency=agency, course__fiscal_year=fiscal_year)
+        Attendance.objects.filter(agency=agency, course__agency=agency, course__fiscal_year=fiscal_year)
         .values("person")
         .distinct()
         .count()
@@ -223,7 +223,7 @@ class PersonTraining:
 def training_per_person(agency: Agency, fiscal_year: int) -> list[PersonTraining]:
     """Per-person totals of a year (staff pages only: who attended is personal data)."""
     rows = (
-        Attendance.objects.filter(agency=agency, course__fiscal_year=fiscal_year)
+        Attendance.objects.filter(agency=agency, course__agency=agency, course__fiscal_year=fiscal_year)
         .values("person")
         .annotate(courses=Count("pk"), hours=Sum("course__hours"))
     )

@@ -139,13 +139,18 @@ def reported_years(plan: Plan) -> list[int]:
 
 
 def citations_of_year(agency: Agency, fiscal_year: int) -> QuerySet[ScoreCitation]:
-    return ScoreCitation.objects.filter(agency=agency, result__plan__fiscal_year=fiscal_year)
+    return ScoreCitation.objects.filter(
+        agency=agency,
+        result__agency=agency,
+        result__plan__agency=agency,
+        result__plan__fiscal_year=fiscal_year,
+    )
 
 
 def published_items(agency: Agency) -> QuerySet[PlanItem]:
     """Every item (strategy, project ...) of the agency's published plans (the open-data catalogue)."""
     return (
-        PlanItem.objects.filter(agency=agency, plan__status=PublicationStatus.PUBLISHED)
+        PlanItem.objects.filter(agency=agency, plan__agency=agency, plan__status=PublicationStatus.PUBLISHED)
         .select_related("plan")
         .order_by("plan__fiscal_year", "plan__kind", "plan_id", "pk")
     )

@@ -11,6 +11,7 @@ in any order. Unknown columns are ignored.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import zipfile
@@ -408,30 +409,62 @@ def parse_row(row_number: int, cells: list[Any], columns: dict[str, int]) -> Par
     )
 
 
-def iter_parsed(content: bytes, kind: str) -> Iterator[ParsedRow | list[Problem]]:
-    """Every non-blank data row of the file, parsed; a project number seen twice is a problem."""
-    table = open_table(content, kind)
-    seen: dict[str, int] = {}
+# Part of every row's digest: changing how cells are read (normalize.py, parse_row) must change this, so
+# that rows imported under the old rules are compared field by field again instead of passing as unchanged.
+PARSER_VERSION = "1"
+
+
+@dataclass(slots=True)
+class RawRow:
+    """A data row as read from the file, before parsing, with the digest of the cells the import reads."""
+
+    row_number: int
+    cells: list[Any]
+    project_no: str  # as parse_row reads it: the text with Arabic digits
+    digest: str
+
+
+def row_digest(cells: list[Any], columns: dict[str, int]) -> str:
+    """A digest of the cells of the columns the import reads, in field order (so moving a column does not
+    change it); the register keeps it on each row an import wrote (``Procurement.import_digest``)."""
+    parts = [PARSER_VERSION]
+    for field in sorted(columns):
+        value = _cell(cells, columns, field)
+        parts.append(f"{field}={'' if value is None else value!s}")
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def iter_raw(table: Table) -> Iterator[RawRow]:
+    """Every non-blank data row of the table that is not a total line, unparsed, with its digest."""
     for row_number, cells in table.rows:
         if _is_blank(cells):
             continue
         project = clean_text(_cell(cells, table.columns, "egp_project_no"))
-        title = clean_text(_cell(cells, table.columns, "title"))
-        if not project and title.startswith(TOTAL_LINE):
+        if not project and clean_text(_cell(cells, table.columns, "title")).startswith(TOTAL_LINE):
             continue
-        result = parse_row(row_number, cells, table.columns)
+        yield RawRow(row_number, cells, to_arabic_digits(project), row_digest(cells, table.columns))
+
+
+def duplicate_problem(row_number: int, project_no: str, first_row: int) -> Problem:
+    return Problem(
+        row_number,
+        LABELS["egp_project_no"],
+        project_no,
+        _("เลขที่โครงการ %(number)s ซ้ำกับแถวที่ %(first_row)s กรุณารวมเป็นแถวเดียวหรือแก้ไขเลขที่โครงการ")
+        % {"number": project_no, "first_row": first_row},
+    )
+
+
+def iter_parsed(content: bytes, kind: str) -> Iterator[ParsedRow | list[Problem]]:
+    """Every non-blank data row of the file, parsed; a project number seen twice is a problem."""
+    table = open_table(content, kind)
+    seen: dict[str, int] = {}
+    for raw in iter_raw(table):
+        result = parse_row(raw.row_number, raw.cells, table.columns)
         if isinstance(result, ParsedRow):
             first = seen.get(result.egp_project_no)
             if first is not None:
-                result = [
-                    Problem(
-                        row_number,
-                        LABELS["egp_project_no"],
-                        result.egp_project_no,
-                        _("เลขที่โครงการ %(number)s ซ้ำกับแถวที่ %(first_row)s กรุณารวมเป็นแถวเดียวหรือแก้ไขเลขที่โครงการ")
-                        % {"number": result.egp_project_no, "first_row": first},
-                    )
-                ]
+                result = [duplicate_problem(raw.row_number, result.egp_project_no, first)]
             else:
-                seen[result.egp_project_no] = row_number
+                seen[result.egp_project_no] = raw.row_number
         yield result

@@ -15,15 +15,18 @@ official schemas offline in the tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from prongsai.core.models import Agency, PublicationStatus, Revision
+from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK, fiscal_year_range
 from prongsai.core.thaiid import is_juristic_person_id
 
@@ -323,21 +326,49 @@ def current_release(publisher: Publisher, procurement: Procurement) -> dict[str,
     )
 
 
-def release_package(publisher: Publisher, rows: Iterable[Procurement], *, uri: str) -> dict[str, Any] | None:
-    """A release package of the rows' latest releases; None when there is nothing to publish (OCDS requires
-    at least one release)."""
-    materialised = list(rows)
-    load_children(materialised, ("bidders", "amendments", "announcements"))
-    releases = [current_release(publisher, row) for row in materialised]
-    if not releases:
-        return None
-    return {
-        "uri": uri,
-        "version": OCDS_VERSION,
-        "publishedDate": max(r["date"] for r in releases),
-        "publisher": publisher.package_publisher(),
-        "releases": releases,
-    }
+# Rows read, converted and written per step of a streamed package: memory stays flat whatever the year's size.
+STREAM_ROWS = 1000
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, separators=(",", ":"))
+
+
+def _in_batches(rows: QuerySet[Procurement], size: int) -> Iterator[list[Procurement]]:
+    """The rows in primary-key order, ``size`` at a time, each batch found by keyset (pk > the last one)
+    so that no batch costs more than the first and no cursor stays open between them."""
+    last = 0
+    while True:
+        batch = list(rows.filter(pk__gt=last).order_by("pk")[:size])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].pk
+
+
+def release_package_chunks(publisher: Publisher, rows: QuerySet[Procurement], *, uri: str) -> Iterator[str]:
+    """A release package of the rows' latest releases, as pieces of JSON text to stream.
+
+    The package is never held in memory: releases are built and written ``STREAM_ROWS`` at a time. Its
+    ``publishedDate`` (the latest release's date) is known only at the end, so it is the last member of the
+    object, which JSON allows. The caller checks that there is at least one row (OCDS requires a release).
+    Runs inside the agency's scope itself, because a streamed response is read after the view returned.
+    """
+    with agency_scope(publisher.agency):
+        head = _dumps({"uri": uri, "version": OCDS_VERSION, "publisher": publisher.package_publisher()})
+        yield head[:-1] + ',"releases":['
+        latest = ""
+        separator = ""
+        for batch in _in_batches(rows, STREAM_ROWS):
+            load_children(batch, ("bidders", "amendments", "announcements"))
+            parts = []
+            for row in batch:
+                release = current_release(publisher, row)
+                latest = max(latest, release["date"])
+                parts.append(_dumps(release))
+            yield separator + ",".join(parts)
+            separator = ","
+        yield '],"publishedDate":' + _dumps(latest) + "}"
 
 
 def year_rows(agency: Agency, fiscal_year: int) -> QuerySet[Procurement]:

@@ -10,13 +10,16 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
+from prongsai.core.bulk_insert import FastInsert
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import add_revision_for_change, content_hash, record_revise
@@ -436,33 +439,33 @@ def procurement_publish_many(*, agency: Agency, acting_user: User, ids: list[int
         result.held_back = [r.pk for r in rows if r.pk in held]
         rows = [r for r in rows if r.pk not in held]
     now = timezone.now()
-    revisions: list[Revision] = []
-    for row in rows:
-        row.publish()
-        row.published_at = now
-        row.revision_count = 1
+    # The state machine is asked for each row whether it may be published (the rows were selected as drafts,
+    # so they may); its transition is then written for all of them by the UPDATE below, which is cheaper
+    # than running it on 100,000 instances that are not saved.
+    rows = [r for r in rows if can_proceed(r.publish)]
+    revisions = FastInsert(
+        Revision,
+        agency=agency,
+        record_type=Procurement._meta.label_lower,
+        number=1,
+        reason="",
+        author=acting_user,
+        created_at=now,
+        updated_at=now,
+    )
+
+    def revision(row: Procurement) -> dict[str, Any]:
         content = row.snapshot()
-        revisions.append(
-            Revision(
-                agency=agency,
-                record_type=row._meta.label_lower,
-                record_id=row.pk,
-                number=1,
-                content=content,
-                content_hash=content_hash(content),
-                reason="",
-                author=acting_user,
-            )
-        )
-    # Every row made the same transition (draft → published, checked on each instance above), so one
-    # UPDATE writes them; the status condition makes it a no-op for a row published meanwhile.
-    # (bulk_update would write one CASE per row and is far slower for 100,000 rows.)
+        return {"record_id": row.pk, "content": content, "content_hash": content_hash(content)}
+
+    # One UPDATE per 5,000 rows writes the transition; the status condition makes it a no-op for a row
+    # published meanwhile. (bulk_update would write one CASE per row and is far slower for 100,000 rows.)
     for chunk_start in range(0, len(rows), 5000):
         chunk = [r.pk for r in rows[chunk_start : chunk_start + 5000]]
         Procurement.objects.filter(agency=agency, pk__in=chunk, status=PublicationStatus.DRAFT).update(
             status=PublicationStatus.PUBLISHED, published_at=now, revision_count=1, updated_at=now
         )
-    Revision.objects.bulk_create(revisions, batch_size=1000)
+    revisions.insert(revision(row) for row in rows)
     result.published = len(rows)
     if rows:
         digest = hashlib.sha256("\n".join(str(r.public_id) for r in rows).encode()).hexdigest()

@@ -28,11 +28,22 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
+from prongsai.core.bulk_insert import FastInsert
 from prongsai.core.drafts import assign
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import content_hash
 
-from .egp_import import FileProblem, ParsedRow, Problem, detect_kind, iter_parsed
+from .egp_import import (
+    FileProblem,
+    ParsedRow,
+    Problem,
+    RawRow,
+    detect_kind,
+    duplicate_problem,
+    iter_raw,
+    open_table,
+    parse_row,
+)
 from .models import ImportBatch, ImportProblem, Procurement, Vendor
 from .models.register import load_children
 from .normalize import search_text
@@ -125,6 +136,9 @@ class Plan:
     new: list[ParsedRow] = field(default_factory=list)
     changed: list[tuple[ParsedRow, Procurement, list[str]]] = field(default_factory=list)
     unchanged: int = 0
+    # Rows equal field by field whose stored digest is not the file row's (written by hand, or by an older
+    # import): (primary key, digest), stored so that the next import skips them unread.
+    redigest: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _vendor_changed(row: ParsedRow, existing: Procurement) -> bool:
@@ -134,17 +148,33 @@ def _vendor_changed(row: ParsedRow, existing: Procurement) -> bool:
     return vendor is None or vendor.tax_id != row.vendor_tax_id or vendor.name != row.vendor_name
 
 
-def _compare(agency: Agency, rows: list[ParsedRow], *, lock: bool = False) -> Plan:
+@dataclass
+class Chunk:
+    """Up to CHUNK data rows of a file: the parsed rows to compare, the problems, and how many rows were
+    skipped because their digest equals the one stored on the register row (unchanged, not even parsed)."""
+
+    rows: list[ParsedRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    same: int = 0
+    digests: dict[str, str] = field(default_factory=dict)  # project number → digest of the file row
+    stored: set[str] = field(default_factory=set)  # project numbers already in the register
+
+
+def _compare(agency: Agency, chunk: Chunk, *, lock: bool = False) -> Plan:
+    """Compare the chunk's parsed rows with the register, field by field (rows with a stored digest equal
+    to the file's never get here)."""
     plan = Plan()
-    # No ordering: with the model's default order SQLite would walk the signing-date index instead of
-    # looking the numbers up.
-    qs = Procurement.objects.filter(
-        agency=agency, egp_project_no__in=[r.egp_project_no for r in rows]
-    ).order_by()
-    if lock:
-        # of=self: PostgreSQL cannot lock the nullable side of the outer join to the vendor.
-        qs = qs.select_for_update(of=("self",))
-    existing = {p.egp_project_no: p for p in qs.select_related("vendor")}
+    rows = chunk.rows
+    numbers = [r.egp_project_no for r in rows if r.egp_project_no in chunk.stored]
+    existing: dict[str, Procurement] = {}
+    if numbers:
+        # No ordering: with the model's default order SQLite would walk the signing-date index instead of
+        # looking the numbers up.
+        qs = Procurement.objects.filter(agency=agency, egp_project_no__in=numbers).order_by()
+        if lock:
+            # of=self: PostgreSQL cannot lock the nullable side of the outer join to the vendor.
+            qs = qs.select_for_update(of=("self",))
+        existing = {p.egp_project_no: p for p in qs.select_related("vendor")}
     for row in rows:
         current = existing.get(row.egp_project_no)
         if current is None:
@@ -158,22 +188,57 @@ def _compare(agency: Agency, rows: list[ParsedRow], *, lock: bool = False) -> Pl
             plan.changed.append((row, current, fields))
         else:
             plan.unchanged += 1
+            digest = chunk.digests[row.egp_project_no]
+            if current.import_digest != digest:
+                plan.redigest.append((current.pk, digest))
     return plan
 
 
-def _chunks(content: bytes, kind: str) -> Iterator[tuple[list[ParsedRow], list[Problem]]]:
-    rows: list[ParsedRow] = []
-    problems: list[Problem] = []
-    for item in iter_parsed(content, kind):
-        if isinstance(item, ParsedRow):
-            rows.append(item)
-        else:
-            problems.extend(item)
-        if len(rows) + len(problems) >= CHUNK:
-            yield rows, problems
-            rows, problems = [], []
-    if rows or problems:
-        yield rows, problems
+def _batched(items: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
+    batch: list[RawRow] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _chunks(agency: Agency, content: bytes, kind: str) -> Iterator[Chunk]:
+    """The file's data rows, CHUNK at a time. Before any row of a chunk is parsed, the digests stored on the
+    register rows of its project numbers are read in one query; a row whose digest is the stored one is
+    what an import already wrote and nobody changed since, so it is counted unchanged without parsing."""
+    table = open_table(content, kind)
+    seen: dict[str, int] = {}
+    for raws in _batched(iter_raw(table), CHUNK):
+        stored = dict(
+            Procurement.objects.filter(
+                agency=agency, egp_project_no__in=[r.project_no for r in raws if r.project_no]
+            )
+            .order_by()
+            .values_list("egp_project_no", "import_digest")
+        )
+        chunk = Chunk(stored=set(stored))
+        for raw in raws:
+            first = seen.get(raw.project_no)
+            if raw.project_no and stored.get(raw.project_no) == raw.digest:
+                if first is not None:
+                    chunk.problems.append(duplicate_problem(raw.row_number, raw.project_no, first))
+                else:
+                    seen[raw.project_no] = raw.row_number
+                    chunk.same += 1
+                continue
+            result = parse_row(raw.row_number, raw.cells, table.columns)
+            if not isinstance(result, ParsedRow):
+                chunk.problems.extend(result)
+            elif first is not None:
+                chunk.problems.append(duplicate_problem(raw.row_number, result.egp_project_no, first))
+            else:
+                seen[result.egp_project_no] = raw.row_number
+                chunk.rows.append(result)
+                chunk.digests[result.egp_project_no] = raw.digest
+        yield chunk
 
 
 def _read(batch: ImportBatch) -> bytes:
@@ -225,8 +290,9 @@ def import_validate(*, batch_id: int) -> ImportBatch:
             # A first estimate for the progress bar; corrected at the end.
             batch.total_rows = max(1, content.count(b"\n"))
             ImportBatch.objects.filter(pk=batch.pk).update(total_rows=batch.total_rows)
-        for rows, problems in _chunks(content, batch.file_kind):
-            counts["total"] += len(rows) + len({p.row_number for p in problems})
+        for chunk in _chunks(agency, content, batch.file_kind):
+            problems = chunk.problems
+            counts["total"] += len(chunk.rows) + chunk.same + len({p.row_number for p in problems})
             counts["problems"] += len(problems)
             keep = problems[: max(0, MAX_STORED_PROBLEMS - stored)]
             ImportProblem.objects.bulk_create(
@@ -243,10 +309,10 @@ def import_validate(*, batch_id: int) -> ImportBatch:
                 ]
             )
             stored += len(keep)
-            plan = _compare(agency, rows)
+            plan = _compare(agency, chunk)
             counts["new"] += len(plan.new)
             counts["changed"] += len(plan.changed)
-            counts["unchanged"] += plan.unchanged
+            counts["unchanged"] += plan.unchanged + chunk.same
             for row in plan.new:
                 if len(preview) < PREVIEW_ROWS:
                     preview.append(_preview_entry(row, "new"))
@@ -390,30 +456,15 @@ def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
         "hash": batch.sha256[:16],
     }
     now = timezone.now()
-    for rows, problems in _chunks(content, batch.file_kind):
-        if problems:
+    inserter = _Inserter(batch, now)
+    for chunk in _chunks(agency, content, batch.file_kind):
+        if chunk.problems:
             # Collect every problem of the file for the preview; nothing of this transaction is kept.
-            raise _Rollback([p for _rows, more in _chunks(content, batch.file_kind) for p in more])
-        plan = _compare(agency, rows, lock=True)
+            raise _Rollback([p for more in _chunks(agency, content, batch.file_kind) for p in more.problems])
+        plan = _compare(agency, chunk, lock=True)
         _resolve_vendors(agency, [r for r in plan.new] + [r for r, _c, _f in plan.changed], vendors, renamed)
-        created: list[Procurement] = []
-        for row in plan.new:
-            vendor = vendors.get(row.vendor_tax_id) if row.vendor_tax_id else None
-            item = Procurement(
-                agency=agency,
-                egp_project_no=row.egp_project_no,
-                ocid_local=row.egp_project_no,
-                vendor=vendor,
-                source=Procurement.Source.EGP_IMPORT,
-                import_batch=batch,
-                **row.register_values(),
-            )
-            item.search_text = search_text(
-                item.title, vendor.name if vendor else "", row.egp_project_no, row.contract_no
-            )
-            created.append(item)
-        _insert_rows(created, now)
-        new += len(created)
+        inserter.insert(plan.new, vendors, chunk.digests)
+        new += len(plan.new)
         drafts: list[Procurement] = []
         published: list[Procurement] = []
         for row, current, _fields in plan.changed:
@@ -421,6 +472,7 @@ def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
                 setattr(current, name, value)
             current.vendor = vendors.get(row.vendor_tax_id) if row.vendor_tax_id else None
             current.import_batch = batch
+            current.import_digest = chunk.digests[row.egp_project_no]
             current.search_text = search_text(
                 current.title,
                 current.vendor.name if current.vendor else "",
@@ -428,7 +480,7 @@ def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
                 current.contract_no,
             )
             (published if current.status == PublicationStatus.PUBLISHED else drafts).append(current)
-        update_fields = [*COMPARED, "vendor", "import_batch", "search_text", "updated_at"]
+        update_fields = [*COMPARED, "vendor", "import_batch", "import_digest", "search_text", "updated_at"]
         for item in drafts + published:
             item.updated_at = now
         if published:
@@ -453,53 +505,53 @@ def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
             Revision.objects.bulk_create(revisions, batch_size=1000)
         Procurement.objects.bulk_update(drafts, update_fields, batch_size=1000)
         Procurement.objects.bulk_update(published, [*update_fields, "revision_count"], batch_size=1000)
+        _store_digests(plan.redigest)
         changed += len(plan.changed)
-        unchanged += plan.unchanged
+        unchanged += plan.unchanged + chunk.same
     if renamed:
         Vendor.objects.bulk_update(list(renamed.values()), ["name", "updated_at"], batch_size=1000)
     return new, changed, unchanged
 
 
-def _insert_rows(items: list[Procurement], now: Any) -> None:
-    """INSERT new register rows with one ``executemany`` per 2,000 rows.
+def _store_digests(pairs: list[tuple[int, str]]) -> None:
+    """Store the file rows' digests on register rows found equal field by field (one statement per row,
+    sent with ``executemany``: a CASE over thousands of rows, as bulk_update writes, is slower)."""
+    if not pairs:
+        return
+    from django.db import connection
 
-    ``bulk_create`` spends most of its time preparing each of the ~30 values of each row through the
-    generic field machinery (on 100,000 rows, minutes on a small server); here each column's conversion is
-    chosen once and applied directly, using the backend's own adapters, inside the caller's transaction.
-    """
-    from django.db import connection, models
-
-    fields = [f for f in Procurement._meta.concrete_fields if not f.primary_key]
-    ops = connection.ops
-
-    def converter(field: models.Field[Any, Any]) -> Any:
-        if isinstance(field, models.UUIDField):
-            return (
-                (lambda v: v) if connection.features.has_native_uuid_field else (lambda v: v.hex if v else v)
-            )
-        if isinstance(field, models.DateTimeField):
-            return ops.adapt_datetimefield_value
-        if isinstance(field, models.DateField):
-            return ops.adapt_datefield_value
-        if isinstance(field, models.DecimalField):
-            return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
-        return lambda v: v
-
-    convert = [(f.attname, converter(f)) for f in fields]
     table = connection.ops.quote_name(Procurement._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608 - names only
-    for item in items:
-        item.created_at = item.updated_at = now
+    sql = f"UPDATE {table} SET import_digest = %s WHERE id = %s"  # noqa: S608 - names only
     with connection.cursor() as cursor:
-        for start in range(0, len(items), 2000):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(fn(getattr(item, name)) for name, fn in convert)
-                    for item in items[start : start + 2000]
-                ],
+        cursor.executemany(sql, [(digest, pk) for pk, digest in pairs])
+
+
+class _Inserter:
+    """New register rows written with ``core.bulk_insert`` (no model instances: ~3× faster on 100,000)."""
+
+    def __init__(self, batch: ImportBatch, now: Any) -> None:
+        self.fast = FastInsert(
+            Procurement,
+            agency=batch.agency,
+            source=Procurement.Source.EGP_IMPORT,
+            import_batch=batch,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def insert(self, rows: list[ParsedRow], vendors: dict[str, Vendor], digests: dict[str, str]) -> None:
+        def values(row: ParsedRow) -> dict[str, Any]:
+            vendor = vendors.get(row.vendor_tax_id) if row.vendor_tax_id else None
+            own = row.register_values()
+            own["egp_project_no"] = own["ocid_local"] = row.egp_project_no
+            own["vendor_id"] = vendor.pk if vendor else None
+            own["import_digest"] = digests[row.egp_project_no]
+            own["search_text"] = search_text(
+                row.title, vendor.name if vendor else "", row.egp_project_no, row.contract_no
             )
+            return own
+
+        self.fast.insert(values(row) for row in rows)
 
 
 def _resolve_vendors(

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import QuerySet
 from django.http import (
     Http404,
     HttpResponse,
@@ -23,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core import keyset
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.links import agency_url
@@ -35,7 +37,7 @@ from prongsai.core.views_forms import form_status
 
 from . import access, exporters, ocds, reports, selectors
 from .forms import ANNOUNCEMENT_KIND_CHOICES, RegisterFilterForm
-from .models import AnnouncementKind
+from .models import AnnouncementKind, Procurement
 
 PER_PAGE = 50
 
@@ -188,15 +190,17 @@ def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     form, flt = _register_filter(request)
     qs = selectors.register(agency, flt)
-    paginator = Paginator(qs, PER_PAGE)
+    found = keyset.page(qs, selectors.REGISTER_KEYS, request.GET, PER_PAGE)
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", "after", "before"):
+        query.pop(name, None)
     return render(
         request,
         "procurement/register.html",
         {
             "form": form,
-            "page_obj": paginator.get_page(request.GET.get("page")),
+            "page": found,
+            "lines": selectors.register_lines(found.rows, url_name="procurement:procurement_detail"),
             "totals": selectors.totals(qs),
             "querystring": query.urlencode(),
         },
@@ -363,14 +367,28 @@ def ocds_index(request: AgencyRequest) -> HttpResponse:
     )
 
 
+def _stream_package(
+    publisher: ocds.Publisher, rows: QuerySet[Procurement], uri: str, filename: str
+) -> HttpResponseBase:
+    """A release package streamed as it is built: a year of a large register is tens of megabytes."""
+    response = file_download(
+        ocds.release_package_chunks(publisher, rows, uri=uri),
+        content_type="application/json; charset=utf-8",
+        filename=filename,
+        inline=True,
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @public
 def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
     publisher = _publisher(request)
-    uri = publisher.url(reverse("procurement:ocds_year", args=[fiscal_year]))
-    package = ocds.release_package(publisher, ocds.year_rows(request.agency, fiscal_year), uri=uri)
-    if package is None:
+    rows = ocds.year_rows(request.agency, fiscal_year)
+    if not rows.exists():
         return _empty(_("ไม่มีการจัดซื้อจัดจ้างที่เผยแพร่ในปีงบประมาณ %(fy)s") % {"fy": fiscal_year})
-    return _json(package, f"ocds-{fiscal_year}.json")
+    uri = publisher.url(reverse("procurement:ocds_year", args=[fiscal_year]))
+    return _stream_package(publisher, rows, uri, f"ocds-{fiscal_year}.json")
 
 
 @public
@@ -378,13 +396,11 @@ def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponse
     if not 1 <= month <= 12:
         raise Http404
     publisher = _publisher(request)
-    uri = publisher.url(reverse("procurement:ocds_month", args=[be_year, month]))
-    package = ocds.release_package(
-        publisher, ocds.month_rows(request.agency, ce_year(be_year), month), uri=uri
-    )
-    if package is None:
+    rows = ocds.month_rows(request.agency, ce_year(be_year), month)
+    if not rows.exists():
         return _empty(_("ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"))
-    return _json(package, f"ocds-{be_year}-{month:02d}.json")
+    uri = publisher.url(reverse("procurement:ocds_month", args=[be_year, month]))
+    return _stream_package(publisher, rows, uri, f"ocds-{be_year}-{month:02d}.json")
 
 
 @public

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core import keyset
 from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import PublicationStatus
@@ -86,12 +87,15 @@ def register_list(request: StaffRequest) -> HttpResponse:
         if state == PublicationStatus.PUBLISHED
         else selectors.publishable_drafts(agency, fiscal_year=fy, query=query).count()
     )
-    paginator = Paginator(qs, PER_PAGE)
+    found = keyset.page(qs, selectors.REGISTER_KEYS, request.GET, PER_PAGE)
     return render(
         request,
         "procurement/staff/register.html",
         {
-            "page_obj": paginator.get_page(request.GET.get("page")),
+            "page": found,
+            "lines": selectors.register_lines(
+                found.rows, url_name="procurement:staff_procurement_edit", by="pk"
+            ),
             "fiscal_year": fy,
             "years": selectors.fiscal_years(agency, published_only=False),
             "state": state,

@@ -208,3 +208,45 @@ def import_batch(agency: Agency, user: User, content: bytes, name: str = "egp.cs
     return services_import.import_upload(
         agency=agency, acting_user=user, upload=SimpleUploadedFile(name, content)
     ).batch
+
+
+def many_rows(
+    agency: Agency, count: int, *, published: bool = True, fiscal_year: int = 2567
+) -> list[Procurement]:
+    """``count`` register rows written in bulk (for paging and query-count tests, where going through the
+    services row by row would take minutes): ten vendors, signing dates over the year with ties, and every
+    seventh row not yet signed."""
+    from prongsai.core.models import PublicationStatus
+    from prongsai.procurement.models import Vendor
+
+    ids = [tax_id(f"0105550{n:05d}") for n in range(10)]
+    Vendor.objects.bulk_create(
+        [Vendor(agency=agency, tax_id=t, name=f"บริษัท ผู้ขาย {n} จำกัด") for n, t in enumerate(ids)],
+        ignore_conflicts=True,
+    )
+    vendors = list(Vendor.objects.filter(agency=agency, tax_id__in=ids).order_by("tax_id"))
+    status = PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT
+    rows = []
+    for n in range(count):
+        signed = None if n % 7 == 0 else date(2023 + (n % 12 >= 3), (n % 12 + 9) % 12 + 1, 1 + n % 5)
+        rows.append(
+            Procurement(
+                agency=agency,
+                ocid_local=f"bulk-{fiscal_year}-{n}",
+                egp_project_no=f"{fiscal_year % 100}0{n:08d}",
+                fiscal_year=fiscal_year,
+                title=f"จัดซื้อวัสดุ รายการที่ {n}",
+                budget=Decimal(1000 + n),
+                budget_source="เงินงบประมาณรายจ่ายประจำปี",
+                egp_status=EgpStatus.IN_PROGRESS if signed is None else EgpStatus.UNDER_CONTRACT,
+                method=Method.SPECIFIC if n % 3 else Method.E_BIDDING,
+                agreed_price=None if signed is None else Decimal(900 + n),
+                vendor=None if signed is None else vendors[n % 10],
+                announced_on=date(2023, 10, 1 + n % 28),
+                contract_signed_on=signed,
+                status=status,
+                revision_count=1 if published else 0,
+                search_text=f"จัดซื้อวัสดุ รายการที่ {n}",
+            )
+        )
+    return Procurement.objects.bulk_create(rows, batch_size=500)

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from prongsai.core.models import AuditEvent, Revision
-from prongsai.procurement import egp_import, services, services_import
+from prongsai.procurement import services, services_import
 from prongsai.procurement.egp_import import FileProblem, ParsedRow, Problem, detect_kind, iter_parsed
 from prongsai.procurement.models import EgpStatus, ImportBatch, ImportProblem, Method, Procurement, Vendor
 from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, tax_id
@@ -235,6 +235,56 @@ def test_a_file_imports_only_after_its_problems_are_fixed_and_reimporting_is_a_n
     assert list(Procurement.objects.order_by("pk").values()) == state
 
 
+def test_a_reimport_skips_rows_by_digest_and_a_staff_correction_makes_it_compare_again(
+    scoped, admin_member, run_tasks, monkeypatch
+):
+    agency = scoped
+    first = run_tasks(upload, agency, admin_member, csv_bytes(GOOD)).batch
+    run_tasks(services_import.import_commit_request, batch=first, acting_user=admin_member)
+    digests = dict(Procurement.objects.values_list("egp_project_no", "import_digest"))
+    assert all(len(d) == 32 for d in digests.values()) and len(set(digests.values())) == 3
+
+    # The same rows again (another file): not one row is parsed, all three are unchanged.
+    parsed = []
+    real_parse = services_import.parse_row
+    monkeypatch.setattr(services_import, "parse_row", lambda *a: parsed.append(a) or real_parse(*a))
+    again = run_tasks(upload, agency, admin_member, csv_bytes(GOOD, title=False)).batch
+    again.refresh_from_db()
+    assert (again.new_count, again.changed_count, again.unchanged_count) == (0, 0, 3)
+    assert parsed == []
+
+    # A staff correction clears the row's digest: the next import reads it and puts the file's title back.
+    road = Procurement.objects.get(egp_project_no="67019000001")
+    road.title = "แก้ไขโดยเจ้าหน้าที่"
+    road.save()
+    assert Procurement.objects.get(pk=road.pk).import_digest == ""
+    third = run_tasks(upload, agency, admin_member, csv_bytes([*GOOD, [""] * 12])).batch
+    third.refresh_from_db()
+    assert (third.new_count, third.changed_count, third.unchanged_count) == (0, 1, 2)
+    assert len(parsed) == 1
+    run_tasks(services_import.import_commit_request, batch=third, acting_user=admin_member)
+    road.refresh_from_db()
+    assert road.title == GOOD[0][0] and road.import_digest == digests["67019000001"]
+
+
+def test_a_row_written_differently_but_equal_is_unchanged_and_gets_the_new_digest(
+    scoped, admin_member, run_tasks
+):
+    agency = scoped
+    first = run_tasks(upload, agency, admin_member, csv_bytes(GOOD[:1])).batch
+    run_tasks(services_import.import_commit_request, batch=first, acting_user=admin_member)
+    before = Procurement.objects.get()
+    # The same values written with Thai digits: another digest, the same register row.
+    thai = [[cell.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) for cell in GOOD[0]]]
+    batch = run_tasks(upload, agency, admin_member, csv_bytes(thai)).batch
+    batch.refresh_from_db()
+    assert (batch.new_count, batch.changed_count, batch.unchanged_count) == (0, 0, 1)
+    run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
+    after = Procurement.objects.get()
+    assert after.import_digest not in ("", before.import_digest)
+    assert after.title == before.title and after.updated_at == before.updated_at
+
+
 def test_a_later_export_updates_a_published_row_through_a_revision_naming_the_file(
     scoped, admin_member, run_tasks
 ):
@@ -299,7 +349,7 @@ def test_a_problem_found_at_commit_time_leaves_nothing_of_the_batch(
     assert (batch.new_count, batch.changed_count) == (2, 1)
 
     refusal = "เลขที่โครงการนี้ถูกยกเลิกในระบบ e-GP แล้ว กรุณาตรวจสอบกับระบบ e-GP"
-    real = egp_import.parse_row
+    real = services_import.parse_row
 
     def stricter(row_number, cells, columns):
         parsed = real(row_number, cells, columns)
@@ -307,7 +357,7 @@ def test_a_problem_found_at_commit_time_leaves_nothing_of_the_batch(
             return [Problem(row_number, "เลขที่โครงการ", parsed.egp_project_no, refusal)]
         return parsed
 
-    monkeypatch.setattr(egp_import, "parse_row", stricter)  # the rules changed after the check
+    monkeypatch.setattr(services_import, "parse_row", stricter)  # the rules changed after the check
     events = AuditEvent.objects.count()
     run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
 

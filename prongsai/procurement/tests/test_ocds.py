@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from prongsai.procurement import services
+from prongsai.procurement import ocds, services
 from prongsai.procurement.models import EgpStatus, Method
 from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, publish, row
 from prongsai.procurement.tests.ocds_schema import errors
@@ -92,7 +92,7 @@ def _get(client, path):
     response = client.get(path)
     assert response.status_code == 200, response.content[:300]
     assert response["Content-Type"].startswith("application/json")
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def test_the_fiscal_year_package_validates_and_uses_the_agency_prefix(published, anon):
@@ -135,7 +135,7 @@ def test_a_record_lists_one_release_per_revision(published, anon):
 
 def test_a_natural_persons_id_never_appears_in_ocds(published, anon):
     for path in ("/procurement/ocds/2567.json", "/procurement/ocds/records/67019000001.json"):
-        body = anon.get(path).content.decode()
+        body = anon.get(path).getvalue().decode()
         assert PERSON not in body
         assert COMPANY in body  # a company's tax ID is public
 
@@ -172,3 +172,17 @@ def test_the_schema_check_is_real(published, anon):
     del package["publisher"]
     problems = errors(package, "release-package-schema.json")
     assert any("publisher" in p for p in problems) and any("signed" in p for p in problems)
+
+
+def test_the_year_package_streams_in_pieces_that_join_into_one_valid_package(published, anon, monkeypatch):
+    # Two releases per piece: the four releases of the year come in several pieces, joined by commas.
+    monkeypatch.setattr(ocds, "STREAM_ROWS", 2)
+    response = anon.get("/procurement/ocds/2567.json")
+    assert response.status_code == 200
+    assert response.streaming
+    pieces = [piece.decode() for piece in response.streaming_content]
+    assert len(pieces) >= 4  # the head, two pieces of releases, the tail
+    package = json.loads("".join(pieces))
+    assert errors(package, "release-package-schema.json") == []
+    assert len(package["releases"]) == 4
+    assert package["publishedDate"] == max(r["date"] for r in package["releases"])
