@@ -9,11 +9,12 @@ tests, so the rule the pages follow and the rule they are checked against are on
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
@@ -71,3 +72,36 @@ def breakable_html(text: str) -> SafeString:
         )
         previous_word = True
     return mark_safe("".join(parts))  # noqa: S308 - every token is escaped above
+
+
+# Tags whose content is not running text: left exactly as it is.
+_RAW_TEXT = re.compile(
+    r"(<(script|style|textarea|pre|title|option)\b.*?</\2\s*>|<[^>]*>)", re.IGNORECASE | re.DOTALL
+)
+
+
+def breakable_markup(markup: str) -> SafeString:
+    """Already-safe HTML with :func:`breakable_html` applied to its running text; tags, attributes and the
+    content of scripts, styles, text areas and options are left untouched."""
+    parts = []
+    for index, piece in enumerate(_RAW_TEXT.split(markup)):
+        # re.split with two groups yields text, whole tag, inner tag name, text, ...
+        kind = index % 3
+        if kind == 2:
+            continue
+        if kind == 1:
+            parts.append(piece)
+        elif _THAI.search(piece):
+            parts.append(breakable_html(html.unescape(piece)))
+        else:
+            parts.append(piece)
+    return mark_safe("".join(parts))  # noqa: S308 - tags were safe; text is escaped by breakable_html
+
+
+def thai_wrap(value: object) -> SafeString:
+    """The template filter's work: plain text is escaped and segmented; safe HTML keeps its markup."""
+    if value is None or value == "":
+        return mark_safe("")
+    if isinstance(value, SafeData):
+        return breakable_markup(str(value))
+    return breakable_html(str(value))
