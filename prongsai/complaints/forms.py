@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.complaints.models import DESCRIPTION_MAX, Complaint, ComplaintCategory
-from prongsai.complaints.services import MAX_EVIDENCE, MAX_PHOTOS, check_coordinates
+from prongsai.complaints.services import MAX_EVIDENCE, MAX_PHOTOS, PHOTO_KINDS, check_coordinates
 from prongsai.core.fields import ThaiDateField, ThaiPhoneField
+from prongsai.core.files import check_upload
 from prongsai.core.forms import limit_choices
 from prongsai.core.models import Agency, OrgUnit
 from prongsai.core.safeguards import GuardedForm
@@ -127,6 +128,9 @@ class ComplaintForm(GuardedForm):
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "category", ComplaintCategory.objects.filter(agency=agency, is_active=True))
+
+    def clean_photos(self) -> list[UploadedFile]:
+        return checked_photos(self.cleaned_data.get("photos") or [])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -291,6 +295,22 @@ class CategoryForm(forms.ModelForm):
         return None
 
 
+def checked_photos(photos: list[UploadedFile]) -> list[UploadedFile]:
+    """The photos' content checked with the other fields, so a wrong type is told on the first round, not
+    after the citizen has corrected everything else (the service checks them again when it stores them)."""
+    errors = []
+    for photo in photos:
+        try:
+            check_upload(photo, allowed=PHOTO_KINDS)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+        finally:
+            photo.seek(0)
+    if errors:
+        raise ValidationError(errors)
+    return photos
+
+
 def _copied(name: str) -> forms.Field:
     return copy.deepcopy(ComplaintForm.base_fields[name])
 
@@ -330,6 +350,9 @@ class StaffIntakeForm(forms.Form):
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "category", ComplaintCategory.objects.filter(agency=agency, is_active=True))
+
+    def clean_photos(self) -> list[UploadedFile]:
+        return checked_photos(self.cleaned_data.get("photos") or [])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -57,6 +57,15 @@ class ThaiDateField(forms.Field):
     def prepare_value(self, value: Any) -> Any:
         return value
 
+    def bound_data(self, data: Any, initial: Any) -> Any:
+        """A form sent back shows a readable date in the Buddhist era, so a year typed in the Christian era
+        (1962) is seen converted (2505) before the form is sent again; an unreadable one stays as typed."""
+        try:
+            parsed = self.to_python(data)
+        except ValidationError:
+            return data
+        return parsed if parsed is not None else data
+
 
 class ThaiIDField(forms.CharField):
     """A 13-digit citizen or taxpayer ID, checked by its check digit; cleaned to 13 digits."""

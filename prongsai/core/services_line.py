@@ -78,7 +78,7 @@ def line_link(*, agency: Agency, line_user_id: str, code: str) -> Tracked | None
 
     Sending the same code again changes nothing. The audit records the kind of record, not who linked it.
     """
-    found = trackers.find(agency, code)
+    found = trackers.find_for_line(agency, code)
     if found is None:
         return None
     _link, created = LineLink.objects.get_or_create(
@@ -119,7 +119,7 @@ def line_notify_status(*, agency: Agency, kind: str, tracking_code: str) -> int:
         return 0
     if not LineChannel.objects.filter(agency=agency, is_active=True).exists():
         return 0
-    found = trackers.find(agency, tracking_code)
+    found = trackers.find_for_line(agency, tracking_code)
     if found is None:
         return 0
     with translation.override("th"):

@@ -1,8 +1,8 @@
-"""Back-office forms of the citizen manual: the service's fields, its steps and its documents."""
+"""Back-office forms of the citizen manual: the service's fields, its steps and its documents (the request
+form's own fields are built in forms_builder.py)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -12,7 +12,6 @@ from prongsai.core.forms import limit_choices
 from prongsai.core.models import Agency, OrgUnit
 
 from .models import DurationUnit, RequiredDocument, Service
-from .models.form_spec import validate_form_spec
 
 
 class ServiceForm(forms.ModelForm):
@@ -24,16 +23,6 @@ class ServiceForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("บรรทัดละหนึ่งแห่ง: สถานที่ | วันและเวลา"),
-    )
-    form_fields_json = forms.CharField(
-        label=_("แบบฟอร์มคำขอ (JSON)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
-        help_text=_(
-            'รายการช่องกรอก เช่น [{"name": "citizen_id", "label": "เลขประจำตัวประชาชน", '
-            '"kind": "thai_id", "required": true}] ชนิดที่ใช้ได้: text, textarea, number, date, choice, '
-            "thai_id, phone, email, address, file"
-        ),
     )
     reason = forms.CharField(
         label=_("เหตุผลของการแก้ไข (แสดงต่อสาธารณะ)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -85,9 +74,6 @@ class ServiceForm(forms.ModelForm):
             self.fields["service_points_text"].initial = "\n".join(
                 f"{p.get('place', '')} | {p.get('hours', '')}" for p in self.instance.service_points
             )
-            self.fields["form_fields_json"].initial = json.dumps(
-                self.instance.form_fields, ensure_ascii=False, indent=1
-            )
             if self.instance.is_published:
                 self.fields["code"].disabled = True
                 self.fields["reason"].required = True
@@ -105,29 +91,11 @@ class ServiceForm(forms.ModelForm):
                 points.append({"place": place.strip(), "hours": hours.strip()})
         return points
 
-    def clean_form_fields_json(self) -> list[Any]:
-        text = (self.cleaned_data.get("form_fields_json") or "").strip()
-        if not text:
-            return []
-        try:
-            spec = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(
-                _("อ่านแบบฟอร์มคำขอไม่ได้ (บรรทัด %(line)s) กรุณาตรวจสอบเครื่องหมายวงเล็บและจุลภาค")
-                % {"line": exc.lineno}
-            ) from None
-        errors = validate_form_spec(spec)
-        if errors:
-            raise forms.ValidationError(errors)
-        result: list[Any] = spec
-        return result
-
     def service_fields(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
         if self.instance.pk and self.instance.is_published:
             data.pop("code", None)
         data["service_points"] = self.cleaned_data["service_points_text"]
-        data["form_fields"] = self.cleaned_data["form_fields_json"]
         return data
 
 

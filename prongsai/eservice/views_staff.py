@@ -36,6 +36,7 @@ from .forms import (
     RequestForm,
     StepNoteForm,
 )
+from .forms_builder import BaseFieldSpecFormSet, FieldSpecFormSet, initial_rows
 from .forms_catalogue import DocumentFormSet, ServiceForm, StepFormSet, formset_rows
 from .models import Channel, Service, ServiceRequest
 from .models.form_spec import PERSONAL_KINDS
@@ -306,7 +307,7 @@ def service_index(request: StaffRequest) -> HttpResponse:
 
 def _catalogue_forms(
     request: StaffRequest, service: Service | None
-) -> tuple[ServiceForm, BaseFormSet[Any], BaseFormSet[Any]]:
+) -> tuple[ServiceForm, BaseFormSet[Any], BaseFormSet[Any], BaseFieldSpecFormSet]:
     agency = request.agency
     data = request.POST if request.method == "POST" else None
     steps_initial = (
@@ -334,6 +335,7 @@ def _catalogue_forms(
         ServiceForm(data, instance=service, agency=agency),
         StepFormSet(data, prefix="steps", initial=steps_initial, form_kwargs={"agency": agency}),
         DocumentFormSet(data, prefix="docs", initial=documents_initial),
+        FieldSpecFormSet(data, prefix="fields", initial=initial_rows(service.form_fields) if service else []),
     )
 
 
@@ -342,9 +344,11 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     """Draft a manual, change a draft, or correct a published one with a reason (one revision)."""
     agency = request.agency
     service = access.get_service_for_staff(agency, pk) if pk else None
-    form, steps, documents = _catalogue_forms(request, service)
-    if request.method == "POST" and form.is_valid() and steps.is_valid() and documents.is_valid():
+    form, steps, documents, fields = _catalogue_forms(request, service)
+    valid = [f.is_valid() for f in (form, steps, documents, fields)]  # every one, so all errors show at once
+    if request.method == "POST" and all(valid):
         step_rows, document_rows = formset_rows(steps), formset_rows(documents)
+        definition = {**form.service_fields(), "form_fields": fields.definition()}
         try:
             if service is None:
                 service = services_catalogue.service_create_draft(
@@ -352,7 +356,7 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
                     acting_user=request.user,
                     steps=step_rows,
                     documents=document_rows,
-                    **form.service_fields(),
+                    **definition,
                 )
             elif service.is_published:
                 services_catalogue.service_revise_published(
@@ -361,7 +365,7 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     steps=step_rows,
                     documents=document_rows,
-                    **form.service_fields(),
+                    **definition,
                 )
             else:
                 services_catalogue.service_update_draft(
@@ -369,7 +373,7 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
                     acting_user=request.user,
                     steps=step_rows,
                     documents=document_rows,
-                    **form.service_fields(),
+                    **definition,
                 )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -383,10 +387,11 @@ def service_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
             "form": form,
             "steps": steps,
             "documents": documents,
+            "fields": fields,
             "service": service,
             "revisions": revisions_of(service) if service and service.is_published else [],
         },
-        status=form_status(form, steps, documents),
+        status=form_status(form, steps, documents, fields),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from prongsai.core.models import Agency, PublicationStatus
 from prongsai.planning.models import (
@@ -26,6 +26,14 @@ def plans_for_staff(agency: Agency) -> QuerySet[Plan]:
 def published_plans(agency: Agency) -> QuerySet[Plan]:
     return Plan.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).order_by(
         "-fiscal_year", "kind"
+    )
+
+
+def published_plans_listed(agency: Agency) -> QuerySet[Plan]:
+    """The published plans for the public list, each marked ``has_progress`` when a progress report exists
+    (the list links only to progress pages that answer)."""
+    return published_plans(agency).annotate(
+        has_progress=Exists(ProgressReport.objects.filter(plan=OuterRef("pk")))
     )
 
 

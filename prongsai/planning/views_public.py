@@ -21,7 +21,7 @@ def plan_list(request: AgencyRequest) -> HttpResponse:
         request,
         "planning/plan_list.html",
         {
-            "plans": selectors.published_plans(request.agency),
+            "plans": selectors.published_plans_listed(request.agency),
             "integrity_years": selectors.integrity_report_years(request.agency),
         },
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from prongsai.core import thai_words
 from prongsai.core.thai import to_thai_digits
 
 Align = Literal["left", "center", "right"]
@@ -79,6 +80,10 @@ class Signature:
 
 Block = Paragraph | Table | Signature
 
+# Paragraphs set as headings: their words are handed to the renderer whole, so a line breaks only between
+# words (core.thai_words); body text and table cells are left to the renderer's own line breaking.
+HEADING_STYLES = frozenset({"title", "subtitle", "heading"})
+
 
 @dataclass
 class Document:
@@ -109,8 +114,16 @@ class Document:
             data = asdict(block)
             if isinstance(block, Paragraph):
                 data["text"] = self.digits(block.text, literal=block.literal)
+                data["words"] = thai_words.words(data["text"]) if block.style in HEADING_STYLES else []
             elif isinstance(block, Table):
-                data["columns"] = [{**asdict(c), "title": self.digits(c.title)} for c in block.columns]
+                data["columns"] = [
+                    {
+                        **asdict(c),
+                        "title": self.digits(c.title),
+                        "words": thai_words.words(self.digits(c.title)),
+                    }
+                    for c in block.columns
+                ]
                 data["rows"] = [
                     [
                         {**asdict(cell), "lines": [self.digits(t, literal=cell.literal) for t in cell.lines]}

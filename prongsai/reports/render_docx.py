@@ -83,6 +83,38 @@ def _setup(doc: object, document: Document) -> None:
     doc.core_properties.title = document.title  # type: ignore[attr-defined]
     doc.core_properties.author = document.author or "Prongsai"  # type: ignore[attr-defined]
     doc.settings.element.append(_lang_element())  # type: ignore[attr-defined]
+    _page_numbers(section, document)
+
+
+def _page_numbers(section: object, document: Document) -> None:
+    """ "- ๒ -" at the top centre from the second page on, as Thai official documents number their pages.
+
+    The number is Word's PAGE field, so it stays right when staff edit the document; ``\\* ThaiArabic``
+    makes Word print it in Thai numerals when the document uses them.
+    """
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    paragraph = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _add_run(paragraph, "- ", size_pt=style.BODY_PT)
+    instruction = "PAGE \\* ThaiArabic" if document.thai_digits else "PAGE"
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
+        run = paragraph.add_run()
+        _thai_font(run._r.get_or_add_rPr(), size_pt=style.BODY_PT)
+        if kind is None:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = text
+            run._r.append(code)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+    _add_run(paragraph, document.digits("2"), size_pt=style.BODY_PT)  # shown until Word updates the field
+    end = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    end._r.append(char)
+    _add_run(paragraph, " -", size_pt=style.BODY_PT)
 
 
 def _lang_element() -> object:

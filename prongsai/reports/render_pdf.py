@@ -29,7 +29,6 @@ def render_pdf(document: Document) -> bytes:
         "margin_top": style.MARGIN_TOP_CM,
         "margin_bottom": style.MARGIN_BOTTOM_CM,
         "thai_digits": document.thai_digits,
-        "page_label": "หน้า",
         "author": document.author,
     }
     import typst  # the compiler is loaded by the first PDF, not by every process that starts

@@ -169,3 +169,12 @@ def test_an_agency_without_categories_says_it_does_not_take_complaints_online(an
     html = anon.get("/complaints/new/").content.decode()
     assert "หน่วยงานยังไม่เปิดรับเรื่องร้องเรียนทางเว็บไซต์" in html
     assert "/integrity/report/" in html
+
+
+def test_a_wrong_photo_type_is_told_on_the_first_round_with_the_other_errors(anon, agency, category):
+    """Issue 19: the photo is checked with the other fields, not only once everything else is right."""
+    fake = SimpleUploadedFile("IMG_0003.jpg", document_pdf("not a photo"), "image/jpeg")
+    response = anon.post("/complaints/new/", {**form_data(category), "subject": "", "photos": [fake]})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ไม่ใช่ชนิดที่รับได้" in html and "กรุณากรอกเรื่องที่ร้องเรียนโดยสรุป" in html

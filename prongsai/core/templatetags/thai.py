@@ -11,7 +11,7 @@ from typing import Any
 
 from django import template
 
-from prongsai.core import audit_labels, phones, thai, thaiid
+from prongsai.core import audit_labels, phones, thai, thai_words, thaiid
 
 register = template.Library()
 
@@ -122,3 +122,10 @@ def audit_action(code: str) -> str:
 def audit_actor(event: Any) -> str:
     """Who did it: the member's full name, or the channel in Thai; never a username when a name is known."""
     return audit_labels.actor_name(event) if event else ""
+
+
+@register.filter(is_safe=True)
+def thai_wrap(value: Any) -> str:
+    """Thai text (or a block of safe HTML, with ``{% filter thai_wrap %}``) whose words cannot be broken
+    inside: a line breaks only between PyThaiNLP's words (core/thai_words.py)."""
+    return thai_words.thai_wrap(value)

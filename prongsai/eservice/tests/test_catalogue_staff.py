@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from django_scopes import scopes_disabled
 
@@ -42,9 +40,12 @@ def draft_data(unit, **extra):
         "order": "1",
         "is_accepting": "on",
         "service_points_text": "ที่ทำการ อบต. | จันทร์–ศุกร์ 08.30–16.30 น.",
-        "form_fields_json": json.dumps(
-            [{"name": "sign_text", "label": "ข้อความบนป้าย", "kind": "text", "required": True}]
-        ),
+        **management("fields", 1),
+        "fields-0-label": "ข้อความบนป้าย",
+        "fields-0-kind": "text",
+        "fields-0-required": "on",
+        "fields-0-name": "sign_text",
+        "fields-0-ORDER": "1",
         **management("steps", 1),
         "steps-0-name": "ตรวจสอบคำขอ",
         "steps-0-duration_value": "2",
@@ -90,13 +91,14 @@ def test_a_manager_drafts_publishes_and_corrects_a_manual(admin_client, anon, ag
 
 
 def test_a_bad_form_definition_or_missing_steps_are_refused_in_thai(admin_client, unit):
-    bad_json = admin_client.post("/staff/eservice/services/new/", draft_data(unit, form_fields_json="[{"))
-    assert bad_json.status_code == 400 and "อ่านแบบฟอร์มคำขอไม่ได้" in bad_json.content.decode()
-    bad_kind = admin_client.post(
-        "/staff/eservice/services/new/",
-        draft_data(unit, form_fields_json=json.dumps([{"name": "x", "label": "x", "kind": "blob"}])),
+    no_choices = admin_client.post(
+        "/staff/eservice/services/new/", draft_data(unit, **{"fields-0-kind": "choice"})
     )
-    assert bad_kind.status_code == 400 and "ระบบไม่รู้จัก" in bad_kind.content.decode()
+    assert no_choices.status_code == 400 and "จึงต้องมีรายการตัวเลือก" in no_choices.content.decode()
+    bad_kind = admin_client.post(
+        "/staff/eservice/services/new/", draft_data(unit, **{"fields-0-kind": "blob"})
+    )
+    assert bad_kind.status_code == 400 and "blob" in bad_kind.content.decode()
     no_steps = admin_client.post(
         "/staff/eservice/services/new/",
         draft_data(

@@ -119,6 +119,9 @@ def test_the_docx_manual_has_every_section_the_steps_with_their_times_and_the_do
     assert any(p.startswith("ค่าธรรมเนียมใบอนุญาตตามกฎกระทรวง") for p in paragraphs)
     assert any("ศูนย์ดำรงธรรมอำเภอ" in p for p in paragraphs)  # the complaint channel
     assert "ยื่นคำขอออนไลน์: https://wangthong.test/eservice/services/building-permit/request/" in paragraphs
+    # The manual's reference title is in Thai only: the service's code is for machines, not for citizens.
+    reference = next(p for p in paragraphs if p.startswith("ชื่ออ้างอิงของคู่มือ"))
+    assert "building-permit" not in reference and reference.endswith("องค์การบริหารส่วนตำบลวังทอง")
 
 
 def test_a_service_without_a_fee_says_so_in_the_pdf(agency, catalogue, in_scope):

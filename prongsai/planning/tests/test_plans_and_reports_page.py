@@ -63,3 +63,15 @@ def test_site_search_finds_the_channels_and_the_plans(anon, plans):
     assert 'href="/ita/"' in ita and 'href="/ita/results/"' in ita
     nothing = anon.get("/search/", {"q": "คำที่ไม่มีในเว็บไซต์แน่นอน"}).content.decode()
     assert 'href="/complaints/"' not in nothing
+
+
+def test_every_link_of_the_list_answers_and_a_plan_without_progress_says_so(anon, plans):
+    """A plan with no progress report yet is not linked to a progress page that would answer 404."""
+    import re
+
+    page = anon.get("/plans/").content.decode()
+    links = set(re.findall(r'href="(/plans/[^"]+)"', page))
+    assert links
+    for link in links:
+        assert anon.get(link).status_code == 200, link
+    assert "ยังไม่มีรายงานความก้าวหน้า" in page

@@ -23,8 +23,7 @@ from prongsai.assets.models import Condition
 from prongsai.core.models import Agency
 from prongsai.core.thai import BANGKOK, fiscal_year_range, format_date
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Signature, Table
-from prongsai.reports.exporters.common import day, heading, money
-from prongsai.reports.exporters.procurement import head_of_agency
+from prongsai.reports.exporters.common import day, head_of_agency, heading, money
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 GROUP = gettext_lazy("ทรัพย์สินของราชการ")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from prongsai.core.models import Agency
+from prongsai.core import selectors as core_selectors
+from prongsai.core.models import Agency, OrgUnit, Position
 from prongsai.core.thai import format_baht, format_date
 from prongsai.ita import selectors as ita_selectors
 from prongsai.planning.models import ScoreCitation
@@ -76,3 +77,13 @@ def signature(document: Document, name: str, position: str, signed_on: date | No
             date_text=format_date(signed_on) if signed_on else "",
         )
     )
+
+
+def head_of_agency(agency: Agency) -> Signature:
+    """The signature block of the agency's top executive (political side first), from the structure."""
+    sides = core_selectors.executives(agency)
+    for person in [*sides.get(OrgUnit.Side.POLITICAL, []), *sides.get(OrgUnit.Side.CAREER, [])]:
+        if person.position.level == Position.Level.TOP_EXECUTIVE:
+            return Signature(name=person.full_name, position=person.position.title_th)
+    # No executive recorded yet: a blank line to sign by hand, never a missing block.
+    return Signature(name="........................................", position=f"ผู้บริหาร{agency.name_th}")

@@ -202,7 +202,7 @@ def build_service_manual(agency: Agency, params: Params) -> Document:
         _section(document, number, "หมายเหตุ", _lines(service.remarks))
 
     printed = format_date(timezone.now().astimezone(BANGKOK).date())
-    reference = f"ชื่ออ้างอิงของคู่มือ: {service.name_th} {agency.name_th} ({service.code})"
+    reference = f"ชื่ออ้างอิงของคู่มือ: {service.name_th} {agency.name_th}"
     document.add(Paragraph(reference, style="note"))
     if service.published_at is not None:
         published = format_date(service.published_at.astimezone(BANGKOK).date())

@@ -15,7 +15,7 @@ from prongsai.ita import selectors as ita_selectors
 from prongsai.ita.models import Catalogue
 from prongsai.ita.readiness import Readiness, Status, readiness
 from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
-from prongsai.reports.exporters.common import heading
+from prongsai.reports.exporters.common import head_of_agency, heading
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 
@@ -250,6 +250,8 @@ def build_analysis(agency: Agency, params: Params) -> Document:
             document.add(Paragraph(label, style="heading"))
             for line in text.split("\n"):
                 document.add(Paragraph(line))
+    # The analysis is the agency's own account to the assessor: its executive signs it.
+    document.add(head_of_agency(agency))
     return document
 
 

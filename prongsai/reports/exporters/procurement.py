@@ -3,10 +3,11 @@ public report pages and their XLSX downloads (``prongsai.procurement.reports``),
 DOCX and the page never disagree:
 
 * ``procurement-progress``: the 12 fields of every contract signed from 1 October to the "as of" date,
-  month by month with an explicit "ไม่มีการจัดซื้อจัดจ้าง" row. Without a date it is as of 31 March of
-  the fiscal year: the six-month report the OIT asks for (o15 of FY2567);
+  month by month with an explicit "ไม่มีการจัดซื้อจัดจ้าง" row, signed by the executive. Without a date
+  it is as of 31 March of the fiscal year: the six-month report the OIT asks for (o15 of FY2567);
 * ``procurement-sorkhor1``: form สขร.1. With an "as of" date, the month of that date (the monthly
-  summary); without, the twelve months of the fiscal year, one table (one worksheet) per month;
+  summary); without, the twelve months of the fiscal year, one table (one worksheet) per month; signed by
+  the executive;
 * ``procurement-dataset16``: the FY2568 OIT data set (O12), 16 columns; with an "as of" date only what had
   happened by then. Arabic digits throughout, as the data set is read back by machines;
 * ``procurement-annual-summary``: count and amounts per method whose total is the register's total,
@@ -23,13 +24,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from prongsai.core import selectors as core_selectors
-from prongsai.core.models import Agency, OrgUnit, Position
+from prongsai.core.models import Agency
 from prongsai.core.thai import be_year, fiscal_year_range, format_date, half_year_range
 from prongsai.procurement import reports
 from prongsai.procurement.reports import NO_PROCUREMENT, SorKhor1, TwelveFieldRow
-from prongsai.reports.document import Cell, Column, Document, Paragraph, Signature, Table
-from prongsai.reports.exporters.common import day, heading, money
+from prongsai.reports.document import Cell, Column, Document, Paragraph, Table
+from prongsai.reports.exporters.common import day, head_of_agency, heading, money
 from prongsai.reports.registry import Exporter, ExportError, Params, register
 
 GROUP = gettext_lazy("การจัดซื้อจัดจ้าง")
@@ -65,16 +65,6 @@ def _blank(count: int) -> list[Cell]:
 
 def _amount(value: Decimal | None, *, bold: bool = False) -> Cell:
     return Cell.of(money(value), align="right", nowrap=True, bold=bold)
-
-
-def head_of_agency(agency: Agency) -> Signature:
-    """The signature block of the agency's top executive (political side first), from the structure."""
-    sides = core_selectors.executives(agency)
-    for person in [*sides.get(OrgUnit.Side.POLITICAL, []), *sides.get(OrgUnit.Side.CAREER, [])]:
-        if person.position.level == Position.Level.TOP_EXECUTIVE:
-            return Signature(name=person.full_name, position=person.position.title_th)
-    # No executive recorded yet: a blank line to sign by hand, never a missing block.
-    return Signature(name="........................................", position=f"ผู้บริหาร{agency.name_th}")
 
 
 # --- the progress report (12 fields) ----------------------------------------------------------------------
@@ -132,6 +122,7 @@ def build_progress(agency: Agency, params: Params) -> Document:
         ]
     )
     document.add(Table(columns=columns, rows=rows, sheet_title="รายงานความก้าวหน้า", compact=True))
+    document.add(head_of_agency(agency))
     return document
 
 
@@ -187,6 +178,7 @@ def build_sorkhor1(agency: Agency, params: Params) -> Document:
         if len(monthly) > 1:
             document.add(Paragraph(report.title, style="heading"))
         document.add(_sorkhor1_table(report))
+    document.add(head_of_agency(agency))
     return document
 
 

@@ -150,6 +150,8 @@ def test_the_ita_analysis_and_results_render(agency, admin_member, seed_fy2567, 
         c.text for t in open_docx(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
     )
     assert "การให้บริการและระบบ E-Service" in cells and "ผลการวิเคราะห์ประเด็น ๗" in cells
+    paragraphs = [p.text for p in open_docx(io.BytesIO(docx.content)).paragraphs if p.text.strip()]
+    assert paragraphs[-3].startswith("ลงชื่อ")  # the executive signs the analysis
     text = "".join(_pdf_text(results.content))
     assert "๙๓.๕๐" in text and "๙๘.๓๘" in text
 

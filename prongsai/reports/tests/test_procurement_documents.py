@@ -108,6 +108,7 @@ def test_the_progress_pdf_is_landscape_and_defaults_to_31_march_of_the_fiscal_ye
     assert "ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗" in text
     assert "๑,๒๕๐,๐๐๐.๐๐" in text and "67019000001" in text
     assert text.count("ไม่มีการจัดซื้อจัดจ้าง") == 4
+    assert "ลงชื่อ" in text.split("ไม่มีการจัดซื้อจัดจ้าง")[-1]  # the signature block closes the report
 
 
 def test_the_progress_xlsx_keeps_numbers_for_machines(year, in_scope):
@@ -139,6 +140,7 @@ def test_sorkhor1_of_a_month_is_asked_by_a_date_in_it(year, in_scope):
     assert result.filename == "procurement-sorkhor1-2567-02.pdf"
     text = _pdf_text(result.content)
     assert "กุมภาพันธ์ ๒๕๖๗" in text and "ไม่มีการจัดซื้อจัดจ้าง" in text and "มกราคม" not in text
+    assert "ลงชื่อ" in text.split("ไม่มีการจัดซื้อจัดจ้าง")[-1]  # signed after the table
 
 
 def test_the_fy2568_data_set_has_16_columns_in_xlsx_pdf_and_docx(year, in_scope):

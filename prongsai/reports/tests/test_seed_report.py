@@ -222,3 +222,24 @@ def test_a_year_without_a_plan_gives_a_thai_sentence_not_a_crash(agency, catalog
             str(tmp_path / "x.pdf"),
             stdout=io.StringIO(),
         )
+
+
+def test_the_seed_pdf_lines_clear_each_other_headers_keep_words_and_pages_are_numbered(seed_export):
+    """Issue 19: tone marks and tails clear the next line, no header breaks inside a word, "- ๒ -" on top."""
+    from prongsai.reports.tests.pdf_lines import segments
+    from prongsai.reports.tests.test_pdf_layout import (
+        assert_broken_between_words,
+        assert_lines_clear,
+        page_numbers,
+    )
+
+    content = seed_export("pdf")
+    assert_lines_clear(content)
+    found = segments(content)
+    for header in ("มาตรการหรือกิจกรรมที่ดำเนินการ", "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"):
+        assert_broken_between_words(found, header)
+    tops = page_numbers(content)
+    assert not tops[0][0].startswith("-")
+    assert [t for t, _offset, _from_top in tops[1:]] == [
+        f"-{to_thai_digits(str(n))}-" for n in range(2, len(tops) + 1)
+    ]

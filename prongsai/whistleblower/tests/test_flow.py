@@ -91,6 +91,8 @@ def test_bad_input_gets_a_thai_error_and_keeps_what_was_typed(reporter, committe
     body = response.content.decode()
     assert "กรุณาเล่าเหตุการณ์ที่เกิดขึ้น" in body
     assert "นายก" in body
+    # The browser does not keep chosen files: the page says to choose them again, as E-Service does.
+    assert "กรุณาเลือกไฟล์อีกครั้งก่อนส่ง" in body
     response = reporter.post(
         "/integrity/report/",
         {"what": "มีเรื่อง", "token": token, "evidence": [SimpleUploadedFile("x.exe", b"MZ\x90\x00binary")]},
