@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.db.models import ProtectedError
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -382,9 +384,53 @@ def agency_delete(*, agency: Agency, acting_user: User, export: AgencyExport, re
         AuditHead.objects.filter(agency=locked).delete()
         Invitation.objects.filter(agency=locked).delete()
         AgencyExport.objects.filter(agency=locked).update(agency=None)
+        _delete_rows(locked)
         locked.delete()
     transaction.on_commit(lambda: _remove_files([*stored, *([logo] if logo else [])]))
     return removal
+
+
+def _delete_model_rows(model: type[models.Model], rows: models.QuerySet[Any]) -> None:
+    """Delete one model's rows of the agency; a tree protected by its own parent link goes leaves first."""
+    parents = [
+        f
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is model and f.remote_field.on_delete is models.PROTECT
+    ]
+    if not parents:
+        rows.delete()
+        return
+    while rows.exists():
+        referenced: set[Any] = set()
+        for link in parents:
+            referenced.update(
+                rows.exclude(**{f"{link.name}__isnull": True}).values_list(link.attname, flat=True)
+            )
+        leaves = rows.exclude(pk__in=referenced)
+        if not leaves.exists():
+            raise ProtectedError(f"{model._meta.label} rows refer to each other in a cycle", set())
+        leaves.delete()
+
+
+def _delete_rows(agency: Agency) -> None:
+    """Delete every row of the agency, model by model, in whatever order its protected links allow.
+
+    Apps protect records from deletion while others refer to them (a position's unit, a loan's asset);
+    deleting the whole agency removes both, so a model refused now is tried again after the others."""
+    remaining = [model for model in tenant_models() if model not in (AuditEvent, AuditHead)]
+    while remaining:
+        refused: list[type[models.Model]] = []
+        for model in remaining:
+            rows = model._base_manager.filter(agency=agency)
+            try:
+                with transaction.atomic():
+                    _delete_model_rows(model, rows)
+            except ProtectedError:
+                refused.append(model)
+        if len(refused) == len(remaining):
+            names = ", ".join(model._meta.label for model in refused)
+            raise ProtectedError(f"cannot delete the rows of {names}: they protect each other", set())
+        remaining = refused
 
 
 def _remove_files(names: list[str]) -> None:

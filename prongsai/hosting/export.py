@@ -138,7 +138,7 @@ def write_archive(agency: Agency, target: IO[bytes], *, made_at: datetime) -> di
                     "hash": event.hash,
                 }
                 member.write(
-                    (json.dumps(line, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n").encode("utf-8")
+                    (json.dumps(record, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n").encode("utf-8")
                 )
         member.close()
         names = stored_files(agency) + ([agency.logo.name] if agency.logo else [])
