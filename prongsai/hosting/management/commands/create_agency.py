@@ -34,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--operator", required=True, help="the operator's code")
         parser.add_argument("--acting-user", required=True, help="username of a member of that operator")
         parser.add_argument("--code", required=True)
-        parser.add_argument("--name", required=True, help="Thai name, e.g. องค์การบริหารส่วนตำบลหนองบัว")
+        parser.add_argument("--name", required=True, help="the full Thai name of the agency")
         parser.add_argument("--short-name", default="")
         parser.add_argument("--name-en", default="")
         parser.add_argument("--kind", required=True, choices=list(LOCAL_KINDS))
