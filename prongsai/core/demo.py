@@ -32,6 +32,9 @@ STAFF_ACCOUNTS = [
     ("auditor", "จิราพร", "บุญมา", [Role.INTERNAL_AUDITOR]),
 ]
 
+# The demo hosting operator's account (username, first name, last name): not a member of any agency.
+OPERATOR_ACCOUNT = ("province", "ธนพล", "ศรีชัยภูมิ")
+
 
 @dataclass
 class DemoContext:
