@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "prongsai.assets",
     "prongsai.opendata",
     "prongsai.privacy",
+    "prongsai.hosting",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

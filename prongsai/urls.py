@@ -9,6 +9,7 @@ from prongsai.core.permissions import public
 urlpatterns = [
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("operator/", operator_site.urls),
+    path("hosting/", include("prongsai.hosting.urls")),
     path("", include("prongsai.core.urls")),
     path("", include("prongsai.portal.urls")),
     path("", include("prongsai.whistleblower.urls")),

@@ -258,3 +258,19 @@ def statistics_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
     )
     last = max((d for d in (found["received"], found["closed"]) if d is not None), default=None)
     return found["first"], last
+
+
+def overdue_counts(agency_ids: list[int]) -> dict[int, int]:
+    """Complaints past their acknowledgement or resolution time limit, per agency, in one query."""
+    now = timezone.now()
+    rows = (
+        Complaint.objects.filter(agency_id__in=agency_ids)
+        .filter(
+            Q(status=Complaint.Status.RECEIVED, ack_due__lt=now)
+            | Q(status__in=Complaint.OPEN, resolve_due__lt=now)
+        )
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["agency_id"]: row["n"] for row in rows}

@@ -71,7 +71,19 @@ _CHANNEL_PUBLIC_ACTIONS = frozenset(
         "whistleblower.key.recovered",
     }
 )
-_PRIVATE_ACTIONS = frozenset({"core.otp.enrolled", "privacy.exported"})
+_PRIVATE_ACTIONS = frozenset(
+    {
+        "core.otp.enrolled",
+        "privacy.exported",
+        # An operator looking at, exporting or inviting into an agency changes nothing the public sees.
+        "hosting.operator.viewed",
+        "hosting.export.downloaded",
+        "core.agency.export_requested",
+        "core.agency.exported",
+        "core.invitation.created",
+        "core.invitation.accepted",
+    }
+)
 # Drafts are not public by definition; publishing them is its own audited action.
 _DRAFT_SUFFIXES = (".drafted", ".draft_updated")
 

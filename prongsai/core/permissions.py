@@ -6,7 +6,9 @@ publish a back-office page. The rules are:
 * ``public``      anyone, including anonymous visitors;
 * ``signed_in``   a logged-in user, before two-factor verification (the OTP pages themselves, logout);
 * ``staff(cap)``  a logged-in, two-factor-verified user who is an active member of the request's agency with a
-  role that grants ``cap``.
+  role that grants ``cap``;
+* ``operator``    a logged-in, two-factor-verified member of a hosting operator (ADR 0100), whatever the host;
+  the view itself limits what it shows to the agencies that operator hosts (``request.operator``).
 
 The Django admin (instance operators only) keeps its own checks, tightened by django-otp's OTPAdminSite.
 """
@@ -21,8 +23,9 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from prongsai.core.models import Agency, Membership
+from prongsai.core.models import Agency, Membership, Operator, OperatorMember
 from prongsai.core.roles import Cap, capabilities_of, who_can
 
 V = TypeVar("V", bound=Callable[..., Any])
@@ -30,7 +33,7 @@ V = TypeVar("V", bound=Callable[..., Any])
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: Literal["public", "signed_in", "staff"]
+    kind: Literal["public", "signed_in", "staff", "operator"]
     capability: Cap | None = None
 
 
@@ -42,6 +45,30 @@ def public(view: V) -> V:
 def signed_in(view: V) -> V:
     view.access_rule = AccessRule("signed_in")  # type: ignore[attr-defined]
     return view
+
+
+def operator_member(view: V) -> V:
+    view.access_rule = AccessRule("operator")  # type: ignore[attr-defined]
+    return view
+
+
+def operator_of(request: HttpRequest) -> Operator | None:
+    """The hosting operator the request's user works for (cached on the request), or None."""
+    if hasattr(request, "_prongsai_operator"):
+        cached: Operator | None = request._prongsai_operator
+        return cached
+    user = request.user
+    found: Operator | None = None
+    if user.is_authenticated and user.is_active:
+        member = (
+            OperatorMember.objects.filter(user=user, is_active=True)
+            .select_related("operator")
+            .order_by("pk")
+            .first()
+        )
+        found = member.operator if member is not None else None
+    request._prongsai_operator = found  # type: ignore[attr-defined]
+    return found
 
 
 def staff(capability: Cap) -> Callable[[V], V]:
@@ -123,6 +150,12 @@ class AccessRuleMiddleware:
             return None
         if not is_verified(request):
             return redirect(f"{reverse('core:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+        if rule.kind == "operator":
+            operator = operator_of(request)
+            if operator is None:
+                return forbidden(request, who=str(_("เจ้าหน้าที่ของหน่วยงานผู้ให้บริการระบบ")))
+            request.operator = operator  # type: ignore[attr-defined]
+            return None
         assert rule.capability is not None  # noqa: S101 - staff() always sets it
         if not has_capability(request, rule.capability):
             return forbidden(request, rule.capability)

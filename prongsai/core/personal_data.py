@@ -425,6 +425,8 @@ INVENTORY += (
 # Fields whose names look personal but hold an agency's or an organisation's data, not a natural person's.
 NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
     {
+        ("core.operator", "name_th"),
+        ("core.agencyremoval", "agency_name"),
         ("core.agency", "name_th"),
         ("core.agency", "name_en"),
         ("core.agency", "short_name_th"),

@@ -16,6 +16,9 @@ from prongsai.core.models import Agency, AgencyHost
 # save or delete of an Agency or AgencyHost bumps a version that is part of the key (invalidate_agencies),
 # so a change is visible at once in this process and, with Redis, in every process.
 _CACHE_SECONDS = 60
+# Paths that work on a suspended agency's host: the operators' pages and the instance admin (which are not
+# the agency's), and the health check. Everything else answers the suspension notice.
+_SUSPENSION_EXEMPT = ("/hosting/", "/operator/", "/healthz")
 _VERSION_KEY = "prongsai:agency-version"
 
 
@@ -76,5 +79,8 @@ class AgencyMiddleware:
         if agency is None:
             # A fresh instance before any agency is set up: say so in Thai instead of failing.
             return render(request, "core/no_agency.html", status=503)
+        if agency.suspended_at is not None and not request.path.startswith(_SUSPENSION_EXEMPT):
+            # Suspended by its operator: say so plainly to citizens and staff alike; nobody signs in here.
+            return render(request, "core/suspended.html", {"agency": agency}, status=503)
         with agency_scope(agency):
             return self.get_response(request)

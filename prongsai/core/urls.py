@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/verify/", views_auth.otp_verify_view, name="otp_verify"),
     path("accounts/two-factor/", views_auth.otp_setup_view, name="otp_setup"),
     path("accounts/logout/", views_auth.logout_view, name="logout"),
+    path("accounts/invitation/<str:token>/", views_auth.invitation_view, name="invitation"),
     path("staff/structure/", views_staff.org_overview, name="org_overview"),
     path("staff/structure/units/new/", views_staff.unit_edit, name="unit_new"),
     path("staff/structure/units/<int:pk>/", views_staff.unit_edit, name="unit_edit"),

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.contrib.auth import login, logout
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +24,7 @@ from prongsai.core.forms import LoginForm, OTPTokenForm
 from prongsai.core.http import SignedInRequest
 from prongsai.core.permissions import is_verified, public, signed_in
 from prongsai.core.services_auth import totp_confirm, totp_pending_device
+from prongsai.core.services_onboarding import invitation_accept, invitation_for
 
 
 def _with_next(name: str, request: HttpRequest) -> str:
@@ -120,3 +123,33 @@ def otp_setup_view(request: SignedInRequest) -> HttpResponse:
 def logout_view(request: SignedInRequest) -> HttpResponse:
     logout(request)
     return redirect("portal:home")
+
+
+@public
+def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
+    """A new account's first visit: set a password from a one-time link, then set up the authenticator.
+
+    The link works only on its own agency's host, once, and until it expires; any other case gets the same
+    Thai page (status 404), so a guessed or spent link reveals nothing.
+    """
+    agency = getattr(request, "agency", None)
+    invitation = invitation_for(token)
+    if invitation is None or agency is None or invitation.agency_id != agency.pk:
+        return render(request, "core/auth/invitation_invalid.html", status=404)
+    form = SetPasswordForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(token=token, agency=agency, password=form.cleaned_data["new_password1"])
+        except ValidationError:
+            return render(request, "core/auth/invitation_invalid.html", status=404)
+        if request.user.is_authenticated:
+            logout(request)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect(f"{reverse('core:otp_setup')}?{urlencode({'next': '/staff/'})}")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "core/auth/invitation.html",
+        {"form": form, "invitation": invitation, "agency": agency},
+        status=status,
+    )

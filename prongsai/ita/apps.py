@@ -17,3 +17,8 @@ class ItaConfig(AppConfig):
         from prongsai.ita.readiness_store import enqueue_refresh
 
         public_pages_changed.connect(enqueue_refresh, dispatch_uid="ita-refresh-readiness")
+        # A new hosted agency starts on the current year's catalogue with the answer date the operator set.
+        from prongsai.core.services_onboarding import agency_onboarded
+        from prongsai.ita.services import year_setting_for_new_agency
+
+        agency_onboarded.connect(year_setting_for_new_agency, dispatch_uid="ita-new-agency-year")

@@ -198,3 +198,52 @@ def refresh_after_publication(agency: Agency) -> int:
 def enqueue_refresh(*, agency_id: int, **_kwargs: object) -> None:
     """Receiver of ``core.pagecache.public_pages_changed`` (sent after the publishing transaction commits)."""
     refresh_after_publication.enqueue(agency_id)
+
+
+@dataclass(frozen=True)
+class StoredSummary:
+    """What a stored readiness says, for a view over many agencies (never recomputed there)."""
+
+    agency_id: int
+    fiscal_year: int
+    catalogue_id: int
+    as_of: date
+    answer_date: date
+    computed_at: datetime
+    statuses: dict[str, str]  # item code → Status
+    predicted: Decimal | None  # the mean of the predicted indicator scores
+    missing: list[tuple[str, date | None]]  # items not ready, with the date their evidence is needed by
+
+    @property
+    def ready_count(self) -> int:
+        return sum(1 for status in self.statuses.values() if status == "ready")
+
+
+def stored_summaries(agency_ids: list[int], year: int) -> dict[int, StoredSummary]:
+    """The stored readiness of ``year`` for each agency that has one, in one query, as it was stored.
+
+    A dashboard over hundreds of agencies reads this and shows when each was computed; the nightly job and
+    each agency's publications keep the rows current (ADR 0091)."""
+    result: dict[int, StoredSummary] = {}
+    rows = StoredReadiness.objects.filter(agency_id__in=agency_ids, fiscal_year=year).order_by()
+    for row in rows:
+        items = row.result.get("items", [])
+        scores = [Decimal(value) for value in row.result.get("scores", {}).values()]
+        missing: list[tuple[str, date | None]] = []
+        for entry in items:
+            if entry["status"] == "ready":
+                continue
+            needed = [e[5] for e in entry["elements"] if e[5]]
+            missing.append((entry["code"], date.fromisoformat(min(needed)) if needed else row.answer_date))
+        result[row.agency_id] = StoredSummary(
+            agency_id=row.agency_id,
+            fiscal_year=row.fiscal_year,
+            catalogue_id=row.catalogue_id,
+            as_of=row.as_of,
+            answer_date=row.answer_date,
+            computed_at=row.computed_at,
+            statuses={entry["code"]: entry["status"] for entry in items},
+            predicted=(sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01")) if scores else None,
+            missing=missing,
+        )
+    return result

@@ -16,6 +16,7 @@ from prongsai.ita.models import (
     EvidenceSnapshot,
     ItaResult,
     ManualEvidence,
+    OitItem,
     ResultScore,
     YearSetting,
 )
@@ -271,3 +272,23 @@ def results_span(agency: Agency) -> tuple[datetime | None, datetime | None]:
         .aggregate(first=Min("created_at"), last=Max("updated_at"))
     )
     return found["first"], found["last"]
+
+
+def item_titles(catalogue_ids: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """(code, Thai title) of the OIT items of each catalogue, in order."""
+    result: dict[int, list[tuple[str, str]]] = {pk: [] for pk in catalogue_ids}
+    for catalogue_id, code, title in (
+        OitItem.objects.filter(catalogue_id__in=catalogue_ids)
+        .order_by("catalogue_id", "order")
+        .values_list("catalogue_id", "code", "title_th")
+    ):
+        result[catalogue_id].append((code, title))
+    return result
+
+
+def latest_results(agency_ids: list[int]) -> dict[int, ItaResult]:
+    """Each agency's most recent official ITA result (published or not), in one query."""
+    found: dict[int, ItaResult] = {}
+    for result in ItaResult.objects.filter(agency_id__in=agency_ids).order_by("agency_id", "-fiscal_year"):
+        found.setdefault(result.agency_id, result)
+    return found

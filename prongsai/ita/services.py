@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.audit import audit_record
@@ -61,6 +62,27 @@ def year_setting_choose(
         data={"catalogue": catalogue.code, "answer_date": answer_date},
     )
     return setting
+
+
+def year_setting_for_new_agency(
+    *, agency: Agency, acting_user: User, answer_date: date | None = None, **_kwargs: object
+) -> YearSetting | None:
+    """Receiver of ``core.services_onboarding.agency_onboarded``: the current year's offered catalogue
+    (its own, else the provisional one) with the operator's answer date; None when no catalogue is loaded."""
+    from prongsai.core.thai import fiscal_year
+    from prongsai.ita.selectors import offered_catalogue
+
+    year = fiscal_year(timezone.localdate())
+    offer = offered_catalogue(agency, year)
+    if offer is None:
+        return None
+    return year_setting_choose(
+        agency=agency,
+        acting_user=acting_user,
+        fiscal_year=year,
+        catalogue=offer.catalogue,
+        answer_date=answer_date,
+    )
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import QuerySet
 
 from prongsai.core.models import Agency, PublicationStatus
@@ -48,3 +50,18 @@ def news_for_staff(agency: Agency, *, state: str = "") -> QuerySet[NewsArticle]:
 def pages_for_staff(agency: Agency, *, state: str = "") -> QuerySet[InfoPage]:
     qs = InfoPage.objects.filter(agency=agency).order_by("order", "title")
     return qs.filter(status=state) if state in PublicationStatus.values else qs
+
+
+def news_published_since(agency_ids: list[int], since: datetime) -> dict[int, tuple[int, datetime | None]]:
+    """Per agency: how many news items were published since ``since`` and when the latest was."""
+    from django.db.models import Count, Max
+
+    rows = (
+        NewsArticle.objects.filter(
+            agency_id__in=agency_ids, status=PublicationStatus.PUBLISHED, published_at__gte=since
+        )
+        .values("agency_id")
+        .annotate(n=Count("pk"), last=Max("published_at"))
+        .order_by()
+    )
+    return {row["agency_id"]: (row["n"], row["last"]) for row in rows}

@@ -18,6 +18,7 @@ urlpatterns = [
     path("files/<str:public_id>/", views_public.attachment_file, name="attachment"),
     path("people/<str:public_id>/photo/", views_public.person_photo, name="person_photo"),
     path("logo/", views_public.agency_logo, name="agency_logo"),
+    path("theme.css", views_public.agency_theme, name="agency_theme"),
     path("staff/", views_staff.dashboard, name="staff_home"),
     path("staff/news/", views_staff.news_index, name="staff_news"),
     path("staff/news/new/", views_staff.news_edit, name="staff_news_new"),

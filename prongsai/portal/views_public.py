@@ -157,6 +157,23 @@ def agency_logo(request: AgencyRequest) -> HttpResponseBase:
     return _file_response(agency.logo, kind, f"logo.{kind.split('/')[1]}", inline=True)
 
 
+@public
+def agency_theme(request: AgencyRequest) -> HttpResponse:
+    """The agency's own colours as a style sheet (the content security policy forbids inline styles).
+
+    The values are validated #RRGGBB codes (``Agency.brand_colour``/``accent_colour``), never free text."""
+    agency = request.agency
+    rules = []
+    if agency.brand_colour:
+        rules.append(f"--brand: {agency.brand_colour};")
+    if agency.accent_colour:
+        rules.append(f"--brand-2: {agency.accent_colour};")
+    body = ":root { " + " ".join(rules) + " }\n" if rules else ""
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
 # A bare 16-digit receipt of the corruption channel is never looked up here; the message says where to go.
 NOT_FOUND = _(
     "ไม่พบเรื่องที่มีรหัสติดตามนี้ กรุณาตรวจสอบรหัสอีกครั้ง "

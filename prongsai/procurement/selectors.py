@@ -463,3 +463,24 @@ def drafts_by_year(agency: Agency) -> list[tuple[int, int]]:
         .annotate(n=Count("pk"))
     )
     return sorted(((row["fiscal_year"], row["n"]) for row in rows), reverse=True)
+
+
+def published_per_month(agency_ids: list[int], fy: int) -> dict[int, dict[tuple[int, int], int]]:
+    """Published register rows of a fiscal year per agency and reported month (signed, else announced)."""
+    from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+
+    rows = (
+        Procurement.objects.filter(
+            agency_id__in=agency_ids, status=PublicationStatus.PUBLISHED, fiscal_year=fy
+        )
+        .annotate(day=Coalesce("contract_signed_on", "announced_on"))
+        .exclude(day__isnull=True)
+        .annotate(y=ExtractYear("day"), m=ExtractMonth("day"))
+        .values("agency_id", "y", "m")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[tuple[int, int], int]] = {}
+    for row in rows:
+        result.setdefault(row["agency_id"], {})[(row["y"], row["m"])] = row["n"]
+    return result

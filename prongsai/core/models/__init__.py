@@ -5,6 +5,7 @@ from .base import TenantModel, TimeStampedModel, new_public_id
 from .calendar import AgencyDayOff, PublicHoliday
 from .line import LineChannel, LineLink, OutboundLine, StaffLineLink
 from .membership import Membership
+from .operator import AgencyExport, AgencyRemoval, Invitation, Operator, OperatorAccess, OperatorMember
 from .org import OrgUnit, Person, Position
 from .outbox import OutboundEmail
 from .publishable import PublicationStatus, Publishable
@@ -16,14 +17,20 @@ __all__ = [
     "GENESIS_HASH",
     "Agency",
     "AgencyDayOff",
+    "AgencyExport",
     "AgencyHost",
+    "AgencyRemoval",
     "AppendOnlyError",
     "Attachment",
     "AuditEvent",
     "AuditHead",
+    "Invitation",
     "LineChannel",
     "LineLink",
     "Membership",
+    "Operator",
+    "OperatorAccess",
+    "OperatorMember",
     "OrgUnit",
     "OutboundEmail",
     "OutboundLine",

@@ -69,6 +69,32 @@ class Agency(TimeStampedModel):
         help_text=_("ใช้เมื่อชื่อโฮสต์ของคำขอไม่ตรงกับหน่วยงานใด"),
     )
     is_active = models.BooleanField(_("เปิดใช้งาน"), default=True)
+    # The agency's own look: two colours of its site header and links (served as a small style sheet, so
+    # the content security policy keeps refusing inline styles).
+    brand_colour = models.CharField(
+        _("สีหลักของเว็บไซต์"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("สีต้องเป็นรหัสสีแบบ #RRGGBB เช่น #14365f"))],
+    )
+    accent_colour = models.CharField(
+        _("สีรองของเว็บไซต์"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("สีต้องเป็นรหัสสีแบบ #RRGGBB เช่น #1f5c99"))],
+    )
+    # The hosting operator that created the agency and watches it (ADR 0100); None for an instance the
+    # agency runs itself.
+    operator = models.ForeignKey(
+        "core.Operator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agencies",
+        verbose_name=_("หน่วยงานผู้ให้บริการระบบ"),
+    )
+    suspended_at = models.DateTimeField(_("ระงับการให้บริการเมื่อ"), null=True, blank=True)
+    suspension_reason = models.CharField(_("เหตุผลที่ระงับ"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("หน่วยงาน")
@@ -83,6 +109,10 @@ class Agency(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name_th
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     @property
     def map_url(self) -> str:

@@ -63,6 +63,30 @@ class Command(BaseCommand):
                     continue
                 module.seed(context)
         self._build_second_agency(users["admin"])
+        self._build_operator()
+
+    def _build_operator(self) -> None:
+        """The province office that hosts both demo agencies, with one demo account (``province``)."""
+        from prongsai.core.models import Operator, OperatorMember, User
+
+        operator = Operator.objects.create(
+            code="chaiyaphum",
+            name_th="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ",
+            kind=Operator.Kind.PROVINCE,
+            province="ชัยภูมิ",
+        )
+        with scopes_disabled():
+            Agency.objects.filter(code__in=["wangthong", "laemthong"]).update(operator=operator)
+        user = User.objects.create_user(
+            username=demo.OPERATOR_ACCOUNT[0],
+            password=demo.DEMO_PASSWORD,
+            first_name=demo.OPERATOR_ACCOUNT[1],
+            last_name=demo.OPERATOR_ACCOUNT[2],
+            email="province@chaiyaphum-dla.example",
+            is_demo=True,
+        )
+        TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+        OperatorMember.objects.create(operator=operator, user=user)
 
     def _build_second_agency(self, operator: Any) -> None:
         """A second, small agency on the same instance, served at http://laemthong.localhost:8000/."""
@@ -118,3 +142,10 @@ class Command(BaseCommand):
             role_names = ", ".join(str(r.label) for r in roles)
             self.stdout.write(f"  {username:<10} {first} {last} – {role_names}  (TOTP secret {secret})")
         self.stdout.write("Second agency on the same instance: http://laemthong.localhost:8000/")
+        username, first, last = demo.OPERATOR_ACCOUNT
+        device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+        secret = base64.b32encode(device.bin_key).decode().rstrip("=") if device else "-"
+        self.stdout.write(
+            "Hosting operator (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ) at http://127.0.0.1:8000/hosting/:"
+        )
+        self.stdout.write(f"  {username:<10} {first} {last} – operator  (TOTP secret {secret})")
