@@ -59,7 +59,7 @@ def test_running_it_twice_changes_nothing(seeded):
 def test_the_demo_site_answers_on_localhost_and_the_second_agency_on_its_host(seeded):
     home = Client(HTTP_HOST="localhost").get("/").content.decode()
     assert "องค์การบริหารส่วนตำบลวังทอง" in home
-    # The page keeps Thai words whole with markup between them (core.thai_words): compare the text a reader sees.
+    # The page keeps Thai words whole with markup between them (core.thai_words): compare the text as read.
     executives = strip_tags(Client(HTTP_HOST="127.0.0.1").get("/executives/").content.decode())
     assert "นายกองค์การบริหารส่วนตำบลวังทอง" in executives
     other = Client(HTTP_HOST="laemthong.localhost").get("/").content.decode()
