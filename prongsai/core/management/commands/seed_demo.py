@@ -146,6 +146,6 @@ class Command(BaseCommand):
         device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
         secret = base64.b32encode(device.bin_key).decode().rstrip("=") if device else "-"
         self.stdout.write(
-            f"Hosting operator (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ) at http://127.0.0.1:8000/hosting/:"
+            "Hosting operator (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ) at http://127.0.0.1:8000/hosting/:"
         )
         self.stdout.write(f"  {username:<10} {first} {last} – operator  (TOTP secret {secret})")
