@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from prongsai.core.admin_site import operator_site
-from prongsai.core.models import Agency, AgencyHost, PublicHoliday, User
+from prongsai.core.models import Agency, AgencyHost, Operator, OperatorMember, PublicHoliday, User
 
 
 class AgencyHostInline(admin.TabularInline):
@@ -13,7 +13,7 @@ class AgencyHostInline(admin.TabularInline):
 
 @admin.register(Agency, site=operator_site)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("name_th", "code", "kind", "province", "is_default", "is_active")
+    list_display = ("name_th", "code", "kind", "province", "operator", "is_default", "is_active")
     search_fields = ("name_th", "code")
     inlines = [AgencyHostInline]
 
@@ -29,3 +29,19 @@ class UserAdmin(admin.ModelAdmin):
     list_display = ("username", "first_name", "last_name", "is_active", "is_superuser")
     search_fields = ("username", "first_name", "last_name")
     fields = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
+
+
+class OperatorMemberInline(admin.TabularInline):
+    model = OperatorMember
+    extra = 1
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Operator, site=operator_site)
+class OperatorAdmin(admin.ModelAdmin):
+    """Hosting operators (ADR 0100): the instance's superuser creates them and names their members; the
+    operators then create and run their agencies on their own pages (``/hosting/``)."""
+
+    list_display = ("name_th", "code", "kind", "province")
+    search_fields = ("name_th", "code")
+    inlines = [OperatorMemberInline]

@@ -395,7 +395,9 @@ def _delete_model_rows(model: type[models.Model], rows: models.QuerySet[Any]) ->
     parents = [
         f
         for f in model._meta.concrete_fields
-        if f.is_relation and f.related_model is model and f.remote_field.on_delete is models.PROTECT
+        if f.is_relation
+        and f.related_model is model
+        and getattr(f.remote_field, "on_delete", None) is models.PROTECT
     ]
     if not parents:
         rows.delete()

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prongsai.core.forms import LoginForm, OTPTokenForm
 from prongsai.core.http import SignedInRequest
-from prongsai.core.permissions import is_verified, public, signed_in
+from prongsai.core.permissions import capabilities_for, is_verified, operator_of, public, signed_in
 from prongsai.core.services_auth import totp_confirm, totp_pending_device
 from prongsai.core.services_onboarding import invitation_accept, invitation_for
 
@@ -31,10 +31,21 @@ def _with_next(name: str, request: HttpRequest) -> str:
     return f"{reverse(name)}?{urlencode({'next': _next_url(request)})}"
 
 
-def _next_url(request: HttpRequest) -> str:
+def _explicit_next(request: HttpRequest) -> str:
+    """The page the visitor was sent from (a safe local URL), or "" when none was given."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
+    return ""
+
+
+def _next_url(request: HttpRequest) -> str:
+    explicit = _explicit_next(request)
+    if explicit:
+        return explicit
+    # An operator's member who is no member of this agency starts on the operator's dashboard.
+    if operator_of(request) is not None and not capabilities_for(request):
+        return "/hosting/"
     return "/staff/"
 
 
@@ -73,7 +84,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             else "core:otp_setup"
         )
         return redirect(_with_next(target, request))
-    return render(request, "core/auth/login.html", {"form": form, "next": _next_url(request)})
+    # The default destination is decided after sign-in (it depends on who signed in), so only a page the
+    # visitor came from travels in the form.
+    return render(request, "core/auth/login.html", {"form": form, "next": _explicit_next(request)})
 
 
 @signed_in

@@ -10,6 +10,7 @@ from prongsai.core.demo import DemoContext
 from prongsai.core.demo_images import activity_photo_jpeg, document_pdf
 from prongsai.core.thai import BANGKOK
 from prongsai.portal import services
+from prongsai.portal.defaults import NEWS_CATEGORIES
 from prongsai.portal.models import InfoPage, NewsCategory
 
 POWERS_AND_DUTIES = """องค์การบริหารส่วนตำบลวังทองมีอำนาจหน้าที่ตามพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 และพระราชบัญญัติกำหนดแผนและขั้นตอนการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น พ.ศ. 2542 โดยสรุปดังนี้
@@ -126,9 +127,7 @@ def _moment(day: date) -> datetime:
 def seed(context: DemoContext) -> None:
     agency, admin = context.agency, context.admin
     categories = {}
-    for order, (slug, name) in enumerate(
-        [("news", "ข่าวประชาสัมพันธ์"), ("activity", "ข่าวกิจกรรม"), ("announcement", "ประกาศ")]
-    ):
+    for order, (slug, name) in enumerate(NEWS_CATEGORIES):
         categories[slug] = NewsCategory.objects.create(agency=agency, slug=slug, name_th=name, order=order)
 
     for index, (cat, title, summary, body, day, attachment) in enumerate(NEWS):

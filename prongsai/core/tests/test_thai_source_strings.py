@@ -44,6 +44,7 @@ POSITIONAL = re.compile(r"(?<!%)%(?!%)[-#0 +]?\d*(?:\.\d+)?[sdfir]|\{\d*\}")
 
 DATA_MODULES = {
     "core/demo.py": "the demo agency's content",
+    "portal/defaults.py": "the standard news categories stored for a new agency",
     "core/org_defaults.py": "the standard units, duties and titles stored in a new agency's org chart",
     "core/management/commands/seed_demo.py": "creates the demo agencies (their Thai names and addresses)",
     "complaints/demo.py": "demo content",

@@ -194,3 +194,15 @@ def test_the_page_shows_thai_errors_and_keeps_what_was_typed(operator_client):
     assert "อีเมล" in body
     with scopes_disabled():
         assert not Agency.objects.filter(code="nongbua").exists()
+
+
+def test_the_agencys_colours_are_served_as_a_style_sheet_on_its_site(make_new_agency):
+    from django.test import Client
+
+    make_new_agency("nongbua", brand_colour="#0a5c36", accent_colour="#1f5c99")
+    client = Client(HTTP_HOST="nongbua.test")
+    home = client.get("/").content.decode()
+    assert "/theme.css?v=0a5c361f5c99" in home
+    sheet = client.get("/theme.css")
+    assert sheet["Content-Type"].startswith("text/css")
+    assert sheet.content.decode() == ":root { --brand: #0a5c36; --brand-2: #1f5c99; }\n"

@@ -136,3 +136,12 @@ def test_the_dashboard_costs_the_same_queries_for_one_agency_or_several(make_new
     with CaptureQueriesContext(connection) as three:
         selectors.overview(chaiyaphum)
     assert len(three) == len(one)
+
+
+def test_an_operator_who_signs_in_is_sent_to_the_dashboard_after_the_second_factor(operator_user, agency):
+    client = Client(HTTP_HOST="wangthong.test")
+    response = client.post(
+        "/accounts/login/", {"username": "province.officer", "password": "correct horse battery staple"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/verify/?next=%2Fhosting%2F"
