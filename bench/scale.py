@@ -398,7 +398,7 @@ def measure_jobs(options: Options, env: dict[str, str], result: SizeResult) -> N
             result.put(f"job {job}", seconds, "s")
         else:
             projected = seconds / answer["done"] * answer["agencies"]
-            result.put(f"job {job} (projected)", projected, "s")
+            result.put(f"job {job}", projected, "s projected")
             result.notes.append(
                 f"{job}: stopped after {seconds:.0f} s at {answer['done']} of {answer['agencies']} agencies "
                 f"({answer['done'] / seconds:.1f} agencies/s); all of them projected at {projected:.0f} s"
@@ -444,6 +444,8 @@ def show(value: float, unit: str) -> str:
         return f"{value / 2**20:,.0f} MiB"
     if unit == "s":
         return f"{value:,.1f} s"
+    if unit == "s projected":
+        return f"{value:,.1f} s*"
     return f"{value:,.1f} ms"
 
 
@@ -473,6 +475,8 @@ def print_growth(results: list[SizeResult]) -> None:
             growth = f"{last / before:.2f}x" if before and last is not None else "-"
             line += f"{growth:>10}"
         print(line)
+    if any(unit == "s projected" for r in results for unit in r.units.values()):
+        print("* projected from the agencies done within --job-budget (the notes above say how many)")
     if len(results) >= 2:
         print(
             f"(agencies grew {results[-1].size / results[-2].size:.1f}x "

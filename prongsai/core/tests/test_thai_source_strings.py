@@ -61,6 +61,7 @@ DATA_MODULES = {
     "integrity/demo.py": "demo content",
     "assets/demo.py": "demo content",
     "privacy/demo.py": "demo content",
+    "ops/simulation.py": "the simulated agencies' content, like the demo's (ADR 0105)",
 }
 
 FIXED_WORDING = {
