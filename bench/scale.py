@@ -18,8 +18,8 @@ complaints, questions, procurement, plans and ITA evidence, in realistic volumes
     factor (a session made for the benchmark; the page is never cached);
   - the home page cold across agencies: each request names another agency's host, so that at large N the
     data a request reads is rarely in PostgreSQL's buffers -- the figure that grows with N;
-  - the operator's province dashboard over the agencies of one province, when the instance has one
-    (``operator_dashboard_path``; not measured otherwise, and the output says so);
+  - the operator's province dashboard (``/hosting/``) over 200 agencies (at most N): a province operator
+    made for the benchmark hosts the measured agency's province and then the next agencies by code;
 * the nightly jobs over all agencies, run as the scheduler runs them (``ops/jobs.py``, in the agency's scope):
   ITA readiness (``ita.readiness``), E-Service time limits (``eservice.progress_notices``), the
   corruption channel's deadlines and retention (``whistleblower.daily``), personal-data retention
@@ -209,6 +209,10 @@ def inside(argv: list[str]) -> int:
         print(json.dumps(nightly(argv[1], float(argv[2]))))
     elif command == "context":
         print(json.dumps(instance_context()))
+    elif command == "operator-path":
+        print(json.dumps(operator_path()))
+    elif command == "operator-session":
+        print(json.dumps(operator_session_inside(argv[1])))
     else:
         raise SystemExit(f"unknown helper {command}")
     return 0
@@ -216,12 +220,6 @@ def inside(argv: list[str]) -> int:
 
 def staff_session(code: str) -> dict[str, Any]:
     """A signed-in, second-factor-verified session of agency ``code``'s administrator; its cookie."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_scopes import scopes_disabled
 
     from prongsai.core.models import User
@@ -229,6 +227,18 @@ def staff_session(code: str) -> dict[str, Any]:
 
     with scopes_disabled():
         user = User.objects.get(memberships__agency__code=code, memberships__role=Role.ADMINISTRATOR)
+    return verified_session(user)
+
+
+def verified_session(user: Any) -> dict[str, Any]:
+    """A session of ``user`` signed in with a passed second factor, as after the TOTP step; its cookie."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
@@ -237,6 +247,43 @@ def staff_session(code: str) -> dict[str, Any]:
     store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.create()
     return {"cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}"}
+
+
+def operator_path() -> dict[str, Any]:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return {"path": reverse("hosting:dashboard")}
+    except NoReverseMatch:
+        return {"path": None}
+
+
+def operator_session_inside(province: str) -> dict[str, Any]:
+    """The benchmark's province operator, hosting ``OPERATOR_AGENCIES`` simulated agencies, and a session of
+    one of its members. Made once per size; the agencies it hosts are topped up as N grows."""
+    from django.db.models import Case, IntegerField, Value, When
+    from django_scopes import scopes_disabled
+
+    from prongsai.core.models import Agency, Operator, OperatorMember, User
+
+    with scopes_disabled():
+        operator, _made = Operator.objects.get_or_create(
+            code=OPERATOR_CODE,
+            defaults={"name_th": f"ผู้ให้บริการจังหวัด{province}", "kind": "province", "province": province},
+        )
+        order = Case(When(province=province, then=Value(0)), default=Value(1), output_field=IntegerField())
+        ids = list(
+            Agency.objects.filter(code__startswith="sim-")
+            .annotate(first=order)
+            .order_by("first", "code")
+            .values_list("pk", flat=True)[:OPERATOR_AGENCIES]
+        )
+        Agency.objects.filter(pk__in=ids).update(operator=operator)
+        user, _made = User.objects.get_or_create(
+            username="bench-operator", defaults={"first_name": "ผู้ให้บริการ"}
+        )
+        OperatorMember.objects.get_or_create(operator=operator, user=user)
+    return verified_session(user)
 
 
 def instance_context() -> dict[str, Any]:
@@ -303,23 +350,25 @@ def nightly(job_name: str, budget: float) -> dict[str, Any]:
     }
 
 
-# --- the operator's dashboard (wired by whoever adds it) ----------------------------------------------------
+# --- the operator's dashboard ------------------------------------------------------------------------------
+
+
+OPERATOR_CODE = "bench-province"
+OPERATOR_AGENCIES = 200  # issue 17: the province dashboard over 200 agencies
 
 
 def operator_dashboard_path(env: dict[str, str], province: str) -> str | None:
-    """The back-office path of the operator's province dashboard, or None while the instance has none.
-
-    The operator role and its dashboard are built separately (issue 17, parts 1-2). To measure it: return
-    its path here (resolved by URL name inside Django, with the province as its parameter) and make
-    ``operator_session`` give a session of an operator who hosts that province's agencies.
-    """
-    del env, province
-    return None
+    """The back-office path of the operator's dashboard (``hosting:dashboard``), or None in an instance
+    without hosting operators."""
+    answer = in_django(env, "operator-path")
+    path: str | None = answer.get("path")
+    return path
 
 
 def operator_session(env: dict[str, str], province: str) -> dict[str, str]:
-    """Headers of a signed-in operator of ``province``: to be written with the dashboard (see above)."""
-    raise NotImplementedError("the operator role does not exist in this instance yet")
+    """Headers of a signed-in operator who hosts ``OPERATOR_AGENCIES`` simulated agencies: the measured
+    agency's province first, then the next agencies by code (a province has fewer than 200 at N = 7,850)."""
+    return {"Cookie": in_django(env, "operator-session", province)["cookie"]}
 
 
 # --- measuring one size -------------------------------------------------------------------------------------
@@ -344,9 +393,8 @@ def measure_pages(options: Options, env: dict[str, str], result: SizeResult, wor
         dashboard = operator_dashboard_path(env, context["province"])
         if dashboard is not None:
             headers = {"Host": host, **operator_session(env, context["province"])}
-            targets.append(
-                (f"operator dashboard ({context['in_province']} agencies)", dashboard, False, headers, [])
-            )
+            hosted = min(OPERATOR_AGENCIES, result.size)
+            targets.append((f"operator dashboard ({hosted} agencies)", dashboard, False, headers, []))
         else:
             result.notes.append(
                 "operator dashboard: not in this instance; not measured (operator_dashboard_path)"
