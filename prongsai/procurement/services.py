@@ -411,6 +411,19 @@ class PublishResult:
     held_back: list[int] = field(default_factory=list)
 
 
+# The columns bulk publication reads: the snapshot's fields, the vendor's, and what the gate and audit need.
+PUBLISH_FIELDS = (
+    *Procurement.snapshot_fields,
+    "agency",
+    "public_id",
+    "status",
+    "revision_count",
+    "vendor__public_id",
+    "vendor__tax_id",
+    "vendor__name",
+)
+
+
 @transaction.atomic
 def procurement_publish_many(*, agency: Agency, acting_user: User, ids: list[int]) -> PublishResult:
     """Publish the given draft rows. Each becomes revision 1 and public.
@@ -428,6 +441,8 @@ def procurement_publish_many(*, agency: Agency, acting_user: User, ids: list[int
             Procurement.objects.select_for_update(of=("self",))
             .filter(agency=agency, pk__in=ids[start : start + 5000], status=PublicationStatus.DRAFT)
             .select_related("vendor")
+            # What the snapshot, the auditor's gate and the audit event read, not the wide search text.
+            .only(*PUBLISH_FIELDS)
             .order_by("pk")
         )
     load_children(rows)
