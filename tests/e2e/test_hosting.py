@@ -58,7 +58,7 @@ def test_operator_onboards_an_agency_whose_administrator_publishes_news(
     table = page.locator("#table-title + .table-wrap")
     assert "องค์การบริหารส่วนตำบลวังทอง" in table.inner_text()
     assert "องค์การบริหารส่วนตำบลแหลมทอง" in table.inner_text()
-    assert page.locator("svg[role=img]").count() == 1
+    assert page.locator("svg[role=group]").count() == 1
     audit(page, "dashboard")
 
     # --- It creates a new agency ----------------------------------------------------------------------
