@@ -45,7 +45,7 @@ from .egp_import import (
     parse_row,
 )
 from .models import ImportBatch, ImportProblem, Procurement, Vendor
-from .models.register import load_children
+from .models.register import IMPORT_COMPARED, load_children
 from .normalize import search_text
 
 logger = logging.getLogger(__name__)
@@ -55,22 +55,7 @@ IMPORT_MAX_BYTES = 64 * 1024 * 1024
 CHUNK = 5000
 MAX_STORED_PROBLEMS = 5000
 PREVIEW_ROWS = 100
-COMPARED = (
-    "fiscal_year",
-    "title",
-    "budget",
-    "budget_source",
-    "egp_status",
-    "method",
-    "category",
-    "reference_price",
-    "agreed_price",
-    "contract_no",
-    "announced_on",
-    "contract_signed_on",
-    "contract_ends_on",
-    "selection_reason",
-)
+COMPARED = IMPORT_COMPARED
 
 
 @dataclass

@@ -76,27 +76,26 @@ def load_children(rows: list[Procurement], names: tuple[str, ...] = ("bidders", 
         row._children = {name: grouped[name].get(row.pk, []) for name in names}  # type: ignore[attr-defined]
 
 
-# The fields an e-GP import writes (services_import.COMPARED and the vendor).
-IMPORTED_FIELDS = frozenset(
-    {
-        "fiscal_year",
-        "title",
-        "budget",
-        "budget_source",
-        "egp_status",
-        "method",
-        "category",
-        "reference_price",
-        "agreed_price",
-        "contract_no",
-        "announced_on",
-        "contract_signed_on",
-        "contract_ends_on",
-        "selection_reason",
-        "vendor",
-        "vendor_id",
-    }
+# The fields an e-GP import compares cell by cell with a stored row and writes (the project number is the key
+# it matches on; the vendor is matched by name and written apart).
+IMPORT_COMPARED = (
+    "fiscal_year",
+    "title",
+    "budget",
+    "budget_source",
+    "egp_status",
+    "method",
+    "category",
+    "reference_price",
+    "agreed_price",
+    "contract_no",
+    "announced_on",
+    "contract_signed_on",
+    "contract_ends_on",
+    "selection_reason",
 )
+# Every field an e-GP import writes: a save that touches one of them clears the row's import digest.
+IMPORTED_FIELDS = frozenset({*IMPORT_COMPARED, "vendor", "vendor_id"})
 
 
 class Procurement(Publishable):
