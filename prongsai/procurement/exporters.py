@@ -3,8 +3,10 @@
 Each official report is a printable page plus the XLSX written here, both made from the builder output
 (``reports.py``); the document engine renders the same output as PDF and DOCX (and its own XLSX) in
 ``prongsai/reports/exporters/procurement.py``, and the pages link to those. Reports write dates as Thai
-text in the Buddhist era, as the official forms do; the open-data downloads of the register (CSV/XLSX)
-write ISO 8601 dates and plain numbers for machines.
+text in the Buddhist era, as the official forms do. The register's own downloads (the CSV and XLSX links on
+its page) are for people and show dates as the page does: Buddhist-era text in the CSV, real dates with a
+Thai Buddhist-calendar format in the XLSX; the open-data catalogue's distributions of the same register
+(``datasets.py``) write ISO 8601 dates for machines.
 """
 
 from __future__ import annotations
@@ -208,8 +210,11 @@ REGISTER_COLUMNS = (
     ("contract_no", "เลขที่สัญญา"),
     ("contract_signed_on", "วันที่ลงนามในสัญญา"),
     ("contract_ends_on", "วันสิ้นสุดสัญญา"),
-    ("ocid", "ocid"),
+    ("ocid", "รหัสกระบวนการจัดซื้อจัดจ้างตามมาตรฐาน OCDS (ocid)"),
 )
+# Excel's locale code 0107041E: Western digits (01), the Thai Buddhist calendar (07), Thai (041E); the cell
+# stays a real date that sorts and filters, and shows as "5 ม.ค. 2567".
+THAI_DATE = "[$-107041E]d mmm yyyy"
 
 
 def register_values(row: Procurement, ocid_prefix: str) -> list[object]:
@@ -234,17 +239,16 @@ def register_values(row: Procurement, ocid_prefix: str) -> list[object]:
     ]
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is None:
-        return ""
-    return value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
+
+
+def _as_read(value: object) -> object:
+    """A cell of the page's CSV: dates in the Buddhist era as the register page shows them."""
+    if isinstance(value, date):
+        return format_date(value, month="abbr")
+    return "" if value is None else value
 
 
 def register_csv(rows: Iterable[Procurement], ocid_prefix: str) -> Iterator[str]:
@@ -252,17 +256,25 @@ def register_csv(rows: Iterable[Procurement], ocid_prefix: str) -> Iterator[str]
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow([label for _key, label in REGISTER_COLUMNS])
     for row in rows:
-        yield writer.writerow([_plain(v) for v in register_values(row, ocid_prefix)])
+        yield writer.writerow([_as_read(v) for v in register_values(row, ocid_prefix)])
 
 
 def register_xlsx(rows: Iterable[Procurement], ocid_prefix: str) -> bytes:
+    from openpyxl.cell import WriteOnlyCell
+
     workbook = _workbook(write_only=True)
     sheet = workbook.create_sheet("ทะเบียนการจัดซื้อจัดจ้าง")
     sheet.append([label for _key, label in REGISTER_COLUMNS])
     for row in rows:
-        sheet.append(
-            [_plain(v) if isinstance(v, date) or v is None else v for v in register_values(row, ocid_prefix)]
-        )
+        cells: list[object] = []
+        for value in register_values(row, ocid_prefix):
+            if isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = THAI_DATE
+                cells.append(cell)
+            else:
+                cells.append("" if value is None else value)
+        sheet.append(cells)
     return _bytes(workbook)
 
 

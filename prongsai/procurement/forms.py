@@ -294,10 +294,22 @@ class RegisterFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         everything: list[tuple[Any, Any]] = [("", _("ทั้งหมด"))]
-        months = months_of_year(fiscal_year) if fiscal_year else []
+        # A month can be chosen without choosing its year first: with no year, every year's months are
+        # offered, grouped by fiscal year (the value names the month itself, so it needs no year).
+        month_choices: list[tuple[Any, Any]] = (
+            [(f"{y}-{m:02d}", format_month(y, m)) for y, m in months_of_year(fiscal_year)]
+            if fiscal_year
+            else [
+                (
+                    _("ปีงบประมาณ %(year)s") % {"year": year},
+                    [(f"{y}-{m:02d}", format_month(y, m)) for y, m in months_of_year(year)],
+                )
+                for year in years
+            ]
+        )
         for name, choices in (
             ("fy", [(y, str(y)) for y in years]),
-            ("month", [(f"{y}-{m:02d}", format_month(y, m)) for y, m in months]),
+            ("month", month_choices),
             ("method", list(Method.choices)),
             ("status", list(EgpStatus.choices)),
             ("vendor", vendors),

@@ -208,6 +208,20 @@ def register(request: AgencyRequest) -> HttpResponse:
     )
 
 
+def _register_filename(flt: selectors.RegisterFilter, extension: str) -> str:
+    """The download's name says what it holds: ``procurement-register-fy2567-2567-03.csv``; any other filter
+    (method, status, vendor, words) adds ``-filtered``, so two different downloads never share a name."""
+    parts = ["procurement-register"]
+    if flt.fiscal_year:
+        parts.append(f"fy{flt.fiscal_year}")
+    if flt.month:
+        year_ce, month = flt.month
+        parts.append(f"{year_ce + 543}-{month:02d}")
+    if flt.method or flt.status or flt.vendor or flt.query:
+        parts.append("filtered")
+    return "-".join(parts) + "." + extension
+
+
 @public
 def register_csv(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
@@ -215,7 +229,7 @@ def register_csv(request: AgencyRequest) -> HttpResponseBase:
     return file_download(
         exporters.register_csv(rows, selectors.ocid_prefix(request.agency)),
         content_type="text/csv; charset=utf-8",
-        filename="procurement-register.csv",
+        filename=_register_filename(flt, "csv"),
     )
 
 
@@ -224,7 +238,7 @@ def register_xlsx(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return _xlsx(
-        exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency)), "procurement-register.xlsx"
+        exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency)), _register_filename(flt, "xlsx")
     )
 
 

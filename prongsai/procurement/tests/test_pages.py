@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -55,6 +56,9 @@ def register_rows(scoped, admin_member):
     return {"road": road, "milk": milk, "person": person, "draft": draft}
 
 
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
 def titles(response) -> set[str]:
     html = response.content.decode()
     return {t for t in ("ก่อสร้างถนน", "อาหารเสริม (นม)", "ซื้อวัสดุไฟฟ้า", "ร่างลับ") if t in html}
@@ -101,16 +105,36 @@ def test_a_natural_persons_id_is_masked_on_every_public_page_and_download(regist
 
 
 def test_downloads_follow_the_filters_and_hold_only_published_rows(register_rows, anon):
-    body = b"".join(anon.get("/procurement/register.csv?method=e_bidding").streaming_content).decode(
-        "utf-8-sig"
-    )
+    answer = anon.get("/procurement/register.csv?method=e_bidding")
+    assert 'filename="procurement-register-filtered.csv"' in answer["Content-Disposition"]
+    body = b"".join(answer.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0][2] == "งานที่ซื้อหรือจ้าง" and len(rows) == 2
-    assert rows[1][11] == "67019000001" and rows[1][13] == "2024-01-15"
+    assert all(_THAI.search(label) for label in rows[0][1:])  # every column is headed in Thai
+    # Dates as the page shows them, in the Buddhist era.
+    assert rows[1][11] == "67019000001" and rows[1][13] == "15 ม.ค. 2567"
     assert rows[1][15] == "ocds-xxxxxx-wangthong-67019000001"
     book = load_workbook(io.BytesIO(anon.get("/procurement/register.xlsx").content))
     assert book.active.max_row == 4
     assert "ร่างลับ" not in str(list(book.active.iter_rows(values_only=True)))
+    # In the XLSX a date stays a date (it sorts and filters) and is shown in the Thai Buddhist calendar.
+    signed = next(row[13] for row in book.active.iter_rows(min_row=2) if row[11].value == "67019000001")
+    assert signed.is_date and signed.value.date() == date(2024, 1, 15)
+    assert signed.number_format == "[$-107041E]d mmm yyyy"
+
+
+def test_a_download_is_named_after_its_year_and_month(register_rows, anon):
+    answer = anon.get("/procurement/register.xlsx?fy=2567&month=2024-01")
+    assert 'filename="procurement-register-fy2567-2567-01.xlsx"' in answer["Content-Disposition"]
+    assert (
+        'filename="procurement-register.csv"' in anon.get("/procurement/register.csv")["Content-Disposition"]
+    )
+
+
+def test_a_month_can_be_chosen_before_a_year(register_rows, anon):
+    page = anon.get("/procurement/register/").content.decode()
+    assert '<optgroup label="ปีงบประมาณ 2567">' in page and '<option value="2024-01">' in page
+    assert titles(anon.get("/procurement/register/?month=2024-01")) == {"ก่อสร้างถนน", "ซื้อวัสดุไฟฟ้า"}
 
 
 def test_a_draft_is_not_public_and_another_agency_sees_nothing(register_rows, anon, outsider_client):
