@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -269,7 +269,7 @@ def register_xlsx(rows: Iterable[Procurement], ocid_prefix: str) -> bytes:
         cells: list[object] = []
         for value in register_values(row, ocid_prefix):
             if isinstance(value, date):
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = WriteOnlyCell(sheet, value=datetime.combine(value, time.min))
                 cell.number_format = THAI_DATE
                 cells.append(cell)
             else:
