@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -270,12 +270,18 @@ class RequestCreateIn(serializers.Serializer[dict[str, Any]]):
 def _parse_moment(value: str | None, name: str) -> datetime | None:
     if value is None:
         return None
-    moment = parse_datetime(value)
-    if moment is None or moment.tzinfo is None:
-        raise Open311Error(
-            _("%(name)s ต้องเป็นวันเวลาแบบ ISO 8601 พร้อมเขตเวลา เช่น 2026-03-15T09:30:00+07:00") % {"name": name}
-        )
-    return moment
+    invalid = Open311Error(
+        _("%(name)s ต้องเป็นวันเวลาแบบ ISO 8601 พร้อมเขตเวลา เช่น 2026-03-15T09:30:00+07:00") % {"name": name}
+    )
+    try:
+        moment = parse_datetime(value)
+        if moment is None or moment.tzinfo is None:
+            raise invalid
+        # In UTC: Python accepts offsets up to 24 hours, PostgreSQL only up to 16, and a moment so near the
+        # ends of the calendar that it leaves it in UTC is no date at all.
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise invalid from None
 
 
 def _list(request: Request) -> Response:

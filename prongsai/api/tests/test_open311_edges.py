@@ -68,6 +68,19 @@ def test_an_empty_start_date_is_refused(anon, catalogue):
     _is_open311_error(anon.get("/open311/v2/requests.json", {"start_date": ""}), 400)
 
 
+def test_a_date_with_an_offset_postgresql_has_no_zone_for_is_read_in_utc(anon, catalogue):
+    # Found by schemathesis on PostgreSQL: "+21:03" is a valid ISO offset that PostgreSQL refuses (a 500).
+    answer = anon.get(
+        "/open311/v2/requests.json", {"end_date": "0080-08-24T07:23:44+21:03", "status": "closed"}
+    )
+    assert answer.status_code == 200 and answer.json() == []
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+23:00", "2026-13-45T09:00:00+07:00"])
+def test_a_date_outside_the_calendar_is_refused_in_open311_json(anon, catalogue, value):
+    _is_open311_error(anon.get("/open311/v2/requests.json", {"start_date": value}), 400)
+
+
 def test_a_bad_page_of_a_data_set_is_refused_in_the_same_error_format(anon, catalogue):
     _is_open311_error(anon.get("/api/v1/datasets/complaint-statistics/", {"page": "0"}), 400)
     _is_open311_error(anon.get("/api/v1/datasets/no-such-data-set/"), 404)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as run_settings
 from schemathesis.checks import not_a_server_error
@@ -31,7 +33,22 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 HEADERS = {"Host": AGENCY_HOST, "Accept-Encoding": "identity"}
 
 
-def test_every_operation_answers_as_its_openapi_document_says(catalogue, settings):
+@pytest.fixture
+def _in_the_test_transaction():
+    """Keep the test's database connection across the WSGI calls, as Django's test client does.
+
+    schemathesis calls the WSGI application itself, inside the test's transaction; Django's
+    ``close_old_connections`` (on request_started and request_finished) sees a connection that is not in
+    autocommit mode and closes it, which on PostgreSQL ends the test's transaction under it.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_answers_as_its_openapi_document_says(catalogue, settings, _in_the_test_transaction):
     # Generated requests are many and come from one client: the limits are not what is tested here.
     settings.API_READ_RATE = "100000/hour"
     settings.OPEN311_SUBMIT_RATE = "100000/hour"
