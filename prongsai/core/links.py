@@ -16,9 +16,9 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.http import HttpRequest
-from django_scopes import scopes_disabled
 
-from prongsai.core.models import Agency, AgencyHost
+from prongsai.core.models import Agency
+from prongsai.core.selectors import agency_hosts
 
 
 def agency_site(agency: Agency, *, request: HttpRequest | None = None) -> str:
@@ -27,10 +27,10 @@ def agency_site(agency: Agency, *, request: HttpRequest | None = None) -> str:
         return f"{request.scheme}://{request.get_host()}/"
     if agency.website:
         return agency.website.rstrip("/") + "/"
-    with scopes_disabled():
-        host = AgencyHost.objects.filter(agency=agency).order_by("pk").values_list("host", flat=True).first()
-    if not host:
+    hosts = agency_hosts(agency)
+    if not hosts:
         return "/"
+    host = hosts[0]
     scheme = "http" if settings.DEBUG else "https"
     return f"{scheme}://{host}/"
 

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
+from django_scopes import scopes_disabled
 
 from prongsai.core.models import (
     Agency,
     AgencyDayOff,
+    AgencyHost,
     AuditEvent,
     LineChannel,
     Membership,
@@ -28,6 +30,12 @@ class UnitNode:
     unit: OrgUnit
     positions: list[Position]
     children: list[UnitNode] = field(default_factory=list)
+
+
+def agency_hosts(agency: Agency) -> list[str]:
+    """The host names the agency answers on, the first one it was given first (its main address)."""
+    with scopes_disabled():
+        return list(AgencyHost.objects.filter(agency=agency).order_by("pk").values_list("host", flat=True))
 
 
 def _current_people() -> Prefetch[str]:

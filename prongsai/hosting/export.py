@@ -35,7 +35,8 @@ from django_scopes import scopes_disabled
 
 from prongsai.core.audit import audit_record
 from prongsai.core.datasets import all_datasets
-from prongsai.core.models import GENESIS_HASH, Agency, AgencyExport, AgencyHost, AuditEvent, AuditHead
+from prongsai.core.models import GENESIS_HASH, Agency, AgencyExport, AuditEvent, AuditHead
+from prongsai.core.selectors import agency_hosts
 from prongsai.core.services_onboarding import stored_files, tenant_models
 from prongsai.core.tasking import agency_task
 from prongsai.opendata import formats
@@ -92,7 +93,7 @@ def write_archive(agency: Agency, target: IO[bytes], *, made_at: datetime) -> di
     seq, head_hash = (head.seq, head.hash) if head is not None else (0, GENESIS_HASH)
     counts: dict[str, int] = {}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        hosts = list(AgencyHost.objects.filter(agency=agency).values_list("host", flat=True))
+        hosts = agency_hosts(agency)
         agency_row = json.loads(serializers.serialize("json", [agency]))[0]
         _json_member(archive, entries, "agency.json", {"agency": agency_row, "hosts": hosts})
         for dataset in all_datasets():

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
 from prongsai.core.downloads import file_download
-from prongsai.core.models import AgencyExport, AgencyHost, Operator, User
+from prongsai.core.models import AgencyExport, Operator, User
 from prongsai.core.permissions import operator_member
+from prongsai.core.selectors import agency_hosts
 from prongsai.core.services_onboarding import (
     agency_create,
     agency_delete,
@@ -107,7 +108,7 @@ def _detail_context(request: HttpRequest, code: str) -> dict[str, object]:
     operator = _operator(request)
     agency = selectors.hosted_agency(operator, code)
     with scopes_disabled():
-        hosts = list(AgencyHost.objects.filter(agency=agency).values_list("host", flat=True))
+        hosts = agency_hosts(agency)
         invitations = list(selectors.pending_invitations(agency)[:5])
         exports = list(selectors.exports_of(operator, agency)[:10])
     return {
@@ -171,7 +172,7 @@ def agency_reinvite(request: HttpRequest, code: str) -> HttpResponse | HttpRespo
     agency = selectors.hosted_agency(_operator(request), code)
     with scopes_disabled():
         pending = selectors.pending_invitations(agency).filter(accepted_at__isnull=True).first()
-        host = AgencyHost.objects.filter(agency=agency).order_by("pk").values_list("host", flat=True).first()
+    host = next(iter(agency_hosts(agency)), None)
     if pending is None or not host:
         messages.error(request, _("ไม่มีคำเชิญที่รอการตอบรับ ผู้ดูแลระบบของหน่วยงานเข้าใช้งานแล้ว"))
         return _back(code)
