@@ -26,10 +26,7 @@ import hashlib
 import hmac
 import http.client
 import re
-import shutil
-import signal
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -319,18 +316,7 @@ def benchmark(options: Options, work_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_options(argv)
-    signal.signal(signal.SIGTERM, server.exit_on_sigterm)
-    work_dir = Path(tempfile.mkdtemp(prefix="prongsai-bench-eservice-"))
-    try:
-        return benchmark(options, work_dir)
-    except server.BenchError as exc:
-        print(f"FAILED: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
+    return server.run_in_work_dir("prongsai-bench-eservice-", lambda work_dir: benchmark(options, work_dir))
 
 
 if __name__ == "__main__":

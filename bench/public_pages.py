@@ -58,7 +58,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -742,13 +742,13 @@ def exit_on_sigterm(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: the temporary directory is always removed, the server always stopped."""
-    options = parse_options(argv)
+def run_in_work_dir(prefix: str, run: Callable[[Path], int]) -> int:
+    """Run a benchmark in a new temporary directory that is always removed (SIGTERM included); a
+    ``BenchError`` or Ctrl+C is one line on stderr and an exit status, not a traceback."""
     signal.signal(signal.SIGTERM, exit_on_sigterm)
-    work_dir = Path(tempfile.mkdtemp(prefix="prongsai-bench-"))
+    work_dir = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        return benchmark(options, work_dir)
+        return run(work_dir)
     except BenchError as exc:
         print(f"FAILED: {exc}", file=sys.stderr)
         return 1
@@ -757,6 +757,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: the temporary directory is always removed, the server always stopped."""
+    options = parse_options(argv)
+    return run_in_work_dir("prongsai-bench-", lambda work_dir: benchmark(options, work_dir))
 
 
 if __name__ == "__main__":

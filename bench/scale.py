@@ -38,11 +38,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -577,18 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--inside"]:
         return inside(argv[1:])
     options = parse_options(argv)
-    signal.signal(signal.SIGTERM, server.exit_on_sigterm)
-    work_dir = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
-    try:
-        return benchmark(options, work_dir)
-    except server.BenchError as exc:
-        print(f"FAILED: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
+    return server.run_in_work_dir("prongsai-scale-", lambda work_dir: benchmark(options, work_dir))
 
 
 if __name__ == "__main__":
