@@ -18,6 +18,13 @@ from django.db import connection, models
 BATCH = 2000
 
 
+class JsonText(str):
+    """A JSON field's value already serialised (e.g. the canonical JSON a content hash was taken of): written
+    as it is, so 100,000 revisions are not serialised twice."""
+
+    __slots__ = ()
+
+
 def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     ops = connection.ops
     if isinstance(field, models.UUIDField):
@@ -31,7 +38,7 @@ def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
     if isinstance(field, models.JSONField):
-        return lambda v: ops.adapt_json_value(v, field.encoder)
+        return lambda v: v if isinstance(v, JsonText) else ops.adapt_json_value(v, field.encoder)
     return lambda v: v
 
 

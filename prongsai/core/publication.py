@@ -19,9 +19,18 @@ from prongsai.core.models import Publishable, Revision, User
 P = TypeVar("P", bound=Publishable)
 
 
-def content_hash(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def canonical_json(content: dict[str, Any]) -> str:
+    """The JSON text a revision's hash is taken of (sorted keys, no spaces)."""
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_text_hash(canonical: str) -> str:
+    """``content_hash`` of content already written as ``canonical_json``: bulk paths serialise once."""
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    return json_text_hash(canonical_json(content))
 
 
 def _add_revision(*, record: Publishable, acting_user: User, reason: str) -> Revision:
