@@ -49,6 +49,7 @@ MONTHS_ABBR = (
 _THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", _THAI_DIGITS)
 _TO_ARABIC = str.maketrans(_THAI_DIGITS, "0123456789")
+_THAI_DIGIT = re.compile(f"[{_THAI_DIGITS}]")
 
 
 class ThaiDateError(ValueError):
@@ -65,7 +66,12 @@ def to_thai_digits(text: str) -> str:
 
 def to_arabic_digits(text: str) -> str:
     """Replace Thai digits with Arabic digits; used on every input before parsing, storing or searching."""
-    return str(text).translate(_TO_ARABIC)
+    text = str(text)
+    # Most text has no Thai digit, and translate() on Thai text goes character by character through a
+    # dict: on the 100,000 rows of an e-GP import, looking first was several times cheaper.
+    if _THAI_DIGIT.search(text) is None:
+        return text
+    return text.translate(_TO_ARABIC)
 
 
 # --- years and dates ---------------------------------------------------------------------------------------

@@ -424,25 +424,32 @@ class RawRow:
     digest: str
 
 
-def row_digest(cells: list[Any], columns: dict[str, int]) -> str:
+def _digest_plan(columns: dict[str, int]) -> list[tuple[str, int]]:
+    return [(f"{name}=", columns[name]) for name in sorted(columns)]
+
+
+def row_digest(cells: list[Any], columns: dict[str, int], plan: list[tuple[str, int]] | None = None) -> str:
     """A digest of the cells of the columns the import reads, in field order (so moving a column does not
-    change it); the register keeps it on each row an import wrote (``Procurement.import_digest``)."""
+    change it); the register keeps it on each row an import wrote (``Procurement.import_digest``).
+    ``plan`` is ``_digest_plan(columns)``, worked out once per file by ``iter_raw``."""
     parts = [PARSER_VERSION]
-    for field in sorted(columns):
-        value = _cell(cells, columns, field)
-        parts.append(f"{field}={'' if value is None else value!s}")
+    width = len(cells)
+    for prefix, index in plan or _digest_plan(columns):
+        value = cells[index] if index < width else None
+        parts.append(prefix if value is None else f"{prefix}{value!s}")
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def iter_raw(table: Table) -> Iterator[RawRow]:
     """Every non-blank data row of the table that is not a total line, unparsed, with its digest."""
+    plan = _digest_plan(table.columns)
     for row_number, cells in table.rows:
         if _is_blank(cells):
             continue
         project = clean_text(_cell(cells, table.columns, "egp_project_no"))
         if not project and clean_text(_cell(cells, table.columns, "title")).startswith(TOTAL_LINE):
             continue
-        yield RawRow(row_number, cells, to_arabic_digits(project), row_digest(cells, table.columns))
+        yield RawRow(row_number, cells, to_arabic_digits(project), row_digest(cells, table.columns, plan))
 
 
 def duplicate_problem(row_number: int, project_no: str, first_row: int) -> Problem:

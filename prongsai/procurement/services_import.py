@@ -33,6 +33,7 @@ from prongsai.core.drafts import assign
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import content_hash
 
+from . import import_staging
 from .egp_import import (
     FileProblem,
     ParsedRow,
@@ -141,6 +142,8 @@ class Chunk:
     rows: list[ParsedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     same: int = 0
+    # The rows counted in ``same``: (row number, project number, digest), kept for the staging file.
+    same_rows: list[tuple[int, str, str]] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # project number → digest of the file row
     stored: set[str] = field(default_factory=set)  # project numbers already in the register
 
@@ -213,6 +216,7 @@ def _chunks(agency: Agency, content: bytes, kind: str) -> Iterator[Chunk]:
                 else:
                     seen[raw.project_no] = raw.row_number
                     chunk.same += 1
+                    chunk.same_rows.append((raw.row_number, raw.project_no, raw.digest))
                 continue
             result = parse_row(raw.row_number, raw.cells, table.columns)
             if not isinstance(result, ParsedRow):
@@ -269,6 +273,7 @@ def import_validate(*, batch_id: int) -> ImportBatch:
     stored = 0
     counts = {"total": 0, "problems": 0, "new": 0, "changed": 0, "unchanged": 0}
     preview: list[dict[str, Any]] = []
+    staged: list[import_staging.StagedChunk] = []
     try:
         content = _read(batch)
         if batch.total_rows == 0:
@@ -294,6 +299,13 @@ def import_validate(*, batch_id: int) -> ImportBatch:
                 ]
             )
             stored += len(keep)
+            if not problems and not counts["problems"]:
+                staged.append(
+                    import_staging.StagedChunk(
+                        parsed=[(chunk.digests[r.egp_project_no], r) for r in chunk.rows],
+                        same=chunk.same_rows,
+                    )
+                )
             plan = _compare(agency, chunk)
             counts["new"] += len(plan.new)
             counts["changed"] += len(plan.changed)
@@ -327,6 +339,10 @@ def import_validate(*, batch_id: int) -> ImportBatch:
         )
         values["problem_count"] = 1
     passed = values["problem_count"] == 0
+    if passed:
+        import_staging.write(batch, staged)
+    else:
+        import_staging.delete(batch)
     return _transition(
         batch.pk, ImportBatch.validation_passed if passed else ImportBatch.validation_failed, **values
     )
@@ -370,7 +386,7 @@ def import_apply(*, batch_id: int) -> ImportBatch:
         return batch  # not (or no longer) asked to commit: a repeated task does nothing
     try:
         with transaction.atomic():
-            counts = _write_all(batch)
+            counts = _write_staged_or_file(batch)
             locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
             locked.commit_done()
             locked.committed_at = timezone.now()
@@ -397,6 +413,7 @@ def import_apply(*, batch_id: int) -> ImportBatch:
                     "unchanged": counts[2],
                 },
             )
+            transaction.on_commit(lambda: import_staging.delete(locked))
             return locked
     except _Rollback as exc:
         ImportProblem.objects.filter(batch_id=batch.pk).delete()
@@ -428,11 +445,47 @@ def import_apply(*, batch_id: int) -> ImportBatch:
         raise
 
 
-def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
+def _write_staged_or_file(batch: ImportBatch) -> tuple[int, int, int]:
+    """Write the rows the validation staged; if the staging file cannot stand in for the upload (see
+    ``import_staging``), undo what was written from it and read the upload itself."""
+    try:
+        with transaction.atomic():
+            return _write_all(batch, _staged_chunks(batch))
+    except import_staging.Unusable as exc:
+        logger.info("import batch %s: staging not used (%s), reading the file", batch.pk, exc)
+        return _write_all(batch, None)
+
+
+def _staged_chunks(batch: ImportBatch) -> Iterator[Chunk]:
+    """The staged rows as the chunks ``_chunks`` would read from the file now: a row is unchanged if the
+    register holds its digest at this moment, not at validation."""
+    staged = import_staging.read(batch)
+    for part in staged:
+        numbers = [r.egp_project_no for _d, r in part.parsed] + [project for _n, project, _d in part.same]
+        stored = dict(
+            Procurement.objects.filter(agency=batch.agency, egp_project_no__in=numbers)
+            .order_by()
+            .values_list("egp_project_no", "import_digest")
+        )
+        chunk = Chunk(stored=set(stored))
+        for _row_number, project, digest in part.same:
+            if stored.get(project) != digest:
+                raise import_staging.Unusable(f"row of project {project} changed since the validation")
+            chunk.same += 1
+        for digest, row in part.parsed:
+            if stored.get(row.egp_project_no) == digest:
+                chunk.same += 1
+            else:
+                chunk.rows.append(row)
+                chunk.digests[row.egp_project_no] = digest
+        yield chunk
+
+
+def _write_all(batch: ImportBatch, staged: Iterator[Chunk] | None) -> tuple[int, int, int]:
     agency = batch.agency
     actor = batch.committed_by
     assert actor is not None  # noqa: S101 - set by import_commit_request
-    content = _read(batch)
+    content = _read(batch) if staged is None else b""
     vendors: dict[str, Vendor] = {}
     renamed: dict[int, Vendor] = {}
     new = changed = unchanged = 0
@@ -442,7 +495,7 @@ def _write_all(batch: ImportBatch) -> tuple[int, int, int]:
     }
     now = timezone.now()
     inserter = _Inserter(batch, now)
-    for chunk in _chunks(agency, content, batch.file_kind):
+    for chunk in _chunks(agency, content, batch.file_kind) if staged is None else staged:
         if chunk.problems:
             # Collect every problem of the file for the preview; nothing of this transaction is kept.
             raise _Rollback([p for more in _chunks(agency, content, batch.file_kind) for p in more.problems])

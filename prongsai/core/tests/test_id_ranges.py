@@ -26,8 +26,8 @@ def _selected(conditions: list[Q], universe: range) -> set[int]:
         [],
         [5],
         list(range(1, 200)),
-        list(range(1, 200)) + [500, 502, 504],
-        [3, 1, 2, 2, 9000] + list(range(1000, 1000 + MIN_RUN)),
+        [*list(range(1, 200)), 500, 502, 504],
+        [3, 1, 2, 2, 9000, *list(range(1000, 1000 + MIN_RUN))],
         list(range(1, 12_001)),
     ],
 )
@@ -35,7 +35,7 @@ def test_conditions_select_exactly_the_ids(ids):
     conditions = list(id_conditions(ids, size=5000))
     assert _selected(conditions, range(0, 13_000)) == set(ids)
     for condition in conditions:
-        ((lookup, value), *rest) = condition.children
+        ((lookup, value), *_rest) = condition.children
         covered = len(value) if lookup.endswith("__in") else dict(condition.children)["pk__lte"] - value + 1
         assert covered <= 5000
 

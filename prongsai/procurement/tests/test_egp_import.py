@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from prongsai.core.models import AuditEvent, Revision
-from prongsai.procurement import services, services_import
+from prongsai.procurement import egp_import, import_staging, services, services_import
 from prongsai.procurement.egp_import import FileProblem, ParsedRow, Problem, detect_kind, iter_parsed
 from prongsai.procurement.models import EgpStatus, ImportBatch, ImportProblem, Method, Procurement, Vendor
 from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, tax_id
@@ -357,7 +357,10 @@ def test_a_problem_found_at_commit_time_leaves_nothing_of_the_batch(
             return [Problem(row_number, "เลขที่โครงการ", parsed.egp_project_no, refusal)]
         return parsed
 
-    monkeypatch.setattr(services_import, "parse_row", stricter)  # the rules changed after the check
+    # The rules changed after the check, as a new parser version would: the rows the validation staged are
+    # not used, and the commit reads the file again.
+    monkeypatch.setattr(services_import, "parse_row", stricter)
+    monkeypatch.setattr(egp_import, "PARSER_VERSION", "stricter")
     events = AuditEvent.objects.count()
     run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
 
@@ -372,6 +375,85 @@ def test_a_problem_found_at_commit_time_leaves_nothing_of_the_batch(
     # Only the request to commit is in the audit chain, not a commit.
     actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True)[events:])
     assert actions == ["procurement.import.commit_requested"]
+
+
+def _count_parses(monkeypatch) -> list[object]:
+    parsed: list[object] = []
+    real_parse = services_import.parse_row
+    monkeypatch.setattr(services_import, "parse_row", lambda *a: parsed.append(a) or real_parse(*a))
+    return parsed
+
+
+def _staging_name(batch) -> str:
+    return batch.file.name + import_staging.SUFFIX
+
+
+def test_the_commit_writes_the_rows_the_validation_parsed_without_parsing_the_file_again(
+    scoped, admin_member, run_tasks, monkeypatch
+):
+    agency = scoped
+    batch = run_tasks(upload, agency, admin_member, csv_bytes(GOOD)).batch
+    batch.refresh_from_db()
+    storage = batch.file.storage
+    assert storage.exists(_staging_name(batch))
+    parsed = _count_parses(monkeypatch)
+    run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED and batch.new_count == 3
+    assert parsed == []
+    road = Procurement.objects.get(egp_project_no="67019000001")
+    assert (road.budget, road.contract_signed_on, road.method) == (
+        Decimal("1500000.00"),
+        date(2024, 1, 15),
+        Method.E_BIDDING,
+    )
+    assert road.vendor is not None and road.vendor.tax_id == COMPANY
+    assert not storage.exists(_staging_name(batch))  # deleted once the commit is done
+
+
+def test_an_altered_staging_file_is_not_trusted_and_the_file_is_read_again(
+    scoped, admin_member, run_tasks, monkeypatch
+):
+    agency = scoped
+    batch = run_tasks(upload, agency, admin_member, csv_bytes(GOOD)).batch
+    batch.refresh_from_db()
+    storage = batch.file.storage
+    with storage.open(_staging_name(batch), "rb") as handle:
+        content = handle.read()
+    assert b"1500000.00" in content
+    storage.delete(_staging_name(batch))
+    with storage.open(_staging_name(batch), "wb") as handle:
+        handle.write(content.replace(b"1500000.00", b"9500000.00"))
+    parsed = _count_parses(monkeypatch)
+    run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED and batch.new_count == 3
+    assert len(parsed) == 3
+    assert Procurement.objects.get(egp_project_no="67019000001").budget == Decimal("1500000.00")
+
+
+def test_a_row_edited_between_the_check_and_the_commit_is_read_from_the_file(
+    scoped, admin_member, run_tasks, monkeypatch
+):
+    """The validation skipped the unchanged road unparsed; a clerk corrects it before the commit. The staged
+    rows hold nothing for it, so the commit reads the file and puts the file's values back, as before."""
+    agency = scoped
+    first = run_tasks(upload, agency, admin_member, csv_bytes(GOOD)).batch
+    run_tasks(services_import.import_commit_request, batch=first, acting_user=admin_member)
+    later = [*GOOD, [*GOOD[1][:9], "67019000009", *GOOD[1][10:]]]
+    batch = run_tasks(upload, agency, admin_member, csv_bytes(later, title=False)).batch
+    batch.refresh_from_db()
+    assert (batch.new_count, batch.unchanged_count) == (1, 3)
+    road = Procurement.objects.get(egp_project_no="67019000001")
+    road.title = "แก้ไขโดยเจ้าหน้าที่"
+    road.save()
+    run_tasks(services_import.import_commit_request, batch=batch, acting_user=admin_member)
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED
+    assert (batch.new_count, batch.changed_count, batch.unchanged_count) == (1, 1, 2)
+    road.refresh_from_db()
+    assert road.title == GOOD[0][0]
+    assert Procurement.objects.filter(egp_project_no="67019000009").exists()
 
 
 def test_an_empty_or_foreign_file_is_refused_in_thai(scoped, admin_member):

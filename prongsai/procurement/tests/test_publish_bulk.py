@@ -40,7 +40,7 @@ def test_publishing_many_rows_costs_no_query_per_row_and_records_each_snapshot(s
         assert revision.content_hash == content_hash(row.snapshot())
 
 
-def test_bulk_publication_records_what_a_row_snapshot_records_for_runs_and_scattered_ids(scoped, admin_member):
+def test_bulk_publication_records_a_row_snapshot_for_runs_and_scattered_ids(scoped, admin_member):
     """The bulk path reads plain rows, selects runs of consecutive ids by range and the rest by IN list, and
     serialises each snapshot once; its revisions must still equal ``Procurement.snapshot()`` exactly, with
     bidders and amendments, and a draft whose id lies inside a selected range but was not chosen stays a
@@ -72,9 +72,9 @@ def test_bulk_publication_records_what_a_row_snapshot_records_for_runs_and_scatt
     )
     assert result.published == len(chosen)
     skipped = {r.pk for r in rows} - {r.pk for r in chosen}
-    assert skipped and set(
-        Procurement.objects.filter(pk__in=skipped).values_list("status", flat=True)
-    ) == {PublicationStatus.DRAFT}
+    assert skipped and set(Procurement.objects.filter(pk__in=skipped).values_list("status", flat=True)) == {
+        PublicationStatus.DRAFT
+    }
     stored = list(Procurement.objects.filter(pk__in=[r.pk for r in chosen]).select_related("vendor"))
     load_children(stored)
     revisions = {r.record_id: r for r in Revision.objects.filter(record_id__in=[r.pk for r in stored])}
