@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
 from prongsai.core import keyset
-from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.models import Agency, Operator, PublicationStatus
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import fiscal_year_range, format_baht, format_date
 
@@ -39,8 +40,46 @@ def profile_for(agency: Agency) -> ProcurementProfile:
     return profile or ProcurementProfile(agency=agency)
 
 
-def ocid_prefix(agency: Agency) -> str:
-    return profile_for(agency).effective_ocid_prefix
+@dataclass(frozen=True)
+class OcidPrefix:
+    """The prefix an agency's ocids are published under, and who set it (ADR 0120).
+
+    ``value`` is empty when nobody has registered a prefix for the agency: then no page, download or data set
+    carries an ocid and no OCDS is published, rather than a made-up prefix that others would index.
+    """
+
+    value: str
+    source: Literal["agency", "operator", "instance", ""]
+    operator_name: str  # the agency's hosting operator ("" for an agency that runs its own instance)
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.value)
+
+    def ocid(self, ocid_local: str) -> str:
+        """The process's ocid, or "" when no prefix is registered."""
+        return f"{self.value}-{ocid_local}" if self.value else ""
+
+
+def ocid_prefix(agency: Agency) -> OcidPrefix:
+    """The agency's own full prefix, else its operator's registered prefix, else the instance's, each of the
+    last two followed by the agency code; else none."""
+    # The operator is read fresh (not through ``agency.operator``): request.agency comes from a cache and a
+    # prefix the operator has just set must count at once.
+    operator = (
+        Operator.objects.filter(pk=agency.operator_id).only("name_th", "ocds_prefix").first()
+        if agency.operator_id
+        else None
+    )
+    operator_name = operator.name_th if operator else ""
+    own = profile_for(agency).ocid_prefix
+    if own:
+        return OcidPrefix(own, "agency", operator_name)
+    if operator is not None and operator.ocds_prefix:
+        return OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
+    if settings.OCDS_OCID_PREFIX:
+        return OcidPrefix(f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name)
+    return OcidPrefix("", "", operator_name)
 
 
 # --- the register -------------------------------------------------------------------------------------------
