@@ -37,7 +37,8 @@ def ocds_prefixes(operator: Operator) -> list[tuple[Agency, procurement.OcidPref
     """Each hosted agency with the OCDS prefix it publishes under now (its own, the operator's, or none)."""
     agencies = list(hosted_agencies(operator))
     with hosted_scope(agencies):
-        return [(agency, procurement.ocid_prefix(agency)) for agency in agencies]
+        found = procurement.ocid_prefixes(agencies)
+    return [(agency, found[agency.pk]) for agency in agencies]
 
 
 def hosted_agency(operator: Operator, code: str) -> Agency:

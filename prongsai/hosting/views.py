@@ -267,8 +267,8 @@ def operator_settings(request: HttpRequest) -> HttpResponse | HttpResponseBase:
         else:
             messages.success(request, _("บันทึกคำนำหน้ารหัส OCDS แล้ว หน่วยงานในความดูแลจะเผยแพร่ด้วยคำนำหน้านี้ทันที"))
             return redirect("hosting:settings")
-    with scopes_disabled():
-        rows = selectors.ocds_prefixes(operator)
+    rows = selectors.ocds_prefixes(operator)
+    record_request(request, [agency for agency, _prefix in rows])
     return render(
         request,
         "hosting/settings.html",

@@ -61,25 +61,42 @@ class OcidPrefix:
         return f"{self.value}-{ocid_local}" if self.value else ""
 
 
-def ocid_prefix(agency: Agency) -> OcidPrefix:
-    """The agency's own full prefix, else its operator's registered prefix, else the instance's, each of the
-    last two followed by the agency code; else none."""
-    # The operator is read fresh (not through ``agency.operator``): request.agency comes from a cache and a
+def ocid_prefixes(agencies: list[Agency]) -> dict[int, OcidPrefix]:
+    """For each agency (by id): its own full prefix, else its operator's registered prefix, else the
+    instance's, each of the last two followed by the agency code; else none. Two queries for any number."""
+    # Operators are read fresh (not through ``agency.operator``): request.agency comes from a cache, and a
     # prefix the operator has just set must count at once.
-    operator = (
-        Operator.objects.filter(pk=agency.operator_id).only("name_th", "ocds_prefix").first()
-        if agency.operator_id
-        else None
+    operator_ids = {a.operator_id for a in agencies if a.operator_id}
+    operators = (
+        {o.pk: o for o in Operator.objects.filter(pk__in=operator_ids).only("name_th", "ocds_prefix")}
+        if operator_ids
+        else {}
     )
-    operator_name = operator.name_th if operator else ""
-    own = profile_for(agency).ocid_prefix
-    if own:
-        return OcidPrefix(own, "agency", operator_name)
-    if operator is not None and operator.ocds_prefix:
-        return OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
-    if settings.OCDS_OCID_PREFIX:
-        return OcidPrefix(f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name)
-    return OcidPrefix("", "", operator_name)
+    own = dict(
+        ProcurementProfile.objects.filter(agency__in=agencies)
+        .exclude(ocid_prefix="")
+        .values_list("agency_id", "ocid_prefix")
+    )
+    found: dict[int, OcidPrefix] = {}
+    for agency in agencies:
+        operator = operators.get(agency.operator_id) if agency.operator_id else None
+        operator_name = operator.name_th if operator else ""
+        if own.get(agency.pk):
+            found[agency.pk] = OcidPrefix(own[agency.pk], "agency", operator_name)
+        elif operator is not None and operator.ocds_prefix:
+            found[agency.pk] = OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
+        elif settings.OCDS_OCID_PREFIX:
+            found[agency.pk] = OcidPrefix(
+                f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name
+            )
+        else:
+            found[agency.pk] = OcidPrefix("", "", operator_name)
+    return found
+
+
+def ocid_prefix(agency: Agency) -> OcidPrefix:
+    """The prefix the agency publishes its ocids under now (see ``ocid_prefixes``)."""
+    return ocid_prefixes([agency])[agency.pk]
 
 
 # --- the register -------------------------------------------------------------------------------------------

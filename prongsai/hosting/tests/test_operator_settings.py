@@ -125,3 +125,25 @@ def test_the_service_refuses_a_malformed_prefix_whoever_calls_it(chaiyaphum, ope
 
 def test_the_operator_menu_links_the_settings(operator_client):
     assert 'href="/hosting/settings/"' in operator_client.get("/hosting/").content.decode()
+
+
+def test_the_settings_page_is_recorded_and_costs_the_same_queries_for_any_number_of_agencies(
+    make_new_agency, operator_client, chaiyaphum
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prongsai.hosting import selectors
+
+    first = make_new_agency("nongbua").agency
+    with CaptureQueriesContext(connection) as one:
+        selectors.ocds_prefixes(chaiyaphum)
+    make_new_agency("khokmuang")
+    make_new_agency("nongkhai", district="เมืองชัยภูมิ")
+    with CaptureQueriesContext(connection) as three:
+        selectors.ocds_prefixes(chaiyaphum)
+    assert len(three) == len(one)
+    operator_client.get("/hosting/settings/")
+    with scopes_disabled():
+        event = AuditEvent.objects.filter(agency=first, action="hosting.operator.viewed").get()
+    assert event.data["page"] == "/hosting/settings/"
