@@ -22,6 +22,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from prongsai.core import keyset
@@ -393,13 +394,17 @@ def _not_registered(request: AgencyRequest, prefix: selectors.OcidPrefix) -> Htt
     a page to a browser and as JSON (like an empty period's) to a program; never a package with a made-up
     ocid."""
     message = not_registered_message(prefix)
+    response: HttpResponse
     if request.get_preferred_type(["application/json", "text/html"]) == "text/html":
-        return render(request, "procurement/ocds_not_registered.html", {"message": message}, status=404)
-    return JsonResponse(
-        {"error": message, "reason": "ocid_prefix_not_registered"},
-        status=404,
-        json_dumps_params={"ensure_ascii": False},
-    )
+        response = render(request, "procurement/ocds_not_registered.html", {"message": message}, status=404)
+    else:
+        response = JsonResponse(
+            {"error": message, "reason": "ocid_prefix_not_registered"},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    patch_vary_headers(response, ["Accept"])  # the same URL answers HTML or JSON
+    return response
 
 
 @public

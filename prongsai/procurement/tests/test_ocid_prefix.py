@@ -80,6 +80,7 @@ def test_without_any_prefix_every_ocds_file_says_in_thai_why_and_who_must_act(ro
     # A person following a link gets the same answer as a Thai page, not JSON.
     page = anon.get(OCDS_FILES[0], HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
     assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+    assert "Accept" in page["Vary"]
     html = page.content.decode()
     assert NOT_REGISTERED in html and "ยังไม่เผยแพร่ข้อมูลตามมาตรฐาน OCDS" in html
     index = anon.get("/procurement/ocds/").content.decode()
