@@ -345,13 +345,21 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost") or "no-
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Open data ------------------------------------------------------------------------------------------
-# The OCDS ocid prefix registered by whoever publishes this instance's data (https://standard.open-contracting
-# .org: a prefix is registered with the OCDS Helpdesk). Each agency's processes are published under
-# "<prefix>-<agency code>" unless the agency sets its own prefix. The default is a visible placeholder.
-OCDS_OCID_PREFIX = env_str("OCDS_OCID_PREFIX", "ocds-xxxxxx") or "ocds-xxxxxx"
-if not re.fullmatch(r"ocds-[a-z0-9]{6}", OCDS_OCID_PREFIX):
+# An OCDS ocid prefix registered with the OCDS Helpdesk (https://standard.open-contracting.org), for an
+# instance that publishes for itself: an agency with no hosting operator (a single-agency install), or one
+# whose operator has not set its own prefix on its hosting pages. Agencies then publish under
+# "<prefix>-<agency code>" unless they set their own full prefix. Empty (the default) means not registered:
+# such agencies publish no OCDS and no ocid anywhere, rather than a made-up one (ADR 0120).
+OCDS_OCID_PREFIX = env_str("OCDS_OCID_PREFIX", "") or ""
+if OCDS_OCID_PREFIX and not re.fullmatch(r"ocds-[a-z0-9]{6}", OCDS_OCID_PREFIX):
     raise ImproperlyConfigured(
         f"OCDS_OCID_PREFIX must be 'ocds-' followed by the 6 registered characters; got {OCDS_OCID_PREFIX!r}."
+    )
+if OCDS_OCID_PREFIX == "ocds-xxxxxx":  # the former default, a placeholder that belongs to nobody
+    raise ImproperlyConfigured(
+        "OCDS_OCID_PREFIX=ocds-xxxxxx is a placeholder, not a registered prefix: set the prefix registered "
+        "with the OCDS Helpdesk, or leave the variable empty (agencies then publish no OCDS until their "
+        "operator or they themselves set one)."
     )
 # --- Citizen channels (Q&A, complaints): abuse limits without a third-party service ---------------------
 # Accepted submissions per client and form, counted in the cache under a keyed hash of the client's address

@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "eservice.request.approved": _("อนุมัติ/ดำเนินการแล้วเสร็จ"),
     "eservice.request.rejected": _("ไม่อนุมัติ"),
     "eservice.request.progress_notice": _("แจ้งความคืบหน้าแก่ผู้ยื่นคำขอ"),
+    "core.operator.ocds_prefix_updated": _("ผู้ให้บริการระบบแก้ไขคำนำหน้ารหัส OCDS"),
 }
 
 VERB_LABELS = {

@@ -34,6 +34,8 @@ STAFF_ACCOUNTS = [
 
 # The demo hosting operator's account (username, first name, last name): not a member of any agency.
 OPERATOR_ACCOUNT = ("province", "ธนพล", "ศรีชัยภูมิ")
+# The demo operator's OCDS prefix: a made-up demo value, not registered with the OCDS Helpdesk (ADR 0120).
+DEMO_OCDS_PREFIX = "ocds-demo67"
 
 
 @dataclass

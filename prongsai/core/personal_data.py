@@ -426,6 +426,7 @@ INVENTORY += (
 NOT_PERSONAL: frozenset[tuple[str, str]] = frozenset(
     {
         ("core.operator", "name_th"),
+        ("core.operator", "ocds_prefix"),  # a publisher's OCDS identifier prefix, not a name prefix
         ("core.agencyremoval", "agency_name"),
         ("core.agency", "name_th"),
         ("core.agency", "name_en"),

@@ -304,6 +304,38 @@ def agency_resume(*, agency: Agency, acting_user: User) -> Agency:
 
 
 @transaction.atomic
+def operator_ocds_prefix_update(*, operator: Operator, acting_user: User, ocds_prefix: str) -> Operator:
+    """Set (or clear) the OCDS publisher prefix the operator registered with the OCDS Helpdesk (ADR 0120).
+
+    Every agency the operator hosts publishes under it (followed by its code) unless it set its own, so the
+    change is recorded in each hosted agency's audit chain, which also outdates their cached public pages.
+    """
+    value = ocds_prefix.strip()
+    field = Operator._meta.get_field("ocds_prefix")
+    try:
+        field.run_validators(value)
+    except ValidationError as error:
+        raise ValidationError({"ocds_prefix": error.messages}) from None
+    locked = Operator.objects.select_for_update().get(pk=operator.pk)
+    before = locked.ocds_prefix
+    if before == value:
+        return locked
+    locked.ocds_prefix = value
+    locked.save(update_fields=["ocds_prefix", "updated_at"])
+    with scopes_disabled():
+        hosted = list(Agency.objects.filter(operator=locked).order_by("pk"))
+    for agency in hosted:
+        audit_record(
+            agency=agency,
+            actor=acting_user,
+            action="core.operator.ocds_prefix_updated",
+            data={"operator": locked.code, "before": before, "after": value},
+            actor_label=f"{acting_user.get_username()} ({locked.code})",
+        )
+    return locked
+
+
+@transaction.atomic
 def agency_export_request(*, agency: Agency, operator: Operator, acting_user: User) -> AgencyExport:
     """Record an export to be built in the background (the caller enqueues the task on commit)."""
     export = AgencyExport.objects.create(

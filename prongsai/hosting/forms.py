@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField
-from prongsai.core.models import Agency
+from prongsai.core.models import Agency, Operator
 from prongsai.core.org_defaults import OFFICE_NAMES
 
 KIND_CHOICES = [("", _("— เลือกประเภท —"))] + [
@@ -74,3 +74,11 @@ class DeleteForm(ReasonForm):
         max_length=40,
         help_text=_("การลบเป็นการลบข้อมูลทั้งหมดของหน่วยงานออกจากระบบ ย้อนกลับไม่ได้"),
     )
+
+
+class OcdsPrefixForm(forms.Form):
+    """The operator's registered OCDS prefix. The format is checked by the service (the model field's
+    validators), whose Thai error is shown next to this field; no length limit here, so that a prefix typed
+    with the agency code appended gets that error rather than a bare "too long"."""
+
+    ocds_prefix = Operator._meta.get_field("ocds_prefix").formfield(max_length=None)

@@ -33,6 +33,14 @@ def hosted_agencies(operator: Operator) -> QuerySet[Agency]:
         return Agency.objects.filter(operator=operator).order_by("district", "name_th")
 
 
+def ocds_prefixes(operator: Operator) -> list[tuple[Agency, procurement.OcidPrefix]]:
+    """Each hosted agency with the OCDS prefix it publishes under now (its own, the operator's, or none)."""
+    agencies = list(hosted_agencies(operator))
+    with hosted_scope(agencies):
+        found = procurement.ocid_prefixes(agencies)
+    return [(agency, found[agency.pk]) for agency in agencies]
+
+
 def hosted_agency(operator: Operator, code: str) -> Agency:
     """One agency of the operator by its code; the same 404 for "missing" and "hosted by someone else"."""
     with scopes_disabled():

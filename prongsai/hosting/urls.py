@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("agencies/new/", views.agency_new, name="agency_new"),
     path("agencies/removed/", views.removals, name="removals"),
+    path("settings/", views.operator_settings, name="settings"),
     path("agencies/<slug:code>/", views.agency_detail, name="agency_detail"),
     path("agencies/<slug:code>/suspend/", views.agency_suspend_view, name="agency_suspend"),
     path("agencies/<slug:code>/resume/", views.agency_resume_view, name="agency_resume"),

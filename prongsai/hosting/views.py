@@ -29,12 +29,13 @@ from prongsai.core.services_onboarding import (
     agency_resume,
     agency_suspend,
     invitation_create,
+    operator_ocds_prefix_update,
 )
 from prongsai.core.views_forms import apply_errors, form_status, posted, posted_files
 from prongsai.hosting import selectors
 from prongsai.hosting.audit import record_request
 from prongsai.hosting.export import build_agency_export
-from prongsai.hosting.forms import AgencyCreateForm, DeleteForm, ReasonForm
+from prongsai.hosting.forms import AgencyCreateForm, DeleteForm, OcdsPrefixForm, ReasonForm
 
 
 def _operator(request: HttpRequest) -> Operator:
@@ -245,3 +246,32 @@ def agency_delete_view(request: HttpRequest, code: str) -> HttpResponseBase:
 @operator_member
 def removals(request: HttpRequest) -> HttpResponse:
     return render(request, "hosting/removals.html", {"removals": selectors.removals_of(_operator(request))})
+
+
+@operator_member
+def operator_settings(request: HttpRequest) -> HttpResponse | HttpResponseBase:
+    """The operator's own settings: the OCDS prefix its agencies publish under (ADR 0120).
+
+    Only the signed-in member's own operator is ever changed (``request.operator``); nothing posted names
+    another operator or an agency.
+    """
+    operator = _operator(request)
+    form = OcdsPrefixForm(posted(request), initial={"ocds_prefix": operator.ocds_prefix})
+    if form.is_bound and form.is_valid():
+        try:
+            operator_ocds_prefix_update(
+                operator=operator, acting_user=_user(request), ocds_prefix=form.cleaned_data["ocds_prefix"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("บันทึกคำนำหน้ารหัส OCDS แล้ว หน่วยงานในความดูแลจะเผยแพร่ด้วยคำนำหน้านี้ทันที"))
+            return redirect("hosting:settings")
+    rows = selectors.ocds_prefixes(operator)
+    record_request(request, [agency for agency, _prefix in rows])
+    return render(
+        request,
+        "hosting/settings.html",
+        {"form": form, "operator": operator, "rows": rows},
+        status=form_status(form),
+    )

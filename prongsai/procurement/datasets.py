@@ -30,7 +30,7 @@ def _day(moment: datetime | None) -> date | None:
 
 
 def _register_rows(agency: Agency) -> Iterator[Row]:
-    prefix = selectors.ocid_prefix(agency)
+    prefix = selectors.ocid_prefix(agency).value  # "" while none is registered: the ocid column stays empty
     for row in selectors.register(agency, selectors.RegisterFilter()).iterator(chunk_size=500):
         yield register_values(row, prefix)
 

@@ -218,6 +218,8 @@ THAI_DATE = "[$-107041E]d mmm yyyy"
 
 
 def register_values(row: Procurement, ocid_prefix: str) -> list[object]:
+    """One row of the register's downloads and data set; ``ocid_prefix`` "" (none registered) leaves the ocid
+    cell empty rather than printing a made-up one (ADR 0120)."""
     vendor = row.vendor
     return [
         str(row.public_id),
@@ -235,7 +237,7 @@ def register_values(row: Procurement, ocid_prefix: str) -> list[object]:
         row.contract_no,
         row.contract_signed_on,
         row.contract_ends_on,
-        f"{ocid_prefix}-{row.ocid_local}",
+        f"{ocid_prefix}-{row.ocid_local}" if ocid_prefix else None,
     ]
 
 

@@ -1,8 +1,9 @@
 """Open Contracting Data Standard 1.1.5: every procurement is a contracting process.
 
-* ``ocid`` = the agency's prefix (``ProcurementProfile.effective_ocid_prefix``, by default the instance's
-  registered prefix followed by the agency code) + ``-`` + the process's local id (its e-GP project number,
-  or a random id for a procurement without one), fixed when the row is created.
+* ``ocid`` = the agency's prefix (``selectors.ocid_prefix``: the agency's own, else its hosting operator's
+  registered prefix, else the instance's, either followed by the agency code) + ``-`` + the process's local
+  id (its e-GP project number, or a random id for a procurement without one), fixed when the row is created.
+  With no registered prefix nothing is published (the views answer why; ADR 0120).
 * Every revision of a published row (``core.Revision``; revision 1 is the first publication) is a release:
   ``<ocid>-r<n>``, dated when the revision was made, built from the revision's snapshot. Release packages
   (per month and per fiscal year) carry each process's latest release; a record per process carries every

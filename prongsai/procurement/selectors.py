@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
 from prongsai.core import keyset
-from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.models import Agency, Operator, PublicationStatus
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import fiscal_year_range, format_baht, format_date
 
@@ -39,8 +40,63 @@ def profile_for(agency: Agency) -> ProcurementProfile:
     return profile or ProcurementProfile(agency=agency)
 
 
-def ocid_prefix(agency: Agency) -> str:
-    return profile_for(agency).effective_ocid_prefix
+@dataclass(frozen=True)
+class OcidPrefix:
+    """The prefix an agency's ocids are published under, and who set it (ADR 0120).
+
+    ``value`` is empty when nobody has registered a prefix for the agency: then no page, download or data set
+    carries an ocid and no OCDS is published, rather than a made-up prefix that others would index.
+    """
+
+    value: str
+    source: Literal["agency", "operator", "instance", ""]
+    operator_name: str  # the agency's hosting operator ("" for an agency that runs its own instance)
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.value)
+
+    def ocid(self, ocid_local: str) -> str:
+        """The process's ocid, or "" when no prefix is registered."""
+        return f"{self.value}-{ocid_local}" if self.value else ""
+
+
+def ocid_prefixes(agencies: list[Agency]) -> dict[int, OcidPrefix]:
+    """For each agency (by id): its own full prefix, else its operator's registered prefix, else the
+    instance's, each of the last two followed by the agency code; else none. Two queries for any number."""
+    # Operators are read fresh (not through ``agency.operator``): request.agency comes from a cache, and a
+    # prefix the operator has just set must count at once.
+    operator_ids = {a.operator_id for a in agencies if a.operator_id}
+    operators = (
+        {o.pk: o for o in Operator.objects.filter(pk__in=operator_ids).only("name_th", "ocds_prefix")}
+        if operator_ids
+        else {}
+    )
+    own = dict(
+        ProcurementProfile.objects.filter(agency__in=agencies)
+        .exclude(ocid_prefix="")
+        .values_list("agency_id", "ocid_prefix")
+    )
+    found: dict[int, OcidPrefix] = {}
+    for agency in agencies:
+        operator = operators.get(agency.operator_id) if agency.operator_id else None
+        operator_name = operator.name_th if operator else ""
+        if own.get(agency.pk):
+            found[agency.pk] = OcidPrefix(own[agency.pk], "agency", operator_name)
+        elif operator is not None and operator.ocds_prefix:
+            found[agency.pk] = OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
+        elif settings.OCDS_OCID_PREFIX:
+            found[agency.pk] = OcidPrefix(
+                f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name
+            )
+        else:
+            found[agency.pk] = OcidPrefix("", "", operator_name)
+    return found
+
+
+def ocid_prefix(agency: Agency) -> OcidPrefix:
+    """The prefix the agency publishes its ocids under now (see ``ocid_prefixes``)."""
+    return ocid_prefixes([agency])[agency.pk]
 
 
 # --- the register -------------------------------------------------------------------------------------------

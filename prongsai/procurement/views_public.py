@@ -22,6 +22,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from prongsai.core import keyset
@@ -42,10 +43,10 @@ from .models import AnnouncementKind, Procurement
 PER_PAGE = 50
 
 
-def _publisher(request: AgencyRequest) -> ocds.Publisher:
+def _publisher(request: AgencyRequest, prefix: selectors.OcidPrefix) -> ocds.Publisher:
     return ocds.Publisher(
         agency=request.agency,
-        prefix=selectors.ocid_prefix(request.agency),
+        prefix=prefix.value,
         base_url=agency_url(request.agency, request=request).rstrip("/"),
     )
 
@@ -74,6 +75,7 @@ def index(request: AgencyRequest) -> HttpResponse:
             "plans": selectors.published_plans(agency)[:3],
             "announcements": selectors.published_announcements(agency)[:5],
             "months": selectors.months_of_year(fy),
+            "ocds_published": selectors.ocid_prefix(agency).registered,
         },
     )
 
@@ -203,6 +205,7 @@ def register(request: AgencyRequest) -> HttpResponse:
             "lines": selectors.register_lines(found.rows, url_name="procurement:procurement_detail"),
             "totals": selectors.totals(qs),
             "querystring": query.urlencode(),
+            "ocds_published": selectors.ocid_prefix(agency).registered,
         },
         status=form_status(form),
     )
@@ -227,7 +230,7 @@ def register_csv(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return file_download(
-        exporters.register_csv(rows, selectors.ocid_prefix(request.agency)),
+        exporters.register_csv(rows, selectors.ocid_prefix(request.agency).value),
         content_type="text/csv; charset=utf-8",
         filename=_register_filename(flt, "csv"),
     )
@@ -238,7 +241,8 @@ def register_xlsx(request: AgencyRequest) -> HttpResponseBase:
     _form, flt = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return _xlsx(
-        exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency)), _register_filename(flt, "xlsx")
+        exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency).value),
+        _register_filename(flt, "xlsx"),
     )
 
 
@@ -253,7 +257,7 @@ def procurement_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
             "row": row,
             "announcements": [a for a in row.announcements.all() if a.is_published],
             "revisions": revisions_of(row),
-            "ocid": f"{selectors.ocid_prefix(request.agency)}-{row.ocid_local}",
+            "ocid": selectors.ocid_prefix(request.agency).ocid(row.ocid_local),
         },
     )
 
@@ -367,17 +371,57 @@ def _empty(message: str) -> JsonResponse:
     return JsonResponse({"error": message}, status=404, json_dumps_params={"ensure_ascii": False})
 
 
+def not_registered_message(prefix: selectors.OcidPrefix) -> str:
+    """Why no OCDS is published and who can change that, for a visitor or a program that asked for it."""
+    if prefix.operator_name:
+        return _(
+            "หน่วยงานนี้ยังไม่เผยแพร่ข้อมูลการจัดซื้อจัดจ้างตามมาตรฐาน OCDS เนื่องจากยังไม่ได้ลงทะเบียนคำนำหน้ารหัส "
+            "OCDS (ocid prefix) ผู้ที่ดำเนินการได้คือ%(operator)s ในฐานะผู้ดูแลระบบที่ให้บริการ ซึ่งบันทึกคำนำหน้าที่"
+            "ลงทะเบียนกับ OCDS Helpdesk ไว้ในหน้าการตั้งค่าของผู้ให้บริการระบบ หรือผู้ดูแลระบบของหน่วยงาน ซึ่งบันทึก"
+            "คำนำหน้าของหน่วยงานเองได้ในหน้าการตั้งค่าการจัดซื้อจัดจ้าง ระหว่างนี้ดูรายการจัดซื้อจัดจ้างได้ที่ทะเบียน"
+            "การจัดซื้อจัดจ้าง (CSV และ XLSX)"
+        ) % {"operator": prefix.operator_name}
+    return _(
+        "หน่วยงานนี้ยังไม่เผยแพร่ข้อมูลการจัดซื้อจัดจ้างตามมาตรฐาน OCDS เนื่องจากยังไม่ได้ลงทะเบียนคำนำหน้ารหัส "
+        "OCDS (ocid prefix) ผู้ที่ดำเนินการได้คือผู้ดูแลระบบที่ให้บริการเว็บไซต์นี้ ซึ่งกำหนดคำนำหน้าที่ลงทะเบียนกับ "
+        "OCDS Helpdesk ไว้ในการตั้งค่าของระบบ หรือผู้ดูแลระบบของหน่วยงาน ซึ่งบันทึกคำนำหน้าของหน่วยงานเองได้ในหน้า"
+        "การตั้งค่าการจัดซื้อจัดจ้าง ระหว่างนี้ดูรายการจัดซื้อจัดจ้างได้ที่ทะเบียนการจัดซื้อจัดจ้าง (CSV และ XLSX)"
+    )
+
+
+def _not_registered(request: AgencyRequest, prefix: selectors.OcidPrefix) -> HttpResponse:
+    """The answer of every OCDS file while no prefix is registered: a 404 that says why and who must act, as
+    a page to a browser and as JSON (like an empty period's) to a program; never a package with a made-up
+    ocid."""
+    message = not_registered_message(prefix)
+    response: HttpResponse
+    if request.get_preferred_type(["application/json", "text/html"]) == "text/html":
+        response = render(request, "procurement/ocds_not_registered.html", {"message": message}, status=404)
+    else:
+        response = JsonResponse(
+            {"error": message, "reason": "ocid_prefix_not_registered"},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    patch_vary_headers(response, ["Accept"])  # the same URL answers HTML or JSON
+    return response
+
+
 @public
 def ocds_index(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
+    prefix = selectors.ocid_prefix(agency)
+    if not prefix.registered:
+        return render(
+            request,
+            "procurement/ocds_index.html",
+            {"prefix": prefix, "message": not_registered_message(prefix)},
+        )
     years = selectors.fiscal_years(agency)
     return render(
         request,
         "procurement/ocds_index.html",
-        {
-            "years": [(fy, selectors.months_with_data(agency, fy)) for fy in years],
-            "prefix": selectors.ocid_prefix(agency),
-        },
+        {"years": [(fy, selectors.months_with_data(agency, fy)) for fy in years], "prefix": prefix},
     )
 
 
@@ -397,7 +441,10 @@ def _stream_package(
 
 @public
 def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
-    publisher = _publisher(request)
+    prefix = selectors.ocid_prefix(request.agency)
+    if not prefix.registered:
+        return _not_registered(request, prefix)
+    publisher = _publisher(request, prefix)
     rows = ocds.year_rows(request.agency, fiscal_year)
     if not rows.exists():
         return _empty(_("ไม่มีการจัดซื้อจัดจ้างที่เผยแพร่ในปีงบประมาณ %(fy)s") % {"fy": fiscal_year})
@@ -409,7 +456,10 @@ def ocds_year(request: AgencyRequest, fiscal_year: int) -> HttpResponseBase:
 def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponseBase:
     if not 1 <= month <= 12:
         raise Http404
-    publisher = _publisher(request)
+    prefix = selectors.ocid_prefix(request.agency)
+    if not prefix.registered:
+        return _not_registered(request, prefix)
+    publisher = _publisher(request, prefix)
     rows = ocds.month_rows(request.agency, ce_year(be_year), month)
     if not rows.exists():
         return _empty(_("ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"))
@@ -419,8 +469,11 @@ def ocds_month(request: AgencyRequest, be_year: int, month: int) -> HttpResponse
 
 @public
 def ocds_record(request: AgencyRequest, ocid_local: str) -> HttpResponseBase:
+    prefix = selectors.ocid_prefix(request.agency)
+    if not prefix.registered:
+        return _not_registered(request, prefix)
     row = access.get_public_procurement_by_ocid(request.agency, ocid_local)
-    publisher = _publisher(request)
+    publisher = _publisher(request, prefix)
     uri = publisher.url(reverse("procurement:ocds_record", args=[ocid_local]))
     return _json(ocds.record_package(publisher, row, uri=uri), f"ocds-record-{ocid_local}.json")
 

@@ -122,7 +122,7 @@ def _edit_context(
         "bidder_form": extra.get("bidder_form") or BidderForm(),
         "amendment_form": extra.get("amendment_form") or AmendmentForm(),
         "revisions": revisions_of(row) if row and row.is_published else [],
-        "ocid": f"{selectors.ocid_prefix(request.agency)}-{row.ocid_local}" if row else "",
+        "ocid": selectors.ocid_prefix(request.agency).ocid(row.ocid_local) if row else "",
     }
 
 
@@ -617,6 +617,6 @@ def settings_edit(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "procurement/staff/settings.html",
-        {"form": form, "effective_prefix": profile.effective_ocid_prefix},
+        {"form": form, "prefix": selectors.ocid_prefix(agency)},
         status=form_status(form),
     )

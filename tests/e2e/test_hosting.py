@@ -131,3 +131,46 @@ def test_operator_onboards_an_agency_whose_administrator_publishes_news(
     audit(page, "dashboard-390")
 
     assert not a11y, "\n".join(a11y)
+
+
+def test_operator_sets_the_ocds_prefix_its_agencies_publish_under(
+    live_server, page, axe_source, artifacts_dir
+):
+    seed_demo()
+    base = live_server.url
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("ชื่อผู้ใช้").fill("province")
+    page.get_by_label("รหัสผ่าน").fill(DEMO_PASSWORD)
+    submit(page, "เข้าสู่ระบบ")
+    page.get_by_label("รหัสยืนยัน 6 หลัก").fill(current_totp("province"))
+    submit(page, "ยืนยัน")
+    page.get_by_role("navigation", name="เมนูผู้ให้บริการระบบ").get_by_role(
+        "link", name="การตั้งค่าผู้ให้บริการระบบ"
+    ).click()
+    page.wait_for_url(re.compile(r"/hosting/settings/$"))
+    field = page.get_by_label("คำนำหน้ารหัส OCDS ที่ลงทะเบียนไว้")
+    assert field.input_value() == "ocds-demo67"  # the demo operator's demo value
+
+    # A malformed prefix is refused in Thai and what was typed stays in the field.
+    field.fill("ocds-12345")
+    response = submit(page, "บันทึก")
+    assert response.status == 400
+    assert "ocds- ตามด้วยอักษรภาษาอังกฤษตัวเล็กหรือตัวเลขรวม 6 ตัว" in page.locator("main").inner_text()
+    assert page.get_by_label("คำนำหน้ารหัส OCDS ที่ลงทะเบียนไว้").input_value() == "ocds-12345"
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert horizontal_overflow(page) is None, horizontal_overflow(page)
+    problems = describe_violations("hosting-settings-error", axe_violations(page, axe_source))
+    screenshot(page, artifacts_dir, "hosting-settings-error-390")
+
+    page.get_by_label("คำนำหน้ารหัส OCDS ที่ลงทะเบียนไว้").fill("ocds-pr0v01")
+    response = submit(page, "บันทึก")
+    assert response.status == 200
+    table = page.locator("table").inner_text()
+    assert "ocds-pr0v01-wangthong-<เลขที่โครงการ>" in table and "ocds-pr0v01-laemthong-<เลขที่โครงการ>" in table
+    assert horizontal_overflow(page) is None, horizontal_overflow(page)
+    problems += describe_violations("hosting-settings", axe_violations(page, axe_source))
+
+    # The agency's public OCDS page uses it at once.
+    page.goto(base + "/procurement/ocds/")
+    assert "ocds-pr0v01-wangthong" in page.locator("main").inner_text()
+    assert not problems, "\n".join(problems)

@@ -11,6 +11,8 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,20 @@ from django.utils.translation import gettext_lazy as _
 from .base import TimeStampedModel
 
 INVITATION_DAYS = 7
+
+# The example prefix of the OCDS documentation, which older configurations of Prongsai printed: it belongs
+# to no publisher, so it is refused wherever a prefix is entered (ADR 0120).
+PLACEHOLDER_OCDS_PREFIX = "ocds-xxxxxx"
+
+
+def refuse_placeholder_ocds_prefix(value: str) -> None:
+    if value == PLACEHOLDER_OCDS_PREFIX or value.startswith(PLACEHOLDER_OCDS_PREFIX + "-"):
+        raise ValidationError(
+            _(
+                "ocds-xxxxxx เป็นเพียงตัวอย่างในเอกสาร ไม่ใช่คำนำหน้าที่ลงทะเบียนไว้ "
+                "กรุณากรอกคำนำหน้าที่ได้รับจาก OCDS Helpdesk"
+            )
+        )
 
 
 class Operator(TimeStampedModel):
@@ -31,6 +47,28 @@ class Operator(TimeStampedModel):
     kind = models.CharField(_("ประเภท"), max_length=16, choices=Kind.choices)
     province = models.CharField(
         _("จังหวัดที่ดูแล"), max_length=100, blank=True, help_text=_("ใช้วาดแผนที่อำเภอบนหน้าภาพรวม")
+    )
+    # The publisher prefix this operator registered with the OCDS Helpdesk: every agency it hosts publishes
+    # its contracting processes under "<prefix>-<agency code>" unless the agency set its own (ADR 0120).
+    # Empty means not registered, and those agencies publish no OCDS until someone registers one.
+    ocds_prefix = models.CharField(
+        _("คำนำหน้ารหัส OCDS ที่ลงทะเบียนไว้"),
+        max_length=11,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^ocds-[a-z0-9]{6}$",
+                _(
+                    "คำนำหน้ารหัส OCDS ต้องเป็น ocds- ตามด้วยอักษรภาษาอังกฤษตัวเล็กหรือตัวเลขรวม 6 ตัว "
+                    "ตามที่ได้รับจาก OCDS Helpdesk เช่น ocds-213czf"
+                ),
+            ),
+            refuse_placeholder_ocds_prefix,
+        ],
+        help_text=_(
+            "คำนำหน้าที่ลงทะเบียนกับ OCDS Helpdesk (ocds- ตามด้วยอักษร 6 ตัว) หน่วยงานในความดูแลจะเผยแพร่รหัส "
+            "ocid เป็นคำนำหน้านี้ ตามด้วยรหัสหน่วยงาน เว้นว่างไว้หากยังไม่ได้ลงทะเบียน"
+        ),
     )
 
     class Meta:

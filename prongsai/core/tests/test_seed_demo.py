@@ -74,3 +74,20 @@ def test_demo_totp_prints_a_code_for_demo_accounts_only(seeded):
     User.objects.create_user(username="real", password="x" * 12)
     with pytest.raises(CommandError):
         call_command("demo_totp", "real", stdout=StringIO())
+
+
+def test_the_demo_operators_demo_prefix_lets_the_demo_publish_valid_ocds(demo):
+    import json
+
+    from prongsai.core.demo import DEMO_OCDS_PREFIX
+    from prongsai.procurement.tests.ocds_schema import errors
+
+    client = Client(HTTP_HOST="localhost")
+    index = client.get("/procurement/ocds/").content.decode()
+    assert f"{DEMO_OCDS_PREFIX}-wangthong" in index
+    year = next(y for y in range(2570, 2560, -1) if f"/procurement/ocds/{y}.json" in index)
+    response = client.get(f"/procurement/ocds/{year}.json")
+    package = json.loads(b"".join(response.streaming_content))
+    assert errors(package, "release-package-schema.json") == []
+    assert all(r["ocid"].startswith(f"{DEMO_OCDS_PREFIX}-wangthong-") for r in package["releases"])
+    assert "xxxxxx" not in json.dumps(package)

@@ -3,12 +3,12 @@ editable parameters (legal thresholds marked [M] in the domain notes, and red-fl
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.models import TenantModel
+from prongsai.core.models.operator import refuse_placeholder_ocds_prefix
 
 
 class ProcurementProfile(TenantModel):
@@ -22,9 +22,13 @@ class ProcurementProfile(TenantModel):
             RegexValidator(
                 r"^ocds-[a-z0-9]{6}(-[A-Za-z0-9._]+)*$",
                 _("คำนำหน้ารหัส OCDS ต้องขึ้นต้นด้วย ocds- ตามด้วยอักษร 6 ตัวที่ลงทะเบียนไว้ เช่น ocds-213czf-wangthong"),
-            )
+            ),
+            refuse_placeholder_ocds_prefix,
         ],
-        help_text=_("เว้นว่างไว้เพื่อใช้ค่าของระบบ (คำนำหน้าที่ผู้ดูแลระบบลงทะเบียนไว้ ตามด้วยรหัสหน่วยงาน)"),
+        help_text=_(
+            "กรอกเฉพาะเมื่อหน่วยงานลงทะเบียนคำนำหน้าของตนเองกับ OCDS Helpdesk แล้ว เว้นว่างไว้เพื่อใช้คำนำหน้าที่"
+            "ผู้ให้บริการระบบลงทะเบียนไว้ ตามด้วยรหัสหน่วยงาน"
+        ),
     )
     ministry = models.CharField(_("กระทรวง (ในชุดข้อมูล ITA)"), max_length=100, default="มหาดไทย")
     agency_type_label = models.CharField(
@@ -41,12 +45,8 @@ class ProcurementProfile(TenantModel):
         constraints = [models.UniqueConstraint(fields=["agency"], name="procurement_profile_one_per_agency")]
 
     def __str__(self) -> str:
-        return self.effective_ocid_prefix
-
-    @property
-    def effective_ocid_prefix(self) -> str:
-        """The agency's own prefix, else the instance's registered prefix followed by the agency code."""
-        return self.ocid_prefix or f"{settings.OCDS_OCID_PREFIX}-{self.agency.code}"
+        # Which prefix the agency publishes under is decided with its operator (selectors.ocid_prefix).
+        return self.ocid_prefix or str(self._meta.verbose_name)
 
 
 class ProcurementParameter(TenantModel):

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.core.demo_images import document_pdf
-from prongsai.core.models import Agency, User
+from prongsai.core.models import Agency, Operator, User
 from prongsai.core.thaiid import thai_id_check_digit
 from prongsai.procurement import services, services_import, services_plan
 from prongsai.procurement.models import (
@@ -32,6 +32,21 @@ from prongsai.procurement.models import (
 
 def tax_id(first_twelve: str) -> str:
     return first_twelve + str(thai_id_check_digit(first_twelve))
+
+
+# A prefix for the tests' hosting operator: the shape of a registered one, registered with nobody.
+OPERATOR_PREFIX = "ocds-pr0ng1"
+
+
+def hosted_with_prefix(agency: Agency, prefix: str = OPERATOR_PREFIX, code: str = "chaiyaphum") -> Operator:
+    """Put the agency under a hosting operator that has set its registered OCDS prefix (the operator's own
+    settings page is tested in the hosting app)."""
+    operator = Operator.objects.create(
+        code=code, name_th="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ", kind="province", ocds_prefix=prefix
+    )
+    agency.operator = operator
+    agency.save(update_fields=["operator"])
+    return operator
 
 
 COMPANY = tax_id("010555012345")  # a juristic person (starts with 0)

@@ -10,13 +10,21 @@ import pytest
 
 from prongsai.procurement import ocds, services
 from prongsai.procurement.models import EgpStatus, Method
-from prongsai.procurement.tests.factories import COMPANY, PERSON, profile_without_review, publish, row
+from prongsai.procurement.tests.factories import (
+    COMPANY,
+    PERSON,
+    hosted_with_prefix,
+    profile_without_review,
+    publish,
+    row,
+)
 from prongsai.procurement.tests.ocds_schema import errors
 
 
 @pytest.fixture
 def published(scoped, admin_member):
     agency = scoped
+    hosted_with_prefix(agency)  # its operator registered ocds-pr0ng1
     profile_without_review(agency, admin_member)
     road = row(
         agency,
@@ -95,12 +103,12 @@ def _get(client, path):
     return json.loads(response.getvalue())
 
 
-def test_the_fiscal_year_package_validates_and_uses_the_agency_prefix(published, anon):
+def test_the_fiscal_year_package_validates_and_uses_the_operators_prefix_and_agency_code(published, anon):
     package = _get(anon, "/procurement/ocds/2567.json")
     assert errors(package, "release-package-schema.json") == []
     assert package["uri"] == "http://wangthong.test/procurement/ocds/2567.json"
     ocids = {r["ocid"] for r in package["releases"]}
-    assert "ocds-xxxxxx-wangthong-67019000001" in ocids
+    assert "ocds-pr0ng1-wangthong-67019000001" in ocids
     assert len(package["releases"]) == 4  # the draft is not published
     road = next(r for r in package["releases"] if r["ocid"].endswith("67019000001"))
     assert road["tag"] == ["tender", "award", "contract", "contractAmendment"]
@@ -120,7 +128,7 @@ def test_the_month_package_and_every_record_validate(published, anon):
         "จ้างรางระบายน้ำ",
     }
     for release in month["releases"]:
-        local = release["ocid"].removeprefix("ocds-xxxxxx-wangthong-")
+        local = release["ocid"].removeprefix("ocds-pr0ng1-wangthong-")
         record = _get(anon, f"/procurement/ocds/records/{local}.json")
         assert errors(record, "record-package-schema.json") == []
         assert record["records"][0]["compiledRelease"]["tag"] == ["compiled"]
@@ -159,10 +167,11 @@ def test_another_agencys_processes_are_not_in_its_packages(published, other_agen
         )
 
 
-def test_the_agency_can_set_its_registered_prefix(published, anon, admin_member, scoped):
+def test_the_agencys_own_registered_prefix_wins_over_its_operators(published, anon, admin_member, scoped):
     services.settings_update(agency=scoped, acting_user=admin_member, values={}, ocid_prefix="ocds-213czf-wt")
     package = _get(anon, "/procurement/ocds/2567.json")
     assert {r["ocid"] for r in package["releases"]} >= {"ocds-213czf-wt-67019000001"}
+    assert not any(r["ocid"].startswith("ocds-pr0ng1") for r in package["releases"])
     assert errors(package, "release-package-schema.json") == []
 
 

@@ -74,6 +74,10 @@ class Command(BaseCommand):
             name_th="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ",
             kind=Operator.Kind.PROVINCE,
             province="ชัยภูมิ",
+            # A DEMO value, registered with nobody: it lets the demo publish OCDS as a hosted agency does
+            # once its operator has set the prefix it registered with the OCDS Helpdesk (ADR 0120). A real
+            # operator enters its own on /hosting/settings/.
+            ocds_prefix=demo.DEMO_OCDS_PREFIX,
         )
         with scopes_disabled():
             Agency.objects.filter(code__in=["wangthong", "laemthong"]).update(operator=operator)
