@@ -238,8 +238,13 @@ def main() -> int:
             f"changed {again.changed_count}, unchanged {again.unchanged_count:,}"
         )
 
+        # A prefix as an agency registers its own (ADR 0120); without one no OCDS is published.
         services.settings_update(
-            agency=agency, acting_user=user, values={}, require_review_before_publication=False
+            agency=agency,
+            acting_user=user,
+            values={},
+            ocid_prefix="ocds-bench0-bench",
+            require_review_before_publication=False,
         )
         with step("publish") as published:
             ids = list(Procurement.objects.filter(agency=agency).values_list("pk", flat=True))
@@ -250,7 +255,7 @@ def main() -> int:
             selectors.fiscal_years(agency), key=lambda fy: Procurement.objects.filter(fiscal_year=fy).count()
         )
         publisher = ocds.Publisher(
-            agency=agency, prefix=selectors.ocid_prefix(agency), base_url="https://bench.example"
+            agency=agency, prefix=selectors.ocid_prefix(agency).value, base_url="https://bench.example"
         )
         with step("ocds") as built:
             size = releases = 0
