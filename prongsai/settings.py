@@ -142,7 +142,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Connections are kept (DATABASE_CONN_MAX_AGE seconds) on SQLite too: opening one runs the PRAGMAs above, and
+# on a page served from the cache that was half of the request's time (3.6 of 7.7 ms). A connection that
+# broke meanwhile is replaced at the start of the next request instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every abuse limit (citizen forms, Open311 and the API, the corruption channel, staff logins) is counted in
