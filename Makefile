@@ -82,6 +82,7 @@ bench: install-dev
 	$(PY) bench/citizen_channels.py
 	$(PY) bench/eservice_submit.py
 	$(PY) bench/assets.py
+	$(PY) bench/startup.py
 
 ## make bench-scale: 1, 100 and 7,850 simulated agencies on one PostgreSQL (bench/scale.py; about an hour on
 ## two cores). Creates and drops its own database (SCALE_DATABASE); BENCH_SCALE_ARGS=--quick for a smoke run.

@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from prongsai.core.models import Attachment
 
@@ -103,6 +102,8 @@ def check_upload(
 
 
 def _verify_image(content: bytes, name: str) -> None:
+    from PIL import Image, UnidentifiedImageError  # here, not at start-up (core/tests/test_startup.py)
+
     try:
         with Image.open(io.BytesIO(content)) as image:
             image.verify()
@@ -117,6 +118,8 @@ def reencode_image(content: bytes, *, max_side: int = 2000) -> tuple[bytes, str]
 
     Only pixel data survives: the image is decoded and a new file is written from the pixels.
     """
+    from PIL import Image, ImageOps  # here, not at start-up (core/tests/test_startup.py)
+
     with Image.open(io.BytesIO(content)) as source:
         source.load()
         fmt = "PNG" if source.format == "PNG" else "JPEG"

@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DATA = Path(__file__).resolve().parent / "data" / "rules.yaml"
 
 
@@ -44,6 +42,8 @@ class LevelBand:
 
 @cache
 def _raw() -> dict[str, Any]:
+    import yaml  # here, not at start-up (core/tests/test_startup.py)
+
     data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return data
 

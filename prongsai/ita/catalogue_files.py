@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
 from django.db import transaction
 
 from prongsai.core.pagecache import bump_global
@@ -59,6 +57,8 @@ class Subject:
 @cache
 def subjects() -> dict[str, Subject]:
     """The data-subject vocabulary (``data/subjects.yaml``)."""
+    import yaml  # here, not at start-up (core/tests/test_startup.py)
+
     raw = yaml.safe_load((DATA_DIR / "subjects.yaml").read_text(encoding="utf-8"))
     return {
         key: Subject(key=key, title=value["title"], owner=value["owner"], checks=dict(value["checks"]))
@@ -73,6 +73,8 @@ def schema() -> dict[str, Any]:
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:
+    import yaml  # here, not at start-up (core/tests/test_startup.py)
+
     try:
         data = yaml.safe_load(text)  # JSON is YAML too
     except yaml.YAMLError as exc:
@@ -133,6 +135,8 @@ def element_spec(raw: list[Any]) -> ElementSpec:
 
 def validate(name: str, data: dict[str, Any]) -> None:
     """Refuse a file that breaks the schema or names unknown indicators, windows, subjects or checks."""
+    import jsonschema  # here, not at start-up (core/tests/test_startup.py)
+
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

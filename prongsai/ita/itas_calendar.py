@@ -7,13 +7,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 CALENDAR_FILE = Path(__file__).resolve().parent / "data" / "itas-calendar.yaml"
 
 
 @cache
 def _calendar() -> dict[str, Any]:
+    import yaml  # here, not at start-up (core/tests/test_startup.py)
+
     loaded: dict[str, Any] = yaml.safe_load(CALENDAR_FILE.read_text(encoding="utf-8"))
     return loaded
 

@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.utils.translation import get_language
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "people.yaml"
@@ -41,6 +40,8 @@ class CodeKind:
 
 @cache
 def _data() -> dict[str, Any]:
+    import yaml  # here, not at start-up (core/tests/test_startup.py)
+
     with DATA_FILE.open(encoding="utf-8") as handle:
         loaded: dict[str, Any] = yaml.safe_load(handle)
     return loaded

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.services_retention import purge_expired_personal_data
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Delete personal data whose retention period has passed (see prongsai/core/personal_data.py)."
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django_scopes import scopes_disabled
 
 from prongsai.core.audit import verify_chain
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.models import Agency
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Verify the hash chain of the audit log of each agency (or of --agency CODE)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django_scopes import scopes_disabled
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.models import Agency
 from prongsai.eservice.tasks import send_progress_notices
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Send a progress notice to the applicant of every late E-Service request (at most every 7 days)."
 
     def add_arguments(self, parser: CommandParser) -> None:

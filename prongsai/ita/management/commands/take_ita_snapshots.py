@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.models import Agency
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import BANGKOK, ThaiDateError, parse_date
@@ -16,7 +17,7 @@ from prongsai.ita.selectors import answering_on, latest_answer_days
 from prongsai.ita.snapshots import take_snapshots
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Snapshot the OIT evidence pages of every agency whose ITAS answer date is today (or --date)."
 
     def add_arguments(self, parser: CommandParser) -> None:

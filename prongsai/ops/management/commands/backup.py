@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.ops.backup import BackupError, create_backup, prune_backups
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = (
         "Write prongsai-backup-<time>.tar.gz (database, media folder and a manifest with each agency's "
         "audit-chain head and every file's checksum) into BACKUP_DIR or --dir."

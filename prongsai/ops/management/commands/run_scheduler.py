@@ -9,16 +9,17 @@ from types import FrameType
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.ops import services
 from prongsai.ops.models import Heartbeat
 from prongsai.ops.scheduler import select_jobs, tick
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = (
         "Claim every due slot of the declared periodic jobs and queue it for the task worker, every "
         "SCHEDULER_TICK_SECONDS. Several schedulers may run: each slot is claimed once, in the database."

@@ -16,11 +16,14 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.ops import services
 from prongsai.ops.models import Heartbeat
 
 
 class Command(DbWorkerCommand):
+    # No system checks before the worker starts: see prongsai/core/management/routine.py.
+    requires_system_checks = RoutineCommand.requires_system_checks
     help = "Run a background-task worker (db_worker) that reports its heartbeat for /healthz."
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -9,16 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django_scopes import scopes_disabled
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.models import Agency
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.thai import ThaiDateError, parse_date
 from prongsai.reports.registry import RENDERERS, ExportError, Params, export, exporters
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Render one registered report of an agency to a file (list them with --list)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from prongsai.core.management.routine import RoutineCommand
 from prongsai.core.models import Agency
 from prongsai.core.tenancy import agency_scope
 from prongsai.whistleblower import services_case
 
 
-class Command(BaseCommand):
+class Command(RoutineCommand):
     help = "Send deadline reminders and purge warnings, and purge expired reports, for every agency."
 
     def handle(self, *args: Any, **options: Any) -> None:
