@@ -68,6 +68,44 @@ def to_arabic_digits(text: str) -> str:
     return str(text).translate(_TO_ARABIC)
 
 
+# --- ITA item codes ----------------------------------------------------------------------------------------
+
+# An ITA code: the instrument's letter (o: OIT items, i: IIT and e: EIT questions) and the number of the item,
+# written with or without a space, a dash or leading zeros, in either digits.
+_ITA_CODE = re.compile(r"([oie])\s?[-.]?\s?([0-9๐-๙]{1,3})(?![0-9๐-๙])", re.IGNORECASE)
+_ITA_CODE_WHOLE = re.compile(r"\s*" + _ITA_CODE.pattern + r"\s*", re.IGNORECASE)
+# In running text a code is the one written after "ข้อ" ("ข้อ e7", "ข้อ O 28"): a letter and digits elsewhere
+# (a "Core i5" computer in a procurement title) are not ITA codes and are left alone.
+_ITA_CODE_IN_TEXT = re.compile(r"(ข้อ\s*)" + _ITA_CODE.pattern + r"(?![A-Za-z])", re.IGNORECASE)
+
+
+def _ita_code(letter: str, number: str, thai_digits: bool) -> str:
+    text = f"{letter.lower()}{int(to_arabic_digits(number))}"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def ita_code(code: str, *, thai_digits: bool = False) -> str:
+    """An ITA item or question code as a person reads it, written one way everywhere (ADR 0123).
+
+    The instrument's letter in lower case, then the item's number without a space or leading zeros: in Thai
+    digits in official documents (``e๗``, ``o๒๘``: the seed report's style), in Arabic digits on web pages
+    and in data files (``e7``, ``o28``: the rest of the page's numbers, and what a spreadsheet reads).
+    ``O 028``, ``e๗`` and ``E-7`` are all read. Anything else (an indicator number, an empty code) is
+    returned unchanged.
+    """
+    match = _ITA_CODE_WHOLE.fullmatch(str(code))
+    if match is None:
+        return str(code)
+    return _ita_code(match.group(1), match.group(2), thai_digits)
+
+
+def ita_codes_in_text(text: str, *, thai_digits: bool = False) -> str:
+    """``text`` with every ITA code written after "ข้อ" put in the one style of ``ita_code``."""
+    return _ITA_CODE_IN_TEXT.sub(
+        lambda m: m.group(1) + _ita_code(m.group(2), m.group(3), thai_digits), str(text)
+    )
+
+
 # --- years and dates ---------------------------------------------------------------------------------------
 
 
