@@ -192,16 +192,35 @@ def _year_to_ce(year_text: str) -> int:
     )
 
 
-def parse_date(text: str) -> date:
+def _refuse_short_year(cleaned: str) -> None:
+    """Raise a Thai error naming the four-digit year when ``cleaned`` ends in a two-digit year."""
+    match = _NUMERIC_DATE.match(cleaned) or _TEXT_DATE.match(cleaned)
+    if match is None or len(match.group(3)) != 2:
+        return
+    short = match.group(3)
+    example = cleaned[: match.start(3)] + str(2500 + int(short))
+    raise ThaiDateError(
+        _("ปี “%(year)s” มีเพียง 2 หลัก กรุณากรอกปี พ.ศ. ให้ครบ 4 หลัก เช่น %(example)s")
+        % {"year": short, "example": example}
+    )
+
+
+def parse_date(text: str, *, short_year: bool = True) -> date:
     """Read a date written the ways Thai documents write it.
 
     Accepts ``30 กันยายน 2567``, ``30 ก.ย. 67``, ``30 ก.ย. 2567``, ``30 กันยายน พ.ศ. 2567``, ``30/09/2567``,
     ``2024-09-30`` and any of these in Thai digits. Four-digit years from 2400 are Buddhist era, up to 2300
     Christian era; anything in between is refused as ambiguous (a classic bug stores 2567 as a CE year).
+
+    Two-digit years are the e-GP's short Buddhist-era form ("15 ม.ค. 67"): files exported by e-GP use them.
+    A date a person types (``short_year=False``, every ``ThaiDateField``) must have the four-digit year: "62"
+    may be 2562 or a CE 1962 birth year, and a wrong guess is not seen (ADR 0124).
     """
     cleaned = " ".join(_ERA.sub(" ", to_arabic_digits(text)).strip().split())
     if not cleaned:
         raise ThaiDateError(_("กรุณากรอกวันที่"))
+    if not short_year:
+        _refuse_short_year(cleaned)
     try:
         if m := _ISO_DATE.match(cleaned):
             return date(_year_to_ce(m.group(1)), int(m.group(2)), int(m.group(3)))
