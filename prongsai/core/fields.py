@@ -45,7 +45,9 @@ class ThaiDateField(forms.Field):
         if isinstance(value, date):
             return value
         try:
-            return parse_date(str(value))
+            # A person types the four-digit year: a two-digit one is refused with a Thai message that names
+            # the full year, never guessed (ADR 0124); the form shows the date back as typed.
+            return parse_date(str(value), short_year=False)
         except ThaiDateError as exc:
             raise ValidationError(str(exc), code="invalid") from None
 

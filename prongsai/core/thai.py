@@ -74,6 +74,44 @@ def to_arabic_digits(text: str) -> str:
     return text.translate(_TO_ARABIC)
 
 
+# --- ITA item codes ----------------------------------------------------------------------------------------
+
+# An ITA code: the instrument's letter (o: OIT items, i: IIT and e: EIT questions) and the number of the item,
+# written with or without a space, a dash or leading zeros, in either digits.
+_ITA_CODE = re.compile(r"([oie])\s?[-.]?\s?([0-9๐-๙]{1,3})(?![0-9๐-๙])", re.IGNORECASE)
+_ITA_CODE_WHOLE = re.compile(r"\s*" + _ITA_CODE.pattern + r"\s*", re.IGNORECASE)
+# In running text a code is the one written after "ข้อ" ("ข้อ e7", "ข้อ O 28"): a letter and digits elsewhere
+# (a "Core i5" computer in a procurement title) are not ITA codes and are left alone.
+_ITA_CODE_IN_TEXT = re.compile(r"(ข้อ\s*)" + _ITA_CODE.pattern + r"(?![A-Za-z])", re.IGNORECASE)
+
+
+def _ita_code(letter: str, number: str, thai_digits: bool) -> str:
+    text = f"{letter.lower()}{int(to_arabic_digits(number))}"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def ita_code(code: str, *, thai_digits: bool = False) -> str:
+    """An ITA item or question code as a person reads it, written one way everywhere (ADR 0123).
+
+    The instrument's letter in lower case, then the item's number without a space or leading zeros: in Thai
+    digits in official documents (``e๗``, ``o๒๘``: the seed report's style), in Arabic digits on web pages
+    and in data files (``e7``, ``o28``: the rest of the page's numbers, and what a spreadsheet reads).
+    ``O 028``, ``e๗`` and ``E-7`` are all read. Anything else (an indicator number, an empty code) is
+    returned unchanged.
+    """
+    match = _ITA_CODE_WHOLE.fullmatch(str(code))
+    if match is None:
+        return str(code)
+    return _ita_code(match.group(1), match.group(2), thai_digits)
+
+
+def ita_codes_in_text(text: str, *, thai_digits: bool = False) -> str:
+    """``text`` with every ITA code written after "ข้อ" put in the one style of ``ita_code``."""
+    return _ITA_CODE_IN_TEXT.sub(
+        lambda m: m.group(1) + _ita_code(m.group(2), m.group(3), thai_digits), str(text)
+    )
+
+
 # --- years and dates ---------------------------------------------------------------------------------------
 
 
@@ -160,16 +198,35 @@ def _year_to_ce(year_text: str) -> int:
     )
 
 
-def parse_date(text: str) -> date:
+def _refuse_short_year(cleaned: str) -> None:
+    """Raise a Thai error naming the four-digit year when ``cleaned`` ends in a two-digit year."""
+    match = _NUMERIC_DATE.match(cleaned) or _TEXT_DATE.match(cleaned)
+    if match is None or len(match.group(3)) != 2:
+        return
+    short = match.group(3)
+    example = cleaned[: match.start(3)] + str(2500 + int(short))
+    raise ThaiDateError(
+        _("ปี “%(year)s” มีเพียง 2 หลัก กรุณากรอกปี พ.ศ. ให้ครบ 4 หลัก เช่น %(example)s")
+        % {"year": short, "example": example}
+    )
+
+
+def parse_date(text: str, *, short_year: bool = True) -> date:
     """Read a date written the ways Thai documents write it.
 
     Accepts ``30 กันยายน 2567``, ``30 ก.ย. 67``, ``30 ก.ย. 2567``, ``30 กันยายน พ.ศ. 2567``, ``30/09/2567``,
     ``2024-09-30`` and any of these in Thai digits. Four-digit years from 2400 are Buddhist era, up to 2300
     Christian era; anything in between is refused as ambiguous (a classic bug stores 2567 as a CE year).
+
+    Two-digit years are the e-GP's short Buddhist-era form ("15 ม.ค. 67"): files exported by e-GP use them.
+    A date a person types (``short_year=False``, every ``ThaiDateField``) must have the four-digit year: "62"
+    may be 2562 or a CE 1962 birth year, and a wrong guess is not seen (ADR 0124).
     """
     cleaned = " ".join(_ERA.sub(" ", to_arabic_digits(text)).strip().split())
     if not cleaned:
         raise ThaiDateError(_("กรุณากรอกวันที่"))
+    if not short_year:
+        _refuse_short_year(cleaned)
     try:
         if m := _ISO_DATE.match(cleaned):
             return date(_year_to_ce(m.group(1)), int(m.group(2)), int(m.group(3)))

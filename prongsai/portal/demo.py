@@ -41,7 +41,7 @@ PRIVACY_POLICY = """องค์การบริหารส่วนตำบ
 
 ช่องทางแจ้งเบาะแสการทุจริตไม่เก็บหมายเลขไอพีหรือข้อมูลระบุตัวตนของผู้แจ้ง"""
 
-NEWS = [
+NEWS: list[tuple[str, str, str, str, date, str | tuple[str, str] | None]] = [
     (
         "news",
         "ประชาสัมพันธ์การชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2567",
@@ -60,7 +60,7 @@ NEWS = [
         "พนักงานส่วนตำบล และพนักงานจ้าง จำนวน 45 คน ณ ห้องประชุมองค์การบริหารส่วนตำบลวังทอง\n\n"
         "ผู้เข้าอบรมได้ทบทวนประมวลจริยธรรมพนักงานส่วนท้องถิ่น แนวปฏิบัติ Dos & Don'ts และกรณีศึกษาผลประโยชน์ทับซ้อน",
         date(2024, 3, 15),
-        "photo",
+        ("photo", "ภาพผู้บริหารและพนักงานร่วมอบรมคุณธรรม จริยธรรม ณ ห้องประชุมองค์การบริหารส่วนตำบลวังทอง"),
     ),
     (
         "announcement",
@@ -78,7 +78,7 @@ NEWS = [
         "เนื่องในวันท้องถิ่นไทย 18 มีนาคม องค์การบริหารส่วนตำบลวังทองร่วมกับผู้นำชุมชนและประชาชนจิตอาสา "
         "ทำความสะอาดถนนและพื้นที่สาธารณะในหมู่บ้านทั้ง 12 หมู่บ้าน",
         date(2024, 3, 18),
-        "photo",
+        ("photo", "ภาพจิตอาสาร่วมกันทำความสะอาดถนนและพื้นที่สาธารณะในหมู่บ้าน"),
     ),
     (
         "news",
@@ -97,7 +97,7 @@ NEWS = [
         "ผลการประชุมได้นำไปจัดลำดับความสำคัญของโครงการในแผนพัฒนาท้องถิ่น เช่น ถนนคอนกรีตเสริมเหล็ก ระบบประปาหมู่บ้าน "
         "และไฟฟ้าส่องสว่างทางสาธารณะ",
         date(2024, 1, 20),
-        "photo",
+        ("photo", "ภาพการประชุมประชาคมหมู่บ้านเพื่อทบทวนแผนพัฒนาท้องถิ่น"),
     ),
     (
         "news",
@@ -149,9 +149,11 @@ def seed(context: DemoContext) -> None:
             services.news_attach_file(
                 article=article, acting_user=admin, upload=upload, title="เอกสารประกาศ (PDF)"
             )
-        elif attachment == "photo":
+        elif isinstance(attachment, tuple):
+            # A photo with a caption that says what it shows: the caption is the picture's alt text.
+            _photo, caption = attachment
             upload = SimpleUploadedFile(f"photo-{index}.jpg", activity_photo_jpeg(index), "image/jpeg")
-            services.news_attach_file(article=article, acting_user=admin, upload=upload, title="ภาพกิจกรรม")
+            services.news_attach_file(article=article, acting_user=admin, upload=upload, title=caption)
         services.news_publish(article=article, acting_user=admin, published_at=_moment(day))
 
     duties = services.page_create_draft(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.models import Agency, Attachment, PublicationStatus
 from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
 
 
@@ -17,6 +17,15 @@ def published_news(agency: Agency, *, category: NewsCategory | None = None) -> Q
     if category is not None:
         qs = qs.filter(category=category)
     return qs.order_by("-published_at")
+
+
+def with_pictures(news: QuerySet[NewsArticle]) -> QuerySet[NewsArticle]:
+    """The articles with their pictures (JPEG/PNG attachments, in the order they were attached) read in one
+    more query for the whole list, as ``article.pictures``; a news card shows the first one."""
+    pictures = Attachment.objects.filter(kind__in=[Attachment.Kind.JPEG, Attachment.Kind.PNG]).order_by(
+        "created_at", "pk"
+    )
+    return news.prefetch_related(Prefetch("attachments", queryset=pictures, to_attr="pictures"))
 
 
 def news_categories(agency: Agency) -> QuerySet[NewsCategory]:

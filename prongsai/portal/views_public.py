@@ -35,7 +35,7 @@ def home(request: AgencyRequest) -> HttpResponse:
         request,
         "portal/home.html",
         {
-            "latest_news": selectors.published_news(agency)[:6],
+            "latest_news": selectors.with_pictures(selectors.published_news(agency))[:6],
             "executives": core_selectors.executives(agency),
         },
     )
@@ -88,7 +88,9 @@ def news_list(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     categories = list(selectors.news_categories(agency))
     current = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    paginator = Paginator(selectors.published_news(agency, category=current), NEWS_PER_PAGE)
+    paginator = Paginator(
+        selectors.with_pictures(selectors.published_news(agency, category=current)), NEWS_PER_PAGE
+    )
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,

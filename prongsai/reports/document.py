@@ -3,7 +3,8 @@
 Exporters say *what* the document contains (headings, paragraphs, tables, a signature block); the renderers
 own *how* it looks (font, sizes, margins, repeated table headers). Thai numerals are a render-time choice
 of the document (``thai_digits``), applied by the renderers to every text that is not marked ``literal``
-(URLs, codes that a machine must read back).
+(URLs, codes that a machine must read back). ITA item codes are not literal: they follow the document's
+numerals (``e๗`` in a Thai-numeral document), as ``core.thai.ita_code`` writes them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from prongsai.core import thai_words
-from prongsai.core.thai import to_thai_digits
+from prongsai.core.thai import ita_codes_in_text, to_thai_digits
 
 Align = Literal["left", "center", "right"]
 
@@ -102,10 +103,12 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
     def digits(self, text: str, *, literal: bool = False) -> str:
-        """``text`` as the document shows it: Thai numerals unless the document or the text says not."""
-        if literal or not self.thai_digits:
+        """``text`` as the document shows it: Thai numerals unless the document or the text says not, and the
+        ITA codes typed in it ("ข้อ E7", "ข้อ o 28") in the one style of ``core.thai.ita_code``."""
+        if literal:
             return text
-        return to_thai_digits(text)
+        text = ita_codes_in_text(text, thai_digits=self.thai_digits)
+        return to_thai_digits(text) if self.thai_digits else text
 
     def rendered(self) -> dict[str, Any]:
         """The document as plain data with numerals applied: the JSON the Typst template reads."""

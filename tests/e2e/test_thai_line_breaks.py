@@ -1,6 +1,7 @@
-"""Thai words are never broken inside at 390 px: the structure chart and the executives page are rendered in
-Chromium, each rendered line's text is read back (a Range per character tells which line box it is on) and
-every line break must fall where PyThaiNLP's segmentation puts a word boundary (core/thai_words.py)."""
+"""Thai words are never broken inside at 390 px: the structure chart, the executives page, the home page (its
+tiles and latest news cards) and a news item are rendered in Chromium, each rendered line's text is read back
+(a Range per character tells which line box it is on) and every line break must fall where PyThaiNLP's
+segmentation puts a word boundary (core/thai_words.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from typing import Any
 import pytest
 
 from prongsai.core import demo
+from prongsai.core.demo_images import activity_photo_jpeg
 from prongsai.core.roles import Role
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.tests import factories
 from prongsai.core.thai_words import boundaries
+from prongsai.portal.demo import NEWS
+from prongsai.portal.tests import factories as portal_factories
 from tests.e2e.helpers import horizontal_overflow, minimal_agency, screenshot, slug_for
 
 pytestmark = pytest.mark.browser
@@ -73,17 +77,33 @@ def broken_words(page: Any) -> tuple[list[str], int]:
     return bad, checked
 
 
-def test_no_thai_word_is_broken_inside_at_390_px_on_the_structure_and_executives(
+def test_no_thai_word_is_broken_inside_at_390_px_on_the_structure_executives_home_and_news(
     live_server, browser, artifacts_dir
 ):
     agency = minimal_agency()
     admin = factories.member(agency, "admin", Role.ADMINISTRATOR)
     with agency_scope(agency):
         demo.create_structure(agency, admin)  # the demo's units, positions and people, with photos
+        # Two of the demo's news, with their long titles, summaries and bodies; one with a picture.
+        category = portal_factories.news_category(agency)
+        articles = [
+            portal_factories.news(
+                agency,
+                admin,
+                category,
+                published=True,
+                title=title,
+                summary=summary,
+                body=body,
+                picture=activity_photo_jpeg(index) if index else None,
+                picture_title="ภาพกิจกรรมจิตอาสาพัฒนาพื้นที่สาธารณะ",
+            )
+            for index, (_cat, title, summary, body, _day, _file) in enumerate(NEWS[:2])
+        ]
     context = browser.new_context(locale="th-TH", viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        for path in ("/structure/", "/executives/"):
+        for path in ("/structure/", "/executives/", "/", f"/news/{articles[0].public_id}/"):
             response = page.goto(live_server.url + path)
             assert response is not None and response.status == 200
             bad, checked = broken_words(page)

@@ -60,6 +60,18 @@ def thai_digits(value: Any) -> str:
 
 
 @register.filter
+def ita_code(value: Any) -> str:
+    """An ITA item or question code as web pages write it: ``o28``, ``e7`` (``core.thai.ita_code``)."""
+    return thai.ita_code(str(value)) if value not in (None, "") else ""
+
+
+@register.filter
+def ita_codes(value: Any) -> str:
+    """Text with the ITA codes written after "ข้อ" in the web pages' one style (``ข้อ e7``)."""
+    return thai.ita_codes_in_text(str(value)) if value not in (None, "") else ""
+
+
+@register.filter
 def arabic_digits(value: Any) -> str:
     return thai.to_arabic_digits(str(value)) if value not in (None, "") else ""
 

@@ -32,7 +32,7 @@ class ApplicationForm(forms.Form):
 
 @pytest.mark.parametrize(
     "written",
-    ["30/09/2567", "30 กันยายน 2567", "30 ก.ย. 67", "๓๐/๐๙/๒๕๖๗", "2024-09-30", "30 กันยายน พ.ศ. 2567"],
+    ["30/09/2567", "30 กันยายน 2567", "30 ก.ย. 2567", "๓๐/๐๙/๒๕๖๗", "2024-09-30", "30 กันยายน พ.ศ. 2567"],
 )
 def test_the_date_field_reads_buddhist_era_input(written):
     assert ThaiDateField().clean(written) == date(2024, 9, 30)
@@ -42,12 +42,31 @@ def test_the_date_field_passes_a_date_object_through():
     assert ThaiDateField().clean(date(2024, 9, 30)) == date(2024, 9, 30)
 
 
-@pytest.mark.parametrize("written", ["31 ก.พ. 67", "32/01/2567", "1 ฟูบาร์ 2567", "1/1/2350", "เมื่อวาน"])
+@pytest.mark.parametrize("written", ["31 ก.พ. 2567", "32/01/2567", "1 ฟูบาร์ 2567", "1/1/2350", "เมื่อวาน"])
 def test_the_date_field_refuses_bad_input_with_a_thai_message(written):
     with pytest.raises(ValidationError) as caught:
         ThaiDateField().clean(written)
     assert caught.value.error_list[0].code == "invalid"
     assert thai_messages(caught.value) == caught.value.messages
+
+
+@pytest.mark.parametrize(
+    ("written", "example"),
+    [
+        ("15/06/62", "15/06/2562"),
+        ("๑๕/๐๖/๖๒", "15/06/2562"),
+        ("15 มิ.ย. 62", "15 มิ.ย. 2562"),
+        ("15 มิถุนายน พ.ศ. 05", "15 มิถุนายน 2505"),
+    ],
+)
+def test_a_two_digit_year_typed_by_a_person_is_refused_with_the_four_digit_year_to_write(written, example):
+    """Issue 19 item 11: "62" may be 2562 or a CE 1962 birth year; the form never guesses it silently."""
+    with pytest.raises(ValidationError) as caught:
+        ThaiDateField().clean(written)
+    message = caught.value.messages[0]
+    assert caught.value.error_list[0].code == "invalid"
+    assert "มีเพียง 2 หลัก" in message and "ปี พ.ศ. ให้ครบ 4 หลัก" in message
+    assert f"เช่น {example}" in message
 
 
 def test_the_date_field_explains_an_ambiguous_year():
@@ -184,7 +203,7 @@ def test_the_phone_field_asks_for_a_telephone_keyboard():
 
 def test_a_whole_form_cleans_thai_input():
     form = ApplicationForm(
-        data={"received_on": "๓๐ ก.ย. ๖๗", "citizen_id": "1-1017-00207-03-0", "phone": "0812345678"}
+        data={"received_on": "๓๐ ก.ย. ๒๕๖๗", "citizen_id": "1-1017-00207-03-0", "phone": "0812345678"}
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data == {

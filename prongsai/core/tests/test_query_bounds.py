@@ -30,6 +30,7 @@ Builder = Callable[[Agency, User, int], Any]
 
 
 def _news(agency: Agency, user: User, start: int) -> None:
+    from prongsai.core.demo_images import activity_photo_jpeg
     from prongsai.portal.models import NewsCategory
     from prongsai.portal.tests.factories import news
 
@@ -37,7 +38,9 @@ def _news(agency: Agency, user: User, start: int) -> None:
         agency=agency, slug="news", name_th="ข่าวประชาสัมพันธ์"
     )
     for n in range(start * 4, start * 4 + 4):
-        news(agency, user, category, published=True, title=f"ข่าวประชาสัมพันธ์ ฉบับที่ {n}")
+        # Every other item with a picture, as the home page and the news list show them.
+        picture = activity_photo_jpeg(n, with_gps=False) if n % 2 else None
+        news(agency, user, category, published=True, picture=picture, title=f"ข่าวประชาสัมพันธ์ ฉบับที่ {n}")
 
 
 def _unit(agency: Agency, user: User, side: str, name: str) -> OrgUnit:

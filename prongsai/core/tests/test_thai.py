@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from prongsai.core import thai
 from prongsai.core.thai import (
     BANGKOK,
     MONTHS_ABBR,
@@ -493,3 +494,35 @@ def test_an_amount_can_be_written_in_thai_digits():
 )
 def test_an_amount_is_spelled_out_in_thai_words(amount, expected):
     assert baht_words(amount) == expected
+
+
+# --- ITA codes (ADR 0123) ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "web", "document"),
+    [
+        ("o1", "o1", "o๑"),
+        ("O 028", "o28", "o๒๘"),
+        ("e๗", "e7", "e๗"),
+        ("E-7", "e7", "e๗"),
+        ("i15", "i15", "i๑๕"),
+    ],
+)
+def test_an_ita_code_is_written_one_way_on_pages_and_one_way_in_documents(typed, web, document):
+    assert thai.ita_code(typed) == web
+    assert thai.ita_code(typed, thai_digits=True) == document
+
+
+@pytest.mark.parametrize("other", ["1", "", "IIT", "o1a", "x7"])
+def test_what_is_not_an_ita_code_is_left_as_it_is(other):
+    assert thai.ita_code(other) == other
+    assert thai.ita_code(other, thai_digits=True) == other
+
+
+def test_codes_written_after_kho_in_running_text_take_the_same_style_and_nothing_else_changes():
+    text = "คะแนนข้อ E7 ได้ ข้อ o ๐๒๘ และข้อ i๙ เครื่อง Core i5 ข้อ 3 ข้อ e7a"
+    assert thai.ita_codes_in_text(text, thai_digits=True) == (
+        "คะแนนข้อ e๗ ได้ ข้อ o๒๘ และข้อ i๙ เครื่อง Core i5 ข้อ 3 ข้อ e7a"
+    )
+    assert thai.ita_codes_in_text(text) == "คะแนนข้อ e7 ได้ ข้อ o28 และข้อ i9 เครื่อง Core i5 ข้อ 3 ข้อ e7a"

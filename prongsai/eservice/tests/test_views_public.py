@@ -279,3 +279,23 @@ def test_statistics_count_channels_and_offer_svg_charts_and_an_xlsx(anon, catalo
 def test_statistics_survive_a_nonsense_year(anon, catalogue):
     assert anon.get("/eservice/statistics/?fy=abc").status_code == 200
     assert anon.get("/eservice/statistics/download.xlsx?fy=99999").status_code == 200
+
+
+def test_a_birth_date_with_a_two_digit_year_asks_for_the_four_digit_year_and_keeps_what_was_typed(
+    anon, catalogue, now
+):
+    """Issue 19 item 11: "15/06/62" is not read as 2562 without a word (it may be a CE 1962 birth year)."""
+    data = {**ELDERLY_FORM, "idempotency_key": str(uuid.uuid4()), "a_birth_date": "15/06/62"}
+    response = post_request(anon, "elderly-allowance", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "ปี “62” มีเพียง 2 หลัก กรุณากรอกปี พ.ศ. ให้ครบ 4 หลัก เช่น 15/06/2562" in page
+    assert count_requests() == 0
+    # Everything typed is still there: the date as typed, the name, the address.
+    assert 'value="15/06/62"' in page
+    assert 'value="นางสมศรี ใจงาม"' in page and "12 หมู่ที่ 3 ตำบลวังทอง" in page
+    # Written in full, the same form goes through.
+    fixed = post_request(anon, "elderly-allowance", {**data, "a_birth_date": "15/06/2505"})
+    assert fixed.status_code == 302
+    with scopes_disabled():
+        assert ServiceRequest.objects.get().answers["birth_date"] == "1962-06-15"

@@ -126,3 +126,26 @@ def test_an_officer_of_another_agency_cannot_open_a_post(outsider_client, agency
     with in_scope(agency):
         post = factories.post(agency, admin_member)
     assert outsider_client.get(f"/staff/people/posts/{post.pk}/").status_code == 403
+
+
+def test_a_two_digit_year_on_a_post_is_a_thai_400_that_keeps_the_form(
+    admin_client, agency, admin_member, in_scope
+):
+    """Issue 19 item 11: "1/10/65" is refused with the four-digit year to write, not read as 2565 silently."""
+    with in_scope(agency):
+        position = factories.position(agency, admin_member)
+    response = admin_client.post(
+        "/staff/people/posts/new/",
+        {
+            "position": position.pk,
+            "code": "01-002",
+            "position_type": "academic_line",
+            "established_on": "1/10/65",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "ปี “65” มีเพียง 2 หลัก กรุณากรอกปี พ.ศ. ให้ครบ 4 หลัก เช่น 1/10/2565" in page
+    assert 'value="1/10/65"' in page and 'value="01-002"' in page  # nothing typed is lost
+    with in_scope(agency):
+        assert not selectors.posts_for_staff(agency).exists()

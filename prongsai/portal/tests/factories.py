@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from prongsai.core.models import Agency, User
 from prongsai.portal import services
 from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
@@ -20,12 +22,22 @@ def news_category(agency: Agency, **overrides: Any) -> NewsCategory:
 
 
 def news(
-    agency: Agency, user: User, category: NewsCategory, *, published: bool = False, **overrides: Any
+    agency: Agency,
+    user: User,
+    category: NewsCategory,
+    *,
+    published: bool = False,
+    picture: bytes | None = None,
+    picture_title: str = "",
+    **overrides: Any,
 ) -> NewsArticle:
-    """A draft article (or a published one with ``published=True``)."""
+    """A draft article (or a published one with ``published=True``); ``picture`` (JPEG bytes) is attached."""
     fields: dict[str, Any] = {"title": "ข่าวทดสอบ", "body": "ย่อหน้าแรก"}
     fields.update(overrides)
     article = services.news_create_draft(agency=agency, acting_user=user, category=category, **fields)
+    if picture is not None:
+        upload = SimpleUploadedFile("photo.jpg", picture, "image/jpeg")
+        services.news_attach_file(article=article, acting_user=user, upload=upload, title=picture_title)
     return services.news_publish(article=article, acting_user=user) if published else article
 
 

@@ -3,13 +3,21 @@ citizen code and leads to that channel's own tracking page."""
 
 from __future__ import annotations
 
+import io
+from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from prongsai.complaints.tests import factories as complaint_factories
+from prongsai.core.demo_images import activity_photo_jpeg, document_pdf
 from prongsai.core.tests import factories
 from prongsai.eservice.tests import factories as eservice_factories
+from prongsai.portal import services
+from prongsai.portal.tests import factories as portal_factories
 
 
 @pytest.fixture
@@ -84,3 +92,83 @@ def test_one_box_also_finds_a_question_a_loan_and_a_personal_data_request(
 def test_an_unknown_code_is_headed_as_a_search_not_as_a_save(anon, agency):
     page = anon.get("/track/", {"code": "ABCD-EFGH-JKMN"}).content.decode()
     assert "ยังไม่พบเรื่องที่ค้นหา" in page and "ยังบันทึกไม่ได้" not in page
+
+
+class _NewsCards(HTMLParser):
+    """The news cards of a page: each card's heading link text and its pictures (attributes of each img)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[dict[str, Any]] = []
+        self._in_link = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "li" and "news-card" in (found.get("class") or "").split():
+            self.cards.append({"title": "", "images": []})
+        elif self.cards and tag == "a" and not self.cards[-1]["title"]:
+            self._in_link = "/news/" in (found.get("href") or "")
+        elif self.cards and tag == "img":
+            self.cards[-1]["images"].append(found)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in_link = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_link:
+            self.cards[-1]["title"] += data
+
+
+def _cards(html: str) -> dict[str, list[dict[str, str | None]]]:
+    parser = _NewsCards()
+    parser.feed(html)
+    return {card["title"].strip(): card["images"] for card in parser.cards}
+
+
+def test_the_latest_news_show_their_pictures_with_thai_alt_text_and_nothing_in_place_of_a_missing_one(
+    anon, agency, admin_member, in_scope
+):
+    """Issue 19 item 9: the latest news with pictures; a news item without one is a text-only card."""
+    with in_scope(agency):
+        category = portal_factories.news_category(agency)
+        portal_factories.news(
+            agency,
+            admin_member,
+            category,
+            published=True,
+            title="กิจกรรมจิตอาสาพัฒนาวัด",
+            picture=activity_photo_jpeg(1),
+            picture_title="ภาพจิตอาสาทำความสะอาดลานวัด",
+        )
+        untitled = portal_factories.news(
+            agency, admin_member, category, title="วันเด็กแห่งชาติ", picture=activity_photo_jpeg(2)
+        )
+        # A PDF attached beside the photo is not a picture.
+        services.news_attach_file(
+            article=untitled,
+            acting_user=admin_member,
+            upload=SimpleUploadedFile("doc.pdf", document_pdf("doc"), "application/pdf"),
+        )
+        services.news_publish(article=untitled, acting_user=admin_member)
+        portal_factories.news(agency, admin_member, category, published=True, title="ประกาศรับสมัครงาน")
+
+    cards = _cards(anon.get("/").content.decode())
+    assert set(cards) == {"กิจกรรมจิตอาสาพัฒนาวัด", "วันเด็กแห่งชาติ", "ประกาศรับสมัครงาน"}
+    assert cards["ประกาศรับสมัครงาน"] == []  # no picture, no stand-in graphic
+    [titled] = cards["กิจกรรมจิตอาสาพัฒนาวัด"]
+    [fallback] = cards["วันเด็กแห่งชาติ"]  # the PDF beside the photo is not shown as a picture
+    assert titled["alt"] == "ภาพจิตอาสาทำความสะอาดลานวัด"
+    assert fallback["alt"] == "ภาพประกอบข่าว วันเด็กแห่งชาติ"
+    for image in (titled, fallback):
+        src = image["src"] or ""
+        # The agency's own site serves it (the content security policy allows no other host).
+        assert src.startswith("/files/"), src
+        served = anon.get(src)
+        assert served.status_code == 200
+        assert served["Content-Type"] in {"image/jpeg", "image/png"}
+        body = b"".join(served.streaming_content) if served.streaming else served.content
+        with Image.open(io.BytesIO(body)) as picture:
+            assert picture.format in {"JPEG", "PNG"}
+    # The news list shows the same cards.
+    assert _cards(anon.get("/news/").content.decode())["กิจกรรมจิตอาสาพัฒนาวัด"][0]["alt"] == titled["alt"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from prongsai.core.links import agency_url
 from prongsai.core.models import Agency
-from prongsai.core.thai import BANGKOK, format_date
+from prongsai.core.thai import BANGKOK, format_date, ita_code
 from prongsai.ita import selectors as ita_selectors
 from prongsai.ita.models import Catalogue
 from prongsai.ita.readiness import Readiness, Status, readiness
@@ -70,6 +70,7 @@ def build_answer_sheet(agency: Agency, params: Params) -> Document:
             explanation.append("ช่วงเวลาไม่ตรง: " + "; ".join(e.element.label_th for e in item.out_of_window))
         rows.append(
             [
+                # As the year's catalogue (and so ITAS) writes it: the sheet is copied into ITAS (ADR 0123).
                 Cell.of(item.item.code),
                 Cell.of(item.item.title_th),
                 Cell([agency_url(agency, u) for u in item.urls], literal=True),
@@ -120,7 +121,7 @@ def build_readiness(agency: Agency, params: Params) -> Document:
         ]
         rows.append(
             [
-                Cell.of(item.item.code, literal=True),
+                Cell.of(ita_code(item.item.code), nowrap=True),
                 Cell.of(item.item.title_th),
                 Cell.of(item.status_label, bold=item.status != Status.READY),
                 Cell(problems or ["–"]),
@@ -184,7 +185,11 @@ def build_results(agency: Agency, params: Params) -> Document:
         )
     )
     detail = [
-        [Cell.of(kind_label), Cell.of(code, literal=True), Cell.of(f"{value:.2f}", align="right")]
+        [
+            Cell.of(kind_label),
+            Cell.of(ita_code(code), nowrap=True),
+            Cell.of(f"{value:.2f}", align="right"),
+        ]
         for (kind, code), value in sorted(scores.items())
         if kind in {"question", "oit", "instrument"}
         for kind_label in [{"question": "ข้อคำถาม", "oit": "ข้อ OIT", "instrument": "เครื่องมือ"}[kind]]
