@@ -22,7 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
@@ -193,6 +193,26 @@ def _batched(items: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
         yield batch
 
 
+def _stored_digests(agency: Agency, numbers: list[str]) -> dict[str, str]:
+    """project number → import digest of the agency's register rows with these numbers.
+
+    Plain SQL with one placeholder per number: the ORM prepares each value of an IN list in Python, which on
+    5,000 numbers per chunk and 100,000 rows was a tenth of an import. The index on (agency, project number,
+    digest) answers it without reading the table.
+    """
+    if not numbers:
+        return {}
+    table = connection.ops.quote_name(Procurement._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(numbers))
+    sql = (
+        f"SELECT egp_project_no, import_digest FROM {table} "  # noqa: S608 - names and placeholders only
+        f"WHERE agency_id = %s AND egp_project_no IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, *numbers])
+        return dict(cursor.fetchall())
+
+
 def _chunks(agency: Agency, content: bytes, kind: str) -> Iterator[Chunk]:
     """The file's data rows, CHUNK at a time. Before any row of a chunk is parsed, the digests stored on the
     register rows of its project numbers are read in one query; a row whose digest is the stored one is
@@ -200,13 +220,7 @@ def _chunks(agency: Agency, content: bytes, kind: str) -> Iterator[Chunk]:
     table = open_table(content, kind)
     seen: dict[str, int] = {}
     for raws in _batched(iter_raw(table), CHUNK):
-        stored = dict(
-            Procurement.objects.filter(
-                agency=agency, egp_project_no__in=[r.project_no for r in raws if r.project_no]
-            )
-            .order_by()
-            .values_list("egp_project_no", "import_digest")
-        )
+        stored = _stored_digests(agency, [r.project_no for r in raws if r.project_no])
         chunk = Chunk(stored=set(stored))
         for raw in raws:
             first = seen.get(raw.project_no)
@@ -462,11 +476,7 @@ def _staged_chunks(batch: ImportBatch) -> Iterator[Chunk]:
     staged = import_staging.read(batch)
     for part in staged:
         numbers = [r.egp_project_no for _d, r in part.parsed] + [project for _n, project, _d in part.same]
-        stored = dict(
-            Procurement.objects.filter(agency=batch.agency, egp_project_no__in=numbers)
-            .order_by()
-            .values_list("egp_project_no", "import_digest")
-        )
+        stored = _stored_digests(batch.agency, numbers)
         chunk = Chunk(stored=set(stored))
         for _row_number, project, digest in part.same:
             if stored.get(project) != digest:
@@ -556,8 +566,6 @@ def _store_digests(pairs: list[tuple[int, str]]) -> None:
     sent with ``executemany``: a CASE over thousands of rows, as bulk_update writes, is slower)."""
     if not pairs:
         return
-    from django.db import connection
-
     table = connection.ops.quote_name(Procurement._meta.db_table)
     sql = f"UPDATE {table} SET import_digest = %s WHERE id = %s"  # noqa: S608 - names only
     with connection.cursor() as cursor:
