@@ -74,6 +74,8 @@ def breakable_html(text: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every token is escaped above
 
 
+_WORD_OPEN = '<span class="tw">'
+
 # Tags whose content is not running text: left exactly as it is.
 _RAW_TEXT = re.compile(
     r"(<(script|style|textarea|pre|title|option)\b.*?</\2\s*>|<[^>]*>)", re.IGNORECASE | re.DOTALL
@@ -84,6 +86,9 @@ def breakable_markup(markup: str) -> SafeString:
     """Already-safe HTML with :func:`breakable_html` applied to its running text; tags, attributes and the
     content of scripts, styles, text areas and options are left untouched."""
     parts = []
+    # A word already wrapped (a heading with its own filter, included in a page wrapped whole) is kept as it
+    # is, so wrapping twice gives the same markup as wrapping once.
+    in_word = False
     for index, piece in enumerate(_RAW_TEXT.split(markup)):
         # re.split with two groups yields text, whole tag, inner tag name, text, ...
         kind = index % 3
@@ -91,7 +96,8 @@ def breakable_markup(markup: str) -> SafeString:
             continue
         if kind == 1:
             parts.append(piece)
-        elif _THAI.search(piece):
+            in_word = piece == _WORD_OPEN
+        elif _THAI.search(piece) and not in_word:
             parts.append(breakable_html(html.unescape(piece)))
         else:
             parts.append(piece)

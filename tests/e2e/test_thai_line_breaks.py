@@ -1,7 +1,9 @@
 """Thai words are never broken inside at 390 px: the structure chart, the executives page, the home page (its
 tiles and latest news cards) and a news item are rendered in Chromium, each rendered line's text is read back
 (a Range per character tells which line box it is on) and every line break must fall where PyThaiNLP's
-segmentation puts a word boundary (core/thai_words.py)."""
+segmentation puts a word boundary (core/thai_words.py). On an E-Service manual and the complaints page only
+the headings and card titles are kept whole (their running text is the browser's to break), so there the
+headings alone are read."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from prongsai.core.roles import Role
 from prongsai.core.tenancy import agency_scope
 from prongsai.core.tests import factories
 from prongsai.core.thai_words import boundaries
+from prongsai.eservice.demo_catalogue import create_catalogue
 from prongsai.portal.demo import NEWS
 from prongsai.portal.tests import factories as portal_factories
 from tests.e2e.helpers import horizontal_overflow, minimal_agency, screenshot, slug_for
@@ -64,9 +67,16 @@ RENDERED_LINES = """
 """
 
 
-def broken_words(page: Any) -> tuple[list[str], int]:
+# The same reading for each heading in <main>, one after another.
+RENDERED_HEADING_LINES = f"(headings) => headings.flatMap({RENDERED_LINES.strip()})"
+
+
+def broken_words(page: Any, *, headings_only: bool = False) -> tuple[list[str], int]:
     """The lines broken inside a word (as "…before|after…") and how many line breaks were checked."""
-    runs = page.locator("main").evaluate(RENDERED_LINES)
+    if headings_only:
+        runs = page.locator("main :is(h1, h2, h3)").evaluate_all(RENDERED_HEADING_LINES)
+    else:
+        runs = page.locator("main").evaluate(RENDERED_LINES)
     bad, checked = [], 0
     for run in runs:
         text, allowed = run["text"], boundaries(run["text"])
@@ -112,6 +122,30 @@ def test_no_thai_word_is_broken_inside_at_390_px_on_the_structure_executives_hom
             assert checked > 5, f"{path}: no line wrapped at 390 px: the test measured nothing"
             assert not bad, f"{path}: Thai words broken inside at 390 px:\n" + "\n".join(bad)
             # Words kept whole must still fit the phone.
+            assert horizontal_overflow(page) is None, path
+    finally:
+        context.close()
+
+
+def test_no_thai_word_in_a_heading_is_broken_inside_at_390_px_on_an_eservice_manual_and_the_complaints_page(
+    live_server, browser, artifacts_dir
+):
+    agency = minimal_agency()
+    admin = factories.member(agency, "admin", Role.ADMINISTRATOR)
+    with agency_scope(agency):
+        # The demo's building permit: a long service name as the manual's heading.
+        create_catalogue(agency, admin, only={"building-permit"})
+    context = browser.new_context(locale="th-TH", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for path in ("/eservice/services/building-permit/", "/complaints/"):
+            response = page.goto(live_server.url + path)
+            assert response is not None and response.status == 200
+            bad, checked = broken_words(page, headings_only=True)
+            if bad:
+                screenshot(page, artifacts_dir, f"thai-breaks-{slug_for(path)}")
+            assert checked > 0, f"{path}: no heading wrapped at 390 px: the test measured nothing"
+            assert not bad, f"{path}: Thai words broken inside a heading at 390 px:\n" + "\n".join(bad)
             assert horizontal_overflow(page) is None, path
     finally:
         context.close()

@@ -39,6 +39,13 @@ def test_markup_is_segmented_in_its_text_only():
     assert "<textarea>สิ่งแวดล้อม</textarea>" in out and '<script>x="รูปถ่าย"</script>' in out
 
 
+def test_markup_wrapped_twice_is_the_markup_wrapped_once():
+    # A heading with its own filter inside a page wrapped whole (portal/_revisions.html in a news item).
+    once = breakable_markup(mark_safe("<h2>ประวัติการเผยแพร่และการแก้ไข องค์การบริหารส่วนตำบล</h2>"))
+    assert '<span class="tw">องค์การบริหารส่วนตำบล</span>' in once
+    assert breakable_markup(once) == once
+
+
 def test_the_template_filter_escapes_values_and_wraps_blocks():
     rendered = Template(
         "{{ name|thai_wrap }}|{% filter thai_wrap %}<em>{{ name }}</em>{% endfilter %}"

@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 from django.core.management import call_command
+from django.utils.html import strip_tags
 
 from prongsai.ita.models import Analysis, EvidenceSnapshot
 
@@ -107,7 +108,7 @@ def test_a_published_analysis_is_corrected_as_a_public_revision_with_a_reason(
     refused = admin_client.post("/staff/ita/2568/analysis/", corrected)
     assert refused.status_code == 400
     assert "กรุณาระบุเหตุผลของการแก้ไข" in refused.content.decode()
-    assert "ผลการวิเคราะห์ที่แก้ไขแล้ว" not in anon.get("/ita/2568/analysis/").content.decode()
+    assert "ผลการวิเคราะห์ที่แก้ไขแล้ว" not in strip_tags(anon.get("/ita/2568/analysis/").content.decode())
 
     unchanged = admin_client.post("/staff/ita/2568/analysis/", {**_post(2568), "reason": "ทดลอง"})
     assert unchanged.status_code == 400 and "ไม่มีการเปลี่ยนแปลงเนื้อหา" in unchanged.content.decode()
