@@ -15,6 +15,10 @@ rendering (a form would carry a per-visitor token), and no ``Cache-Control: priv
 Requests that carry a session or flash-message cookie bypass the cache altogether, so staff and a citizen
 who just submitted a form see the live page (ADR 0090).
 
+Stored pages are served by ``PublicPageCacheMiddleware``, early in the middleware stack: a page is keyed by
+scheme, host, address, language and date, and stored with the agency and versions it was rendered under,
+which are checked in the same cache round trip (ADR 0127).
+
 Every cached page carries a weak ETag and a Last-Modified (the time of the publication that produced it),
 and ``Cache-Control: no-cache``: browsers and harvesters revalidate on every visit and get a 304 for nothing
 while the agency has not published. The gzip variant is compressed once, when the page is stored.
@@ -42,6 +46,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from prongsai.core.tenancy import HOSTS_VERSION_KEY
 from prongsai.core.thai import BANGKOK
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
@@ -207,16 +212,46 @@ def _bypass(request: HttpRequest) -> bool:
     return len(request.META.get("QUERY_STRING", "")) > _LONGEST_QUERY
 
 
-def _page_key(request: HttpRequest, version: Version) -> str:
-    agency = request.agency  # type: ignore[attr-defined]
-    today = timezone.now().astimezone(BANGKOK).date().isoformat()
-    where = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:32]
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return f"prongsai:page:{agency.pk}:{version.token}:{code_fingerprint()}:{language}:{today}:{where}"
-
-
 def _accepts_gzip(request: HttpRequest) -> bool:
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What ``cache_public_page`` attaches to a response that may be stored: whose page, of which version."""
+
+    agency_id: int
+    version: Version
+
+
+_RENDERED_ATTRIBUTE = "_prongsai_public_page"
+
+
+def cache_public_page(view: V) -> V:
+    """Mark the view's page as storable in the public page cache when it is the same for every visitor.
+
+    The storing and serving happen in ``PublicPageCacheMiddleware``, in front of the session, locale,
+    authentication, agency and access middleware, so that a cached page costs one cache round trip. This
+    decorator is the opt-in: only its views are ever stored, and only when the rendered response qualifies.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if _bypass(request):
+            return view(request, *args, **kwargs)
+        agency_id = request.agency.pk  # type: ignore[attr-defined]
+        # The version is read before rendering: a publication committed while the page renders moves the
+        # version on, and the page stored under the old one is never served.
+        version = public_version(agency_id)
+        response = view(request, *args, **kwargs)
+        render = getattr(response, "render", None)
+        if callable(render):
+            response = render()
+        if _storable(request, response) and isinstance(response, HttpResponse):
+            setattr(response, _RENDERED_ATTRIBUTE, _Rendered(agency_id, version))
+        return response
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
@@ -226,6 +261,53 @@ def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False  # the page rendered a form with this visitor's CSRF token
     control = response.get("Cache-Control", "").lower()
     return "private" not in control and "no-store" not in control
+
+
+# Which agency a host served last, per process: lets the lookup fetch that agency's version in the same
+# round trip as the page. Only a hint (the stored page names its agency and is checked against it), bounded
+# because the Host header comes from the visitor.
+_AGENCY_HINTS: dict[str, int] = {}
+_MOST_HINTS = 10_000
+
+
+@dataclass
+class _Lookup:
+    key: str
+    language: str
+    hosts_version: object
+    entry: dict[str, Any] | None
+
+
+def _lookup(request: HttpRequest) -> _Lookup:
+    """The stored page for this address and language, if it is still of the agency's current version."""
+    host = request.get_host()  # validates the host against ALLOWED_HOSTS, as the rest of the stack would
+    # The same choice LocaleMiddleware makes next (no language prefixes in the URLs): cookie, then
+    # Accept-Language, then the site's language. Checked again against Content-Language before storing.
+    language = translation.get_language_from_request(request)
+    today = timezone.now().astimezone(BANGKOK).date().isoformat()
+    where = hashlib.sha256(f"{request.scheme}|{host}|{request.get_full_path()}".encode()).hexdigest()[:32]
+    key = f"prongsai:page:{code_fingerprint()}:{language}:{today}:{where}"
+    hint = _AGENCY_HINTS.get(host)
+    keys = [key, _GLOBAL_KEY, HOSTS_VERSION_KEY]
+    if hint is not None:
+        keys.append(_agency_key(hint))
+    cache = _cache()
+    found = cache.get_many(keys)
+    hosts_version = found.get(HOSTS_VERSION_KEY)
+    entry = found.get(key)
+    if entry is None:
+        return _Lookup(key, language, hosts_version, None)
+    agency_id = entry["agency"]
+    if agency_id != hint:
+        if len(_AGENCY_HINTS) >= _MOST_HINTS:
+            _AGENCY_HINTS.clear()
+        _AGENCY_HINTS[host] = agency_id
+        found[_agency_key(agency_id)] = cache.get(_agency_key(agency_id))
+    current = f"{found.get(_GLOBAL_KEY)}.{found.get(_agency_key(agency_id))}"
+    # A page of an older publication, or stored before a host moved to another agency, is never served.
+    if entry["token"] != current or hosts_version is None or entry["hosts"] != hosts_version:
+        entry = None
+    return _Lookup(key, language, hosts_version, entry)
 
 
 def _finish(request: HttpRequest, response: HttpResponseBase, etag: str, changed: datetime) -> None:
@@ -253,36 +335,50 @@ def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase
     return response
 
 
-def cache_public_page(view: V) -> V:
-    """Serve the view's page from the shared cache when it is the same for every anonymous visitor."""
+def _store(request: HttpRequest, lookup: _Lookup, response: HttpResponseBase) -> dict[str, Any] | None:
+    """Store the marked page with the headers the inner middleware added (CSP, framing, language)."""
+    rendered = getattr(response, _RENDERED_ATTRIBUTE, None)
+    if rendered is None or not isinstance(response, HttpResponse) or lookup.hosts_version is None:
+        return None
+    if not _storable(request, response) or response.has_header("Content-Encoding"):
+        return None
+    if response.get("Content-Language", lookup.language) != lookup.language:
+        return None  # the language was chosen otherwise than the key assumed: never file it under that key
+    body = response.content
+    entry = {
+        "body": body,
+        # mtime=0: the same page compresses to the same bytes in every process.
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "type": response["Content-Type"],
+        "headers": {k: v for k, v in response.headers.items() if k.lower() not in _OWN_HEADERS},
+        "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
+        "changed": int(rendered.version.changed_at.timestamp()),
+        "agency": rendered.agency_id,
+        "token": rendered.version.token,
+        "hosts": lookup.hosts_version,
+    }
+    _cache().set(lookup.key, entry, _PAGE_SECONDS)
+    return entry
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+
+class PublicPageCacheMiddleware:
+    """Answers cached public pages before the session, locale, authentication, agency and access middleware.
+
+    A cached page is the same for every anonymous visitor, so none of that work would change it: the lookup
+    needs only the host, the address, the language and the versions, in one cache round trip. Everything the
+    inner middleware adds to a page's response (the content security policy, framing, language headers) is
+    stored with it. A miss runs the whole stack; ``cache_public_page`` decides what may be stored.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if _bypass(request):
-            return view(request, *args, **kwargs)
-        version = public_version(request.agency.pk)  # type: ignore[attr-defined]
-        key = _page_key(request, version)
-        entry = _cache().get(key)
-        if entry is not None:
-            return _from_entry(request, entry)
-        response = view(request, *args, **kwargs)
-        render = getattr(response, "render", None)
-        if callable(render):
-            response = render()
-        if not _storable(request, response) or not isinstance(response, HttpResponse):
-            return response
-        body = response.content
-        etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
-        entry = {
-            "body": body,
-            # mtime=0: the same page compresses to the same bytes in every process.
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-            "type": response["Content-Type"],
-            "headers": {k: v for k, v in response.headers.items() if k.lower() not in _OWN_HEADERS},
-            "etag": etag,
-            "changed": int(version.changed_at.timestamp()),
-        }
-        _cache().set(key, entry, _PAGE_SECONDS)
-        return _from_entry(request, entry)
-
-    return wrapper  # type: ignore[return-value]
+            return self.get_response(request)
+        lookup = _lookup(request)
+        if lookup.entry is not None:
+            return _from_entry(request, lookup.entry)
+        response = self.get_response(request)
+        entry = _store(request, lookup, response)
+        return response if entry is None else _from_entry(request, entry)

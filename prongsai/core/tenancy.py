@@ -19,7 +19,8 @@ _CACHE_SECONDS = 60
 # Paths that work on a suspended agency's host: the operators' pages and the instance admin (which are not
 # the agency's), and the health check. Everything else answers the suspension notice.
 _SUSPENSION_EXEMPT = ("/hosting/", "/operator/", "/healthz")
-_VERSION_KEY = "prongsai:agency-version"
+# Public: the public page cache keys its pages on it too (core/pagecache.py).
+HOSTS_VERSION_KEY = "prongsai:agency-version"
 
 
 def _lookup(hostname: str) -> Agency | None:
@@ -37,7 +38,7 @@ def resolve_agency(host: str) -> Agency | None:
     127.0.0.1 and localhost match no host row, so they serve the default (demo) agency.
     """
     hostname = host.split(":", 1)[0].lower().rstrip(".")
-    version = cache.get_or_set(_VERSION_KEY, 1, timeout=None)
+    version = cache.get_or_set(HOSTS_VERSION_KEY, 1, timeout=None)
     key = f"prongsai:agency-for:{version}:{hostname}"
     cached = cache.get(key)
     if cached is not None:
@@ -50,9 +51,9 @@ def resolve_agency(host: str) -> Agency | None:
 def invalidate_agencies(**kwargs: object) -> None:
     """Forget every cached host → agency answer (connected to Agency/AgencyHost saves and deletes)."""
     try:
-        cache.incr(_VERSION_KEY)
+        cache.incr(HOSTS_VERSION_KEY)
     except ValueError:
-        cache.set(_VERSION_KEY, 1, timeout=None)
+        cache.set(HOSTS_VERSION_KEY, 1, timeout=None)
 
 
 @contextmanager

@@ -108,6 +108,11 @@ def thai_wrap(value: object) -> SafeString:
     """The template filter's work: plain text is escaped and segmented; safe HTML keeps its markup."""
     if value is None or value == "":
         return mark_safe("")
-    if isinstance(value, SafeData):
-        return breakable_markup(str(value))
-    return breakable_html(str(value))
+    return mark_safe(_wrapped(str(value), isinstance(value, SafeData)))  # noqa: S308 - made safe in _wrapped
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, safe: bool) -> str:
+    # Memoised whole: the same headings, names and menus are wrapped on every page a process renders, and
+    # splitting the markup and rebuilding it costs more than segmenting it (the words are cached in _tokens).
+    return str(breakable_markup(text) if safe else breakable_html(text))
