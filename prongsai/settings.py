@@ -113,6 +113,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "prongsai.urls"
 WSGI_APPLICATION = "prongsai.wsgi.application"
 
+# Django's form templates, with select boxes written in Python (core/form_rendering.py).
+FORM_RENDERER = "prongsai.core.form_rendering.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

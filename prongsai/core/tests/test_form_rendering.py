@@ -1,0 +1,81 @@
+"""Select boxes written in Python are byte for byte what Django's form templates write."""
+
+from __future__ import annotations
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
+
+from prongsai.core.form_rendering import FormRenderer, select_html
+from prongsai.procurement.forms import RegisterFilterForm
+
+GROUPED = [
+    ("", "ทั้งหมด"),
+    ("ปีงบประมาณ 2567", [("2566-10", "ต.ค. 2566"), ("2566-11", 'พ.ย. "2566" <b>&')]),
+    ("ปีงบประมาณ 2568", [("2567-10", "ต.ค. 2567")]),
+]
+
+
+class Everything(forms.Form):
+    plain = forms.ChoiceField(choices=[("", "ทั้งหมด"), ("a&b", "ก <ข>"), ("c", mark_safe("<i>ค</i>"))])
+    grouped = forms.ChoiceField(choices=GROUPED, required=False, help_text="เลือกเดือน")
+    numbers = forms.TypedChoiceField(choices=[(2567, 2567), (2568, "2568")], coerce=int)
+    many = forms.MultipleChoiceField(choices=[("1", "หนึ่ง"), ("2", "สอง"), ("3", "สาม")], required=False)
+    yes_no = forms.NullBooleanField()
+    disabled = forms.ChoiceField(choices=[("x", "เอ็กซ์")], disabled=True, required=False)
+    flagged = forms.ChoiceField(
+        choices=[("q", "คิว")],
+        widget=forms.Select(attrs={"class": "wide", "data-x": '"quoted"', "autofocus": True, "hidden": False}),
+    )
+
+
+def _both(form: forms.Form) -> list[tuple[str, str]]:
+    pairs = []
+    for field in form:
+        for attrs in (None, {"aria-describedby": f"{field.auto_id}_helptext"}):
+            ours = field.as_widget(attrs=attrs)
+            field.form.renderer = DjangoTemplates()
+            theirs = field.as_widget(attrs=attrs)
+            field.form.renderer = FormRenderer()
+            pairs.append((str(ours), str(theirs)))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"plain": "a&b", "grouped": "2566-11", "numbers": "2568", "many": ["1", "3"], "yes_no": "true"}],
+)
+def test_every_select_is_written_as_the_templates_write_it(data):
+    form = Everything(data, renderer=FormRenderer())
+    pairs = _both(form)
+    assert pairs
+    for ours, theirs in pairs:
+        assert ours == theirs
+
+
+def test_the_register_filter_is_written_as_the_templates_write_it(settings):
+    vendors = [(f"v{i}", f"ห้างหุ้นส่วนจำกัด ทดสอบ {i} & ลูก") for i in range(40)]
+    for fiscal_year in (None, 2567):
+        form = RegisterFilterForm(
+            {"fy": "2567", "vendor": "v3"} if fiscal_year else None,
+            years=[2566, 2567, 2568],
+            fiscal_year=fiscal_year,
+            vendors=vendors,
+            renderer=FormRenderer(),
+        )
+        for ours, theirs in _both(form):
+            assert ours == theirs
+
+
+def test_an_option_with_its_own_template_goes_to_the_templates():
+    widget = forms.Select(choices=[("a", "ก")]).get_context("n", "a", {})["widget"]
+    assert select_html(widget) is not None
+    widget["optgroups"][0][1][0]["template_name"] = "custom/option.html"
+    assert select_html(widget) is None
+
+
+def test_the_site_uses_this_renderer():
+    from django.forms.renderers import get_default_renderer
+
+    assert isinstance(get_default_renderer(), FormRenderer)
