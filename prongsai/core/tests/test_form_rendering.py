@@ -26,7 +26,9 @@ class Everything(forms.Form):
     disabled = forms.ChoiceField(choices=[("x", "เอ็กซ์")], disabled=True, required=False)
     flagged = forms.ChoiceField(
         choices=[("q", "คิว")],
-        widget=forms.Select(attrs={"class": "wide", "data-x": '"quoted"', "autofocus": True, "hidden": False}),
+        widget=forms.Select(
+            attrs={"class": "wide", "data-x": '"quoted"', "autofocus": True, "hidden": False}
+        ),
     )
 
 
