@@ -157,3 +157,23 @@ def test_the_staff_home_counts_the_items_not_ready_from_the_stored_readiness(
     counted = re.search(r'href="/staff/ita/2569/"><span class="count">(\d+)</span>', home)
     assert counted, "the staff home has no ITA count linking to the readiness page"
     assert int(counted.group(1)) == missing - 1
+
+
+def test_the_catalogue_rows_are_read_once_per_instance_version(agency, catalogues, structure, in_scope):
+    from prongsai.core.pagecache import bump_global
+    from prongsai.ita.models import OitItem
+
+    with in_scope(agency):
+        current_readiness(agency, 2568)  # computed and stored
+        with CaptureQueriesContext(connection) as first:
+            current_readiness(agency, 2568)
+        with CaptureQueriesContext(connection) as second:
+            stored = current_readiness(agency, 2568)
+        assert stored is not None
+        assert len(second) < len(first)  # the catalogue's items and elements came from this process
+        item = stored.state.items[0].item
+        OitItem.objects.filter(pk=item.pk).update(title_th="ชื่อข้อที่แก้ไขในหน้าผู้ดูแลระบบ")
+        bump_global()  # what a catalogue file or an admin edit does
+        again = current_readiness(agency, 2568)
+    assert again is not None
+    assert again.state.items[0].item.title_th == "ชื่อข้อที่แก้ไขในหน้าผู้ดูแลระบบ"
