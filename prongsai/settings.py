@@ -128,7 +128,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "prongsai.core.context_processors.agency",
             ],
-            "builtins": ["prongsai.core.templatetags.thai", "prongsai.core.templatetags.formtags"],
+            "builtins": [
+                "prongsai.core.templatetags.thai",
+                "prongsai.core.templatetags.formtags",
+                # {% url %} with remembered answers, in place of Django's own (core/templatetags/urls.py).
+                "prongsai.core.templatetags.urls",
+            ],
         },
     },
 ]
