@@ -16,6 +16,7 @@ from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
 from django.template.base import render_value_in_context
 from django.template.context import Context
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
@@ -33,7 +34,12 @@ class FormRenderer(DjangoTemplates):
 
 
 def _text(value: Any, context: Context) -> str:
-    # What ``{{ value }}`` prints: localised, then escaped unless already safe.
+    # What ``{{ value }}`` prints: localised, then escaped unless already safe. Text (the usual name, value
+    # and label) has nothing to localise, so it is only escaped.
+    if isinstance(value, str):
+        return str(conditional_escape(value))
+    if isinstance(value, Promise):
+        return str(conditional_escape(str(value)))
     return render_value_in_context(value, context)
 
 

@@ -150,6 +150,24 @@ REGISTER_KEYS = (
 )
 
 
+# The columns register_lines() and the keyset read: a register page loads only these (the rows also carry
+# the search text, the selection reason and the e-GP digest, which a page of 50 never shows).
+REGISTER_LINE_FIELDS = (
+    "pk",
+    "public_id",
+    "title",
+    "method",
+    "egp_status",
+    "status",
+    "budget",
+    "agreed_price",
+    "contract_signed_on",
+    "announced_on",
+    "egp_project_no",
+    "vendor__name",
+)
+
+
 @dataclass(frozen=True)
 class RegisterLine:
     """One row of a register page with its text ready: the template only places it (50 rows × 8 cells
@@ -177,17 +195,18 @@ def register_lines(rows: list[Procurement], *, url_name: str, by: str = "public_
     # One reverse() for the page, not one per row: the row's id replaces a stub in the URL.
     stub = "0" if by == "pk" else "00000000-0000-0000-0000-000000000000"
     head, _stub, tail = reverse(url_name, args=[stub]).rpartition(stub)
-    methods = dict(Method.choices)
-    statuses = dict(EgpStatus.choices)
-    publication = dict(PublicationStatus.choices)
+    # Labels translated once per page, not once per row (each str() of a lazy label is a catalogue lookup).
+    methods = {value: str(label) for value, label in Method.choices}
+    statuses = {value: str(label) for value, label in EgpStatus.choices}
+    publication = {value: str(label) for value, label in PublicationStatus.choices}
     return [
         RegisterLine(
             url=f"{head}{getattr(row, by)}{tail}",
             title=row.title,
-            method=str(methods.get(row.method, row.method)),
-            status=str(statuses.get(row.egp_status, row.egp_status)),
+            method=methods.get(row.method, row.method),
+            status=statuses.get(row.egp_status, row.egp_status),
             publication=row.status,
-            publication_label=str(publication.get(row.status, row.status)),
+            publication_label=publication.get(row.status, row.status),
             vendor=row.vendor.name if row.vendor_id and row.vendor else "–",
             budget=format_baht(row.budget),
             agreed=format_baht(row.agreed_price) if row.agreed_price is not None else "–",

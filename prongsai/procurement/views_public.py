@@ -171,8 +171,9 @@ def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, select
     years = selectors.fiscal_years(agency)
     raw_fy = request.GET.get("fy") or ""
     fy = int(raw_fy) if raw_fy.isdigit() and int(raw_fy) in years else None
-    vendors = [(str(v.public_id), v.name) for v in selectors.vendors_in(agency, fy)]
-    form = RegisterFilterForm(request.GET or None, years=years, fiscal_year=fy, vendors=vendors)
+    vendors = selectors.vendors_in(agency, fy).values_list("public_id", "name")
+    choices = [(str(public_id), name) for public_id, name in vendors]
+    form = RegisterFilterForm(request.GET or None, years=years, fiscal_year=fy, vendors=choices)
     if not form.is_valid():
         return form, selectors.RegisterFilter()
     data = form.cleaned_data
@@ -192,7 +193,9 @@ def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     form, flt = _register_filter(request)
     qs = selectors.register(agency, flt)
-    found = keyset.page(qs, selectors.REGISTER_KEYS, request.GET, PER_PAGE)
+    found = keyset.page(
+        qs.only(*selectors.REGISTER_LINE_FIELDS), selectors.REGISTER_KEYS, request.GET, PER_PAGE
+    )
     query = request.GET.copy()
     for name in ("page", "after", "before"):
         query.pop(name, None)

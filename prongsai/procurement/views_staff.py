@@ -87,7 +87,9 @@ def register_list(request: StaffRequest) -> HttpResponse:
         if state == PublicationStatus.PUBLISHED
         else selectors.publishable_drafts(agency, fiscal_year=fy, query=query).count()
     )
-    found = keyset.page(qs, selectors.REGISTER_KEYS, request.GET, PER_PAGE)
+    found = keyset.page(
+        qs.only(*selectors.REGISTER_LINE_FIELDS), selectors.REGISTER_KEYS, request.GET, PER_PAGE
+    )
     return render(
         request,
         "procurement/staff/register.html",
