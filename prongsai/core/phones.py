@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from django.utils.translation import gettext as _
 
@@ -36,22 +38,33 @@ def normalize_thai_phone(value: str) -> str:
 
 def format_thai_phone(value: str) -> str:
     """The national form with dashes, e.g. ``081-234-5678``; other text is returned as is."""
-    try:
-        number = phonenumbers.parse(to_arabic_digits(value or "").replace(";ext=", " ext "), "TH")
-    except phonenumbers.NumberParseException:
+    national = _national(value)
+    if national is None:
         return value
-    if number.country_code != 66 or not phonenumbers.is_valid_number(number):
-        # A foreign number in its own national form would lose its country code (+44 20… shows as 020-…).
-        return value
-    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    main, _sep, ext = national.partition(" ext. ")
-    text = main.replace(" ", "-")
+    text, ext = national
     if not ext:
         return text
     extension = _("ต่อ")
     return f"{text} {extension} {ext}"
 
 
+# Both are memoised: every public page prints the agency's numbers in its footer, and libphonenumber's
+# parsing of one number costs more than the rest of the footer.
+@lru_cache(maxsize=1024)
+def _national(value: str) -> tuple[str, str] | None:
+    try:
+        number = phonenumbers.parse(to_arabic_digits(value or "").replace(";ext=", " ext "), "TH")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 66 or not phonenumbers.is_valid_number(number):
+        # A foreign number in its own national form would lose its country code (+44 20… shows as 020-…).
+        return None
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    main, _sep, ext = national.partition(" ext. ")
+    return main.replace(" ", "-"), ext
+
+
+@lru_cache(maxsize=1024)
 def tel_uri(value: str) -> str:
     """A ``tel:`` link target, or an empty string when the number cannot be read."""
     try:

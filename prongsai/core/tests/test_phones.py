@@ -128,3 +128,17 @@ def test_a_provincial_number_is_written_with_a_three_digit_area_code(digits):
     assert e164 == "+66" + digits[1:]
     assert format_thai_phone(e164) == f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     assert tel_uri(format_thai_phone(e164)) == "tel:" + e164
+
+
+def test_the_extension_word_follows_the_language_although_the_parsing_is_remembered():
+    from django.utils import translation
+
+    from prongsai.core.phones import format_thai_phone
+
+    with translation.override("th"):
+        assert format_thai_phone("+6644810123;ext=12") == "044-810-123 ต่อ 12"
+    with translation.override("en"):
+        assert format_thai_phone("+6644810123;ext=12") != "044-810-123 ต่อ 12"
+        assert format_thai_phone("+6644810123;ext=12").startswith("044-810-123 ")
+    with translation.override("th"):
+        assert format_thai_phone("+6644810123;ext=12") == "044-810-123 ต่อ 12"
