@@ -49,6 +49,35 @@ def test_the_database_counter_refuses_a_missing_or_expired_key(db_cache):
         db_cache.incr("old")
 
 
+def test_the_database_cache_sets_adds_and_touches_as_djangos_does(db_cache):
+    db_cache.set("page", {"body": b"<p>"}, timeout=60)
+    assert db_cache.get("page") == {"body": b"<p>"}
+    assert db_cache.add("page", "other") is False  # present and fresh
+    assert db_cache.get("page") == {"body": b"<p>"}
+    db_cache.set("stale", 1, timeout=-1)
+    assert db_cache.add("stale", 2, timeout=60) is True  # present but expired
+    assert db_cache.get("stale") == 2
+    db_cache.set_many({"a": 1, "b": 2}, timeout=None)
+    assert db_cache.get_many(["a", "b"]) == {"a": 1, "b": 2}
+    assert _expires(db_cache.make_key("a")).year == 9999
+    assert db_cache.touch("a", 30) is True
+    assert _expires(db_cache.make_key("a")) - timezone.now() <= timedelta(seconds=30)
+    assert db_cache.touch("missing", 30) is False
+
+
+def test_the_table_is_still_culled_when_it_outgrows_its_limit(db):
+    call_command("createcachetable", TABLE)
+    small = DatabaseCache(TABLE, {"OPTIONS": {"MAX_ENTRIES": 30, "CULL_FREQUENCY": 2}})
+    for number in range(200):
+        small.set(f"k{number}", number, timeout=600)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {TABLE}")  # noqa: S608
+        rows = cursor.fetchone()[0]
+    # Counted every 64 writes instead of before each: never more than the limit plus 64 rows.
+    assert rows <= 30 + 64
+    assert small.get("k199") == 199
+
+
 def test_a_window_counts_its_own_events_and_the_next_starts_from_one():
     start = 1_800_000_000.0 - 1_800_000_000.0 % 3600  # the start of an hour
     assert [limits.hit("t", limits.HOUR, now=start + n) for n in range(3)] == [1, 2, 3]
