@@ -92,7 +92,7 @@ MIDDLEWARE = [
     # Text responses leave gzipped; after WhiteNoise, which serves its own pre-compressed static files.
     "prongsai.core.compression.TextGZipMiddleware",
     # Cached public pages are answered here, before sessions, locale, authentication, the agency and the
-    # access rules: none of them can change a page that is the same for every anonymous visitor (ADR 0127).
+    # access rules: none of them can change a page that is the same for every anonymous visitor (ADR 0128).
     "prongsai.core.pagecache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

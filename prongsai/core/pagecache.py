@@ -17,7 +17,7 @@ who just submitted a form see the live page (ADR 0090).
 
 Stored pages are served by ``PublicPageCacheMiddleware``, early in the middleware stack: a page is keyed by
 scheme, host, address, language and date, and stored with the agency and versions it was rendered under,
-which are checked in the same cache round trip (ADR 0127).
+which are checked in the same cache round trip (ADR 0128).
 
 Every cached page carries a weak ETag and a Last-Modified (the time of the publication that produced it),
 and ``Cache-Control: no-cache``: browsers and harvesters revalidate on every visit and get a 304 for nothing
