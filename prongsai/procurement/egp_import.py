@@ -429,7 +429,7 @@ def _parse_clean_row(row_number: int, cells: list[Any], layout: _Layout) -> Pars
     """The row ``_parse_row`` gives for a row without problems, read with cached readers and without its
     per-field bookkeeping (on 100,000 rows, half of the check's parsing time); None as soon as anything
     would be a problem, and ``_parse_row`` then lists the problems. Every condition below is one of
-    ``_parse_row``'s, which stays the rule; a test compares both on valid and invalid rows."""
+    ``_parse_row``'s, which stays the rule; a test compares both on valid and invalid rows (ADR 0127)."""
     index = layout.index
     project_no = to_arabic_digits(clean_text(cells[index["egp_project_no"]]))
     title = clean_text(cells[index["title"]])
