@@ -96,3 +96,33 @@ def test_the_sqlite_page_cache_is_enlarged_only_inside_the_block():
     with pytest.raises(RuntimeError), bulk_page_cache(4096):
         raise RuntimeError
     assert _cache_size() == before
+
+
+@pytest.mark.django_db
+def test_a_fast_row_reads_back_as_the_orm_writes_it(scoped, member):
+    # On PostgreSQL the rows go by COPY, on SQLite by executemany: both must store what the ORM stores.
+    agency = scoped
+    content = {"title": "จ้างก่อสร้างถนน", "budget": "1500000.00", "vendor": None, "n": [1, 2.5, True]}
+    Revision.objects.create(
+        agency=agency,
+        author=member,
+        record_type="orm",
+        record_id=7,
+        number=1,
+        content=content,
+        content_hash="h",
+        reason="เหตุผล\tมีแท็บ\nและบรรทัดใหม่ \\ ทับ",
+    )
+    _inserter(agency, member, "fast").insert(
+        [
+            {
+                "record_id": 7,
+                "content": content,
+                "content_hash": "h",
+                "reason": "เหตุผล\tมีแท็บ\nและบรรทัดใหม่ \\ ทับ",
+            }
+        ]
+    )
+    orm, fast = _written(agency, "orm"), _written(agency, "fast")
+    assert [row[1:] for row in fast] == [row[1:] for row in orm]
+    assert fast[0][3] == content
