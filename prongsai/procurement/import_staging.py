@@ -2,8 +2,9 @@
 
 On 100,000 e-GP rows, reading and parsing the file was half of the commit's time, and the validation had just
 done it. When a file passes validation, its parsed rows (with each file row's digest) are written to a staging
-file next to the upload: JSON lines, one line per chunk, after a header with the parser version, the upload's
-SHA-256 and an HMAC of the body under ``SECRET_KEY`` (so a changed staging file is not trusted).
+file next to the upload: JSON lines, one line per chunk (its rows column by column), after a header with the
+parser version, the staging format, the upload's SHA-256 and an HMAC of the body under ``SECRET_KEY`` (so a
+changed staging file is not trusted).
 
 The commit reads the file again instead (``Unusable``) when the staging file is missing, from another parser
 version or another upload, altered, or when a row that the validation skipped as unchanged has been edited
@@ -13,7 +14,7 @@ since: its parsed values were never kept. The staging file is deleted when the c
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
@@ -27,6 +28,9 @@ from .egp_import import ParsedRow
 from .models import Category, EgpStatus, ImportBatch, Method
 
 SUFFIX = ".rows.jsonl"
+# The layout of the body; a staging file of another layout (written before an upgrade) is not read.
+# 2: each chunk's parsed rows column by column (ADR 0127); 1 (no "format" in the header): row by row.
+FORMAT = 2
 _SALT = "prongsai.procurement.import_staging"
 _FIELDS = [f.name for f in fields(ParsedRow)]
 _DECIMALS = {"budget", "reference_price", "agreed_price"}
@@ -51,39 +55,51 @@ def _name(batch: ImportBatch) -> str:
     return f"{batch.file.name}{SUFFIX}"
 
 
-def _to_json(value: Any) -> str:
-    """Decimal and date values (the JSON encoder calls this only for what it cannot write itself)."""
-    if isinstance(value, Decimal | date):
-        return str(value)  # "1250000.00"; ISO "2024-01-15"
-    raise TypeError(type(value).__name__)
+def _text(values: list[Any]) -> list[str | None]:
+    """Decimal and date values as JSON can hold them: "1250000.00", ISO "2024-01-15"; None stays None."""
+    return [None if value is None else str(value) for value in values]
 
 
-def _converters() -> list[Any]:
-    """For each ParsedRow field in order, what turns its JSON value back into the field's value."""
+def _decoders() -> dict[str, Callable[[list[Any]], list[Any]]]:
+    """For each ParsedRow field, what turns its column of JSON values back into the field's values."""
 
-    def optional(convert: Any) -> Any:
-        return lambda value: None if value is None else convert(value)
+    def optional(convert: Callable[[str], Any]) -> Callable[[list[Any]], list[Any]]:
+        return lambda values: [None if value is None else convert(value) for value in values]
 
-    convert: list[Any] = []
+    def plain(values: list[Any]) -> list[Any]:
+        return values
+
+    decode: dict[str, Callable[[list[Any]], list[Any]]] = {}
     for name in _FIELDS:
         if name in _DECIMALS:
-            convert.append(optional(Decimal))
+            decode[name] = optional(Decimal)
         elif name in _DATES:
-            convert.append(optional(date.fromisoformat))
+            decode[name] = optional(date.fromisoformat)
         elif name in _CHOICES:
-            convert.append({str(choice): choice for choice in _CHOICES[name]}.__getitem__)
+            lookup = {str(choice): choice for choice in _CHOICES[name]}.__getitem__
+            decode[name] = lambda values, lookup=lookup: list(map(lookup, values))  # type: ignore[misc]
         else:
-            convert.append(None)
-    return convert
+            decode[name] = plain
+    return decode
 
 
-_CONVERT = _converters()
-_VALUES = attrgetter(*_FIELDS)
+_DECODE = _decoders()
 
 
-def _row_from(values: list[Any]) -> ParsedRow:
-    pairs = zip(_CONVERT, values, strict=True)
-    return ParsedRow(*[value if convert is None else convert(value) for convert, value in pairs])
+def _columns(parsed: list[tuple[str, ParsedRow]]) -> dict[str, list[Any]]:
+    """A chunk's parsed rows column by column (field → the rows' values, and "digest"): a few calls per
+    field, where a list per row cost a Python step per value to write and to read back (ADR 0127)."""
+    rows = [row for _digest, row in parsed]
+    columns: dict[str, list[Any]] = {"digest": [digest for digest, _row in parsed]}
+    for name in _FIELDS:
+        values = list(map(attrgetter(name), rows))
+        columns[name] = _text(values) if name in _DECIMALS or name in _DATES else values
+    return columns
+
+
+def _rows(columns: dict[str, list[Any]]) -> list[tuple[str, ParsedRow]]:
+    values = [_DECODE[name](columns[name]) for name in _FIELDS]  # in the order of ParsedRow's fields
+    return list(zip(columns["digest"], map(ParsedRow, *values), strict=True))
 
 
 def _signature(body: bytes) -> str:
@@ -91,13 +107,18 @@ def _signature(body: bytes) -> str:
 
 
 def write(batch: ImportBatch, chunks: list[StagedChunk]) -> None:
-    lines = []
-    for chunk in chunks:
-        parsed = [(digest, *_VALUES(row)) for digest, row in chunk.parsed]
-        lines.append(json.dumps({"parsed": parsed, "same": chunk.same}, ensure_ascii=False, default=_to_json))
+    lines = [
+        json.dumps({"parsed": _columns(chunk.parsed), "same": chunk.same}, ensure_ascii=False)
+        for chunk in chunks
+    ]
     body = "\n".join(lines).encode()
     header = json.dumps(
-        {"version": egp_import.PARSER_VERSION, "sha256": batch.sha256, "hmac": _signature(body)}
+        {
+            "version": egp_import.PARSER_VERSION,
+            "format": FORMAT,
+            "sha256": batch.sha256,
+            "hmac": _signature(body),
+        }
     )
     storage = batch.file.storage
     name = _name(batch)
@@ -121,6 +142,8 @@ def read(batch: ImportBatch) -> Iterator[StagedChunk]:
         raise Unusable("unreadable header") from None
     if header.get("version") != egp_import.PARSER_VERSION or header.get("sha256") != batch.sha256:
         raise Unusable("another parser version or upload")
+    if header.get("format") != FORMAT:
+        raise Unusable("another staging format")
     if not constant_time_compare(header.get("hmac", ""), _signature(body)):
         raise Unusable("altered")
     return _chunks(body)
@@ -130,7 +153,7 @@ def _chunks(body: bytes) -> Iterator[StagedChunk]:
     for line in body.split(b"\n") if body else []:
         data = json.loads(line)
         yield StagedChunk(
-            parsed=[(digest, _row_from(values)) for digest, *values in data["parsed"]],
+            parsed=_rows(data["parsed"]),
             same=[(row, project, digest) for row, project, digest in data["same"]],
         )
 
