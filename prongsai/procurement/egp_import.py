@@ -29,6 +29,7 @@ from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import to_arabic_digits
 
 from .models.choices import SIGNED_STATUSES, Category, EgpStatus, Method
+from .models.register import IMPORT_COMPARED
 from .normalize import (
     clean_text,
     parse_amount,
@@ -174,22 +175,10 @@ class ParsedRow:
         return columns
 
 
-# What register_values returns: the fields it copies, and those it writes as text (the choices' values).
+# What register_values returns: the fields an import compares and writes (one list, on the model), of which
+# the choices are written as text (their values).
 _REGISTER_CHOICES = ("egp_status", "method", "category")
-_REGISTER_FIELDS = (
-    "fiscal_year",
-    "title",
-    "budget",
-    "budget_source",
-    *_REGISTER_CHOICES,
-    "reference_price",
-    "agreed_price",
-    "contract_no",
-    "announced_on",
-    "contract_signed_on",
-    "contract_ends_on",
-    "selection_reason",
-)
+_REGISTER_FIELDS = IMPORT_COMPARED
 
 
 # --- reading the table ----------------------------------------------------------------------------------
