@@ -9,10 +9,10 @@ vanish five minutes after its last hit. This subclass increments inside one tran
 before the read) and keeps the row's own expiry.
 
 Django's ``set`` also counts the whole table (``SELECT COUNT(*)``) before every write, to decide whether to
-cull. The public page cache writes two rows for every page rendered, and the table holds up to
-``MAX_ENTRIES`` (200,000) rows, so that count grew into the largest cost of an uncached page. Here the table
-is counted on the first write of a process and then on every 64th: it may outgrow the limit by at most 64
-rows per process before the cull, which is a third of the table.
+cull. The public page cache writes a row for every page it renders, and the table holds up to
+``MAX_ENTRIES`` (200,000) rows, so every uncached page paid for a scan that grows with the table. Here the
+table is counted on the first write of a process and then on every 64th: it may outgrow the limit by at most
+64 rows per process before the cull, which removes a third of the table.
 """
 
 from __future__ import annotations
