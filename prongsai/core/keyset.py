@@ -22,7 +22,8 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
-M = TypeVar("M", bound=models.Model)
+# What a page holds: model instances, or the named rows of ``values_list(..., named=True)``.
+M = TypeVar("M")
 
 SEPARATOR = "~"
 NULL = "-"
@@ -115,7 +116,7 @@ def _query(base: QueryDict, **cursor: str) -> str:
     return query.urlencode()
 
 
-def page(qs: QuerySet[M], keys: Sequence[Key], params: QueryDict, per_page: int) -> KeysetPage[M]:
+def page(qs: QuerySet[Any, M], keys: Sequence[Key], params: QueryDict, per_page: int) -> KeysetPage[M]:
     """The page of ``qs`` that ``params`` (the request's GET) asks for, ordered by ``keys`` (the last being
     ``pk``). Reads at most ``per_page + 1`` rows: the extra one tells whether there is another page."""
 

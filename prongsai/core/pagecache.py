@@ -46,7 +46,8 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from prongsai.core.tenancy import HOSTS_VERSION_KEY
+from prongsai.core import request_cache
+from prongsai.core.tenancy import HOSTS_VERSION_KEY, host_key
 from prongsai.core.thai import BANGKOK
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
@@ -174,7 +175,7 @@ def public_version(agency_id: int) -> Version:
     """The agency's current publication version (one cache round trip when both keys exist)."""
     cache = _cache()
     keys = [_GLOBAL_KEY, _agency_key(agency_id)]
-    found = cache.get_many(keys)
+    found = request_cache.get_many(cache, keys)
     for key in keys:
         if key not in found:
             # A cold or evicted key: start a new version (add, so concurrent starters agree on one).
@@ -182,6 +183,17 @@ def public_version(agency_id: int) -> Version:
             found[key] = cache.get(key) or _new_token()
     tokens = [str(found[key]) for key in keys]
     return Version(token=".".join(tokens), changed_at=max(_token_time(t) for t in tokens))
+
+
+def global_version() -> str:
+    """The instance-wide version alone: what a process keeps of instance-wide data (the ITA catalogues) is
+    valid only under it."""
+    cache = _cache()
+    found = request_cache.get_many(cache, [_GLOBAL_KEY])
+    if _GLOBAL_KEY not in found:
+        cache.add(_GLOBAL_KEY, _new_token(), None)
+        return str(cache.get(_GLOBAL_KEY) or _new_token())  # evicted at once: a token nothing matches again
+    return str(found[_GLOBAL_KEY])
 
 
 @functools.cache
@@ -276,6 +288,8 @@ class _Lookup:
     language: str
     hosts_version: object
     entry: dict[str, Any] | None
+    asked: list[str]
+    found: dict[str, Any]
 
 
 def _lookup(request: HttpRequest) -> _Lookup:
@@ -288,7 +302,8 @@ def _lookup(request: HttpRequest) -> _Lookup:
     where = hashlib.sha256(f"{request.scheme}|{host}|{request.get_full_path()}".encode()).hexdigest()[:32]
     key = f"prongsai:page:{code_fingerprint()}:{language}:{today}:{where}"
     hint = _AGENCY_HINTS.get(host)
-    keys = [key, _GLOBAL_KEY, HOSTS_VERSION_KEY]
+    # With the page, what rendering it would read first (request_cache): the host's agency and the versions.
+    keys = [key, _GLOBAL_KEY, HOSTS_VERSION_KEY, host_key(host)]
     if hint is not None:
         keys.append(_agency_key(hint))
     cache = _cache()
@@ -296,18 +311,23 @@ def _lookup(request: HttpRequest) -> _Lookup:
     hosts_version = found.get(HOSTS_VERSION_KEY)
     entry = found.get(key)
     if entry is None:
-        return _Lookup(key, language, hosts_version, None)
+        return _Lookup(key, language, hosts_version, None, keys, found)
     agency_id = entry["agency"]
     if agency_id != hint:
-        if len(_AGENCY_HINTS) >= _MOST_HINTS:
-            _AGENCY_HINTS.clear()
-        _AGENCY_HINTS[host] = agency_id
+        _hint(host, agency_id)
         found[_agency_key(agency_id)] = cache.get(_agency_key(agency_id))
     current = f"{found.get(_GLOBAL_KEY)}.{found.get(_agency_key(agency_id))}"
     # A page of an older publication, or stored before a host moved to another agency, is never served.
     if entry["token"] != current or hosts_version is None or entry["hosts"] != hosts_version:
         entry = None
-    return _Lookup(key, language, hosts_version, entry)
+    return _Lookup(key, language, hosts_version, entry, keys, found)
+
+
+def _hint(host: str, agency_id: int) -> None:
+    if _AGENCY_HINTS.get(host) != agency_id:
+        if len(_AGENCY_HINTS) >= _MOST_HINTS:
+            _AGENCY_HINTS.clear()
+        _AGENCY_HINTS[host] = agency_id
 
 
 def _finish(request: HttpRequest, response: HttpResponseBase, etag: str, changed: datetime) -> None:
@@ -359,6 +379,7 @@ def _store(request: HttpRequest, lookup: _Lookup, response: HttpResponseBase) ->
         "hosts": lookup.hosts_version,
     }
     _cache().set(lookup.key, entry, _PAGE_SECONDS)
+    _hint(request.get_host(), rendered.agency_id)
     return entry
 
 
@@ -380,6 +401,7 @@ class PublicPageCacheMiddleware:
         lookup = _lookup(request)
         if lookup.entry is not None:
             return _from_entry(request, lookup.entry)
-        response = self.get_response(request)
+        with request_cache.prefetched(lookup.asked, lookup.found):
+            response = self.get_response(request)
         entry = _store(request, lookup, response)
         return response if entry is None else _from_entry(request, entry)

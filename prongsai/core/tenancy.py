@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_scopes import scope, scopes_disabled
 
+from prongsai.core import request_cache
 from prongsai.core.models import Agency, AgencyHost
 
 # Resolving the agency costs one or two queries on every request, so the answer is cached briefly. Any
@@ -32,19 +33,29 @@ def _lookup(hostname: str) -> Agency | None:
     return Agency.objects.filter(is_default=True, is_active=True).first()
 
 
+def host_key(host: str) -> str:
+    """The cache key of the agency answer for a Host header (public: the page cache reads it in advance)."""
+    return f"prongsai:agency-for:{host.split(':', 1)[0].lower().rstrip('.')}"
+
+
 def resolve_agency(host: str) -> Agency | None:
     """The active agency serving ``host``, else the instance's default agency, else None.
 
     127.0.0.1 and localhost match no host row, so they serve the default (demo) agency.
     """
-    hostname = host.split(":", 1)[0].lower().rstrip(".")
-    version = cache.get_or_set(HOSTS_VERSION_KEY, 1, timeout=None)
-    key = f"prongsai:agency-for:{version}:{hostname}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached or None  # False records "no agency", so a miss is cached too
-    agency = _lookup(hostname)
-    cache.set(key, agency or False, _CACHE_SECONDS)
+    key = host_key(host)
+    # The answer is stored with the mapping's version and counts only while that is still the version,
+    # so both are read in one round trip (usually none: the page cache has read them already).
+    found = request_cache.get_many(cache, [HOSTS_VERSION_KEY, key])
+    version = found.get(HOSTS_VERSION_KEY)
+    if version is None:
+        cache.add(HOSTS_VERSION_KEY, 1, timeout=None)
+        version = cache.get(HOSTS_VERSION_KEY, 1)
+    cached = found.get(key)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == version:
+        return cached[1] or None  # False records "no agency", so a miss is cached too
+    agency = _lookup(host.split(":", 1)[0].lower().rstrip("."))
+    cache.set(key, (version, agency or False), _CACHE_SECONDS)
     return agency
 
 

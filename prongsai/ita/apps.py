@@ -22,3 +22,13 @@ class ItaConfig(AppConfig):
         from prongsai.ita.services import year_setting_for_new_agency
 
         agency_onboarded.connect(year_setting_for_new_agency, dispatch_uid="ita-new-agency-year")
+        # Cache invalidation only (STYLE.md B2): processes keep the catalogues under the instance-wide
+        # version (selectors._catalogues), so a catalogue saved or deleted outside the loader and the admin
+        # (a shell, a data migration) still outdates them.
+        from django.db.models.signals import post_delete, post_save
+
+        from prongsai.core.pagecache import bump_global
+        from prongsai.ita.models import Catalogue
+
+        post_save.connect(bump_global, sender=Catalogue, dispatch_uid="ita-catalogue-saved")
+        post_delete.connect(bump_global, sender=Catalogue, dispatch_uid="ita-catalogue-deleted")

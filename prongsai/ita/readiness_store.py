@@ -143,10 +143,9 @@ def _from_row(row: StoredReadiness, catalogue: Catalogue) -> Readiness | None:
 
 def check_now(agency: Agency, year: int) -> Checked | None:
     """Compute the year's readiness live and store it (the staff's "check now"); None without a catalogue."""
-    offer = selectors.offered_catalogue(agency, year)
+    offer, answer = selectors.offer_and_answer_date(agency, year)
     if offer is None:
         return None
-    answer = selectors.answer_date_for(agency, year)
     as_of = min(_today(), answer)
     # The version is read before computing: a publication during the computation leaves the row outdated.
     version = public_version(agency.pk).token
@@ -178,10 +177,9 @@ def check_now(agency: Agency, year: int) -> Checked | None:
 
 def current_readiness(agency: Agency, year: int) -> Checked | None:
     """The year's readiness as of today, from the store while it is current; None without a catalogue."""
-    offer = selectors.offered_catalogue(agency, year)
+    offer, answer = selectors.offer_and_answer_date(agency, year)
     if offer is None:
         return None
-    answer = selectors.answer_date_for(agency, year)
     as_of = min(_today(), answer)
     row = StoredReadiness.objects.filter(agency=agency, fiscal_year=year).first()
     if (

@@ -21,13 +21,36 @@ from prongsai.ita.models import (
     YearSetting,
 )
 
+_CATALOGUE_ORDER = ("-fiscal_year", "-is_default", "variant")
+# Every catalogue, per process, under the instance-wide publication version. A catalogue changes only through
+# its files, the admin site or a save (each moves that version), and every public OIT page asked the table
+# the same three or four questions about it.
+_CATALOGUES: dict[str, list[Catalogue]] = {}
+
+
+def _catalogues() -> list[Catalogue]:
+    """All catalogues, newest year first, the year's default first within it (treat them as read-only)."""
+    from prongsai.core.pagecache import global_version
+
+    version = global_version()
+    found = _CATALOGUES.get(version)
+    if found is None:
+        found = list(Catalogue.objects.order_by(*_CATALOGUE_ORDER))
+        _CATALOGUES.clear()
+        _CATALOGUES[version] = found
+    return found
+
 
 def catalogues_of_year(fiscal_year: int) -> QuerySet[Catalogue]:
-    return Catalogue.objects.filter(fiscal_year=fiscal_year).order_by("-is_default", "variant")
+    return Catalogue.objects.filter(fiscal_year=fiscal_year).order_by(*_CATALOGUE_ORDER)
+
+
+def _first_of_year(fiscal_year: int) -> Catalogue | None:
+    return next((c for c in _catalogues() if c.fiscal_year == fiscal_year), None)
 
 
 def years_with_catalogues() -> list[int]:
-    return sorted(set(Catalogue.objects.values_list("fiscal_year", flat=True)), reverse=True)
+    return sorted({c.fiscal_year for c in _catalogues()}, reverse=True)
 
 
 def catalogue_for(agency: Agency, fiscal_year: int) -> Catalogue | None:
@@ -35,14 +58,20 @@ def catalogue_for(agency: Agency, fiscal_year: int) -> Catalogue | None:
 
     A choice of the provisional catalogue (the previous year's) gives way to the year's own once loaded.
     """
-    setting = (
-        YearSetting.objects.filter(agency=agency, fiscal_year=fiscal_year).select_related("catalogue").first()
-    )
-    if setting is not None and setting.catalogue.fiscal_year == fiscal_year:
-        return setting.catalogue
-    own = catalogues_of_year(fiscal_year).first()
-    if own is None and setting is not None:
-        return setting.catalogue
+    return _catalogue_for(year_setting(agency, fiscal_year), fiscal_year)
+
+
+def _catalogue_for(setting: YearSetting | None, fiscal_year: int) -> Catalogue | None:
+    chosen = None
+    if setting is not None:
+        chosen = next((c for c in _catalogues() if c.pk == setting.catalogue_id), None)
+        if chosen is None:  # saved after this process read the catalogues (a version bump is on its way)
+            chosen = Catalogue.objects.get(pk=setting.catalogue_id)
+    if chosen is not None and chosen.fiscal_year == fiscal_year:
+        return chosen
+    own = _first_of_year(fiscal_year)
+    if own is None and chosen is not None:
+        return chosen
     return own
 
 
@@ -72,18 +101,24 @@ def provisional_catalogue(fiscal_year: int, *, today: date | None = None) -> Cat
     """The previous year's default catalogue, offered for the current fiscal year when it has none."""
     from prongsai.core.thai import fiscal_year as fiscal_year_of
 
-    if fiscal_year != fiscal_year_of(today or _today()) or catalogues_of_year(fiscal_year).exists():
+    if fiscal_year != fiscal_year_of(today or _today()) or _first_of_year(fiscal_year) is not None:
         return None
-    return (
-        Catalogue.objects.filter(fiscal_year__lt=fiscal_year, is_default=True)
-        .order_by("-fiscal_year")
-        .first()
-    )
+    return next((c for c in _catalogues() if c.fiscal_year < fiscal_year and c.is_default), None)
 
 
 def offered_catalogue(agency: Agency, fiscal_year: int, *, today: date | None = None) -> YearOffer | None:
     """The year's catalogue for the agency, or the provisional one of the current year, or None."""
-    catalogue = catalogue_for(agency, fiscal_year)
+    return _offer(year_setting(agency, fiscal_year), fiscal_year, today=today)
+
+
+def offer_and_answer_date(agency: Agency, fiscal_year: int) -> tuple[YearOffer | None, date]:
+    """``offered_catalogue`` and ``answer_date_for`` together, from one read of the year's setting."""
+    setting = year_setting(agency, fiscal_year)
+    return _offer(setting, fiscal_year), _answer_date(setting, fiscal_year)
+
+
+def _offer(setting: YearSetting | None, fiscal_year: int, *, today: date | None = None) -> YearOffer | None:
+    catalogue = _catalogue_for(setting, fiscal_year)
     if catalogue is not None:
         return YearOffer(fiscal_year, catalogue, provisional=catalogue.fiscal_year != fiscal_year)
     provisional = provisional_catalogue(fiscal_year, today=today)
@@ -106,9 +141,12 @@ def answer_date_for(agency: Agency, fiscal_year: int) -> date:
 
     The one source of truth for the readiness check, the evidence copies and the scheduler.
     """
+    return _answer_date(year_setting(agency, fiscal_year), fiscal_year)
+
+
+def _answer_date(setting: YearSetting | None, fiscal_year: int) -> date:
     from prongsai.ita.itas_calendar import default_answer_date
 
-    setting = YearSetting.objects.filter(agency=agency, fiscal_year=fiscal_year).only("answer_date").first()
     if setting is not None and setting.answer_date is not None:
         return setting.answer_date
     return default_answer_date(fiscal_year)

@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import QueryDict
 
 from prongsai.core import keyset
-from prongsai.core.models import Agency, Operator, PublicationStatus
+from prongsai.core.models import Agency, PublicationStatus
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import fiscal_year_range, format_baht, format_date
 
@@ -63,28 +64,27 @@ class OcidPrefix:
 
 def ocid_prefixes(agencies: list[Agency]) -> dict[int, OcidPrefix]:
     """For each agency (by id): its own full prefix, else its operator's registered prefix, else the
-    instance's, each of the last two followed by the agency code; else none. Two queries for any number."""
+    instance's, each of the last two followed by the agency code; else none. One query for any number."""
     # Operators are read fresh (not through ``agency.operator``): request.agency comes from a cache, and a
     # prefix the operator has just set must count at once.
-    operator_ids = {a.operator_id for a in agencies if a.operator_id}
-    operators = (
-        {o.pk: o for o in Operator.objects.filter(pk__in=operator_ids).only("name_th", "ocds_prefix")}
-        if operator_ids
-        else {}
+    own = (
+        ProcurementProfile.objects.filter(agency=OuterRef("pk")).exclude(ocid_prefix="").values("ocid_prefix")
     )
-    own = dict(
-        ProcurementProfile.objects.filter(agency__in=agencies)
-        .exclude(ocid_prefix="")
-        .values_list("agency_id", "ocid_prefix")
-    )
+    rows = {
+        pk: (operator_name or "", operator_prefix or "", own_prefix or "")
+        for pk, operator_name, operator_prefix, own_prefix in Agency.objects.filter(
+            pk__in=[a.pk for a in agencies]
+        )
+        .annotate(own=Subquery(own[:1]))
+        .values_list("pk", "operator__name_th", "operator__ocds_prefix", "own")
+    }
     found: dict[int, OcidPrefix] = {}
     for agency in agencies:
-        operator = operators.get(agency.operator_id) if agency.operator_id else None
-        operator_name = operator.name_th if operator else ""
-        if own.get(agency.pk):
-            found[agency.pk] = OcidPrefix(own[agency.pk], "agency", operator_name)
-        elif operator is not None and operator.ocds_prefix:
-            found[agency.pk] = OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
+        operator_name, operator_prefix, own_prefix = rows.get(agency.pk, ("", "", ""))
+        if own_prefix:
+            found[agency.pk] = OcidPrefix(own_prefix, "agency", operator_name)
+        elif operator_prefix:
+            found[agency.pk] = OcidPrefix(f"{operator_prefix}-{agency.code}", "operator", operator_name)
         elif settings.OCDS_OCID_PREFIX:
             found[agency.pk] = OcidPrefix(
                 f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name
@@ -186,10 +186,23 @@ class RegisterLine:
     project_no: str
 
 
-def register_lines(rows: list[Procurement], *, url_name: str, by: str = "public_id") -> list[RegisterLine]:
+def register_page(
+    qs: QuerySet[Procurement], params: QueryDict, per_page: int, *, url_name: str, by: str = "public_id"
+) -> tuple[keyset.KeysetPage[Any], list[RegisterLine]]:
+    """The page of the register ``params`` asks for, and its lines (``register_lines``).
+
+    The rows are read as named tuples of the columns a line shows: building a hundred model instances
+    (the rows and their vendors) cost more than the query."""
+    rows = qs.values_list(*REGISTER_LINE_FIELDS, named=True)
+    found = keyset.page(rows, REGISTER_KEYS, params, per_page)
+    return found, register_lines(found.rows, url_name=url_name, by=by)
+
+
+def register_lines(rows: list[Any], *, url_name: str, by: str = "public_id") -> list[RegisterLine]:
     """The rows of a register page as text: labels, amounts, Buddhist-era dates and links made here once.
 
-    ``url_name`` is the page a title links to, given the row's ``by`` attribute (public id or pk)."""
+    ``rows`` are named rows of ``REGISTER_LINE_FIELDS``; ``url_name`` is the page a title links to, given
+    the row's ``by`` attribute (public id or pk)."""
     from django.urls import reverse
 
     # One reverse() for the page, not one per row: the row's id replaces a stub in the URL.
@@ -207,7 +220,7 @@ def register_lines(rows: list[Procurement], *, url_name: str, by: str = "public_
             status=statuses.get(row.egp_status, row.egp_status),
             publication=row.status,
             publication_label=publication.get(row.status, row.status),
-            vendor=row.vendor.name if row.vendor_id and row.vendor else "–",
+            vendor=row.vendor__name or "–",
             budget=format_baht(row.budget),
             agreed=format_baht(row.agreed_price) if row.agreed_price is not None else "–",
             signed=format_date(row.contract_signed_on, month="abbr") if row.contract_signed_on else "–",

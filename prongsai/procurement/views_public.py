@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from prongsai.core import keyset
 from prongsai.core.downloads import file_download
 from prongsai.core.http import AgencyRequest
 from prongsai.core.links import agency_url
@@ -193,8 +192,8 @@ def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     form, flt = _register_filter(request)
     qs = selectors.register(agency, flt)
-    found = keyset.page(
-        qs.only(*selectors.REGISTER_LINE_FIELDS), selectors.REGISTER_KEYS, request.GET, PER_PAGE
+    found, lines = selectors.register_page(
+        qs, request.GET, PER_PAGE, url_name="procurement:procurement_detail"
     )
     query = request.GET.copy()
     for name in ("page", "after", "before"):
@@ -205,7 +204,7 @@ def register(request: AgencyRequest) -> HttpResponse:
         {
             "form": form,
             "page": found,
-            "lines": selectors.register_lines(found.rows, url_name="procurement:procurement_detail"),
+            "lines": lines,
             "totals": selectors.totals(qs),
             "querystring": query.urlencode(),
             "ocds_published": selectors.ocid_prefix(agency).registered,

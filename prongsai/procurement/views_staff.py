@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prongsai.core import keyset
 from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import PublicationStatus
@@ -87,17 +86,15 @@ def register_list(request: StaffRequest) -> HttpResponse:
         if state == PublicationStatus.PUBLISHED
         else selectors.publishable_drafts(agency, fiscal_year=fy, query=query).count()
     )
-    found = keyset.page(
-        qs.only(*selectors.REGISTER_LINE_FIELDS), selectors.REGISTER_KEYS, request.GET, PER_PAGE
+    found, lines = selectors.register_page(
+        qs, request.GET, PER_PAGE, url_name="procurement:staff_procurement_edit", by="pk"
     )
     return render(
         request,
         "procurement/staff/register.html",
         {
             "page": found,
-            "lines": selectors.register_lines(
-                found.rows, url_name="procurement:staff_procurement_edit", by="pk"
-            ),
+            "lines": lines,
             "fiscal_year": fy,
             "years": selectors.fiscal_years(agency, published_only=False),
             "state": state,

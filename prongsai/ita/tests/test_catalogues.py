@@ -96,3 +96,31 @@ def test_the_operator_corrects_an_item_in_the_admin(catalogues, client, agency):
     response = client.get(f"/operator/ita/oititem/{item.pk}/change/", HTTP_HOST="wangthong.test")
     assert response.status_code == 200
     assert "corruption_complaint_stats" in response.content.decode()
+
+
+def test_a_catalogue_saved_after_the_catalogues_were_read_is_offered_at_once(db):
+    from prongsai.ita import selectors
+    from prongsai.ita.models import Catalogue
+
+    before = selectors.years_with_catalogues()  # read and kept by this process
+    assert 2599 not in before
+    Catalogue.objects.create(code="2599-A", fiscal_year=2599, title_th="เกณฑ์ทดลอง", is_default=True)
+    assert selectors.years_with_catalogues()[0] == 2599
+    Catalogue.objects.filter(code="2599-A").delete()  # a queryset delete sends post_delete for each row
+    assert 2599 not in selectors.years_with_catalogues()
+
+
+def test_the_oit_index_does_not_read_the_catalogue_table_on_every_visit(anon, agency, catalogues):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from prongsai.core.thai import fiscal_year
+
+    path = f"/ita/{fiscal_year(timezone.localdate())}/"
+    assert anon.get(path).status_code == 200  # computes and stores the readiness
+    assert anon.get(f"{path}?from=elsewhere").status_code == 200  # reads it back with the catalogue's items
+    with CaptureQueriesContext(connection) as captured:
+        response = anon.get(f"{path}?from=a-new-address")  # not stored yet: rendered again
+    assert response.status_code == 200
+    assert not [q["sql"] for q in captured if '"ita_catalogue"' in q["sql"]]

@@ -1,4 +1,4 @@
-"""Template filters of the procurement pages."""
+"""Template filters and tags of the procurement pages."""
 
 from __future__ import annotations
 
@@ -6,11 +6,46 @@ from datetime import date
 from typing import Any
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from prongsai.core.thai import format_month
 from prongsai.procurement.models import public_tax_id as _public_tax_id
+from prongsai.procurement.selectors import RegisterLine
 
 register = template.Library()
+
+_REGISTER_ROW = (
+    '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
+    '<td class="num">{}</td><td>{}</td><td>{}</td></tr>'
+)
+
+
+@register.simple_tag
+def register_rows(lines: list[RegisterLine]) -> SafeString:
+    """The public register's table rows, every value escaped as ``{{ }}`` would.
+
+    Written in one step per page: 50 rows × 9 values through template variables were a third of the
+    register's rendering when its page is not cached (the lines already hold text, so nothing else is
+    left for the template to do per cell)."""
+    return format_html_join(
+        "\n  ",
+        _REGISTER_ROW,
+        (
+            (
+                line.url,
+                line.title,
+                line.method,
+                line.status,
+                line.vendor,
+                line.budget,
+                line.agreed,
+                line.signed,
+                line.project_no,
+            )
+            for line in lines
+        ),
+    )
 
 
 @register.filter

@@ -77,3 +77,34 @@ def test_a_cursor_edited_by_hand_gives_the_first_page(rows, anon, cursor):
     response = anon.get(f"/procurement/register/?fy=2567&{cursor}")
     assert response.status_code == 200
     assert len(_titles(response.content.decode())) == PER_PAGE
+
+
+def test_the_register_rows_are_written_as_the_template_wrote_them_escaped():
+    from django.template import Context, Template
+
+    from prongsai.procurement.selectors import RegisterLine
+    from prongsai.procurement.templatetags.procurement_tags import register_rows
+
+    line = RegisterLine(
+        url="/procurement/p/1/?a=1&b=2",
+        title='ซ่อมถนน <script>alert("x")</script> & ท่อ',
+        method="เฉพาะเจาะจง",
+        status="ลงนามในสัญญา",
+        publication="published",
+        publication_label="เผยแพร่แล้ว",
+        vendor="หจก. ก & ข",
+        budget="1,000.00",
+        agreed="–",
+        signed="1 ม.ค. 2567",
+        project_no="67019000001",
+    )
+    # The markup the register template used to write for each line, cell by cell.
+    cells = Template(
+        '<tr><td><a href="{{ l.url }}">{{ l.title }}</a></td><td>{{ l.method }}</td><td>{{ l.status }}</td>'
+        '<td>{{ l.vendor }}</td><td class="num">{{ l.budget }}</td><td class="num">{{ l.agreed }}</td>'
+        "<td>{{ l.signed }}</td><td>{{ l.project_no }}</td></tr>"
+    )
+    expected = cells.render(Context({"l": line}))
+    assert "<script>" not in expected
+    assert register_rows([line, line]) == f"{expected}\n  {expected}"
+    assert register_rows([]) == ""
