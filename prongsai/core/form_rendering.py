@@ -17,8 +17,9 @@ from django.http import HttpRequest
 from django.template.base import render_value_in_context
 from django.template.context import Context
 from django.utils.functional import Promise
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
+
+from prongsai.core import markup
 
 _SELECT = "django/forms/widgets/select.html"
 _OPTION = "django/forms/widgets/select_option.html"
@@ -37,9 +38,9 @@ def _text(value: Any, context: Context) -> str:
     # What ``{{ value }}`` prints: localised, then escaped unless already safe. Text (the usual name, value
     # and label) has nothing to localise, so it is only escaped.
     if isinstance(value, str):
-        return str(conditional_escape(value))
+        return markup.text(value)
     if isinstance(value, Promise):
-        return str(conditional_escape(str(value)))
+        return markup.text(str(value))
     return render_value_in_context(value, context)
 
 
@@ -47,7 +48,7 @@ def _formatted(value: Any) -> str:
     # What ``{{ value|stringformat:'s' }}`` prints: ``stringformat`` is marked is_safe, so safe input stays
     # unescaped and anything else is escaped.
     text = "%s" % (str(value) if isinstance(value, tuple) else value)
-    return text if isinstance(value, SafeData) else str(conditional_escape(text))
+    return text if isinstance(value, SafeData) else markup.text(text)
 
 
 def _attrs(attrs: dict[str, Any], context: Context) -> str:

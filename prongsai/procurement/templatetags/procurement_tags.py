@@ -6,19 +6,14 @@ from datetime import date
 from typing import Any
 
 from django import template
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from prongsai.core.markup import text as _cell
 from prongsai.core.thai import format_month
 from prongsai.procurement.models import public_tax_id as _public_tax_id
 from prongsai.procurement.selectors import RegisterLine
 
 register = template.Library()
-
-_REGISTER_ROW = (
-    '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>'
-    '<td class="num">{}</td><td>{}</td><td>{}</td></tr>'
-)
 
 
 @register.simple_tag
@@ -28,23 +23,14 @@ def register_rows(lines: list[RegisterLine]) -> SafeString:
     Written in one step per page: 50 rows × 9 values through template variables were a third of the
     register's rendering when its page is not cached (the lines already hold text, so nothing else is
     left for the template to do per cell)."""
-    return format_html_join(
-        "\n  ",
-        _REGISTER_ROW,
-        (
-            (
-                line.url,
-                line.title,
-                line.method,
-                line.status,
-                line.vendor,
-                line.budget,
-                line.agreed,
-                line.signed,
-                line.project_no,
-            )
+    return mark_safe(  # noqa: S308 - every value is escaped by _cell (core.markup.text)
+        "\n  ".join(
+            f'<tr><td><a href="{_cell(line.url)}">{_cell(line.title)}</a></td><td>{_cell(line.method)}</td>'
+            f"<td>{_cell(line.status)}</td><td>{_cell(line.vendor)}</td>"
+            f'<td class="num">{_cell(line.budget)}</td><td class="num">{_cell(line.agreed)}</td>'
+            f"<td>{_cell(line.signed)}</td><td>{_cell(line.project_no)}</td></tr>"
             for line in lines
-        ),
+        )
     )
 
 

@@ -80,8 +80,12 @@ def test_a_cursor_edited_by_hand_gives_the_first_page(rows, anon, cursor):
 
 
 def test_the_register_rows_are_written_as_the_template_wrote_them_escaped():
+    from datetime import date
+    from decimal import Decimal
+
     from django.template import Context, Template
 
+    from prongsai.core.thai import format_baht, format_date
     from prongsai.procurement.selectors import RegisterLine
     from prongsai.procurement.templatetags.procurement_tags import register_rows
 
@@ -93,9 +97,9 @@ def test_the_register_rows_are_written_as_the_template_wrote_them_escaped():
         publication="published",
         publication_label="เผยแพร่แล้ว",
         vendor="หจก. ก & ข",
-        budget="1,000.00",
+        budget=format_baht(Decimal("1234567.5")),
         agreed="–",
-        signed="1 ม.ค. 2567",
+        signed=format_date(date(2024, 1, 1), month="abbr"),
         project_no="67019000001",
     )
     # The markup the register template used to write for each line, cell by cell.
