@@ -36,6 +36,11 @@ is therefore the ceiling of this set-up on this machine, and a page's requests/s
 file's (and its p50 latency divided by the static file's) is the cost of the Django work behind that page,
 a ratio that can be compared between machines and between commits where absolute numbers cannot.
 
+The static file is measured before each page and once more after the last, and each page is compared with
+the mean of the two static measurements around it. This machine's speed drifts within minutes (the static
+file measured 2,120, 2,508 and 2,964 req/s in three runs of one afternoon), and a single reference taken at
+the end of the run carried that drift into every ratio.
+
 Nothing is asserted on timing. The exit status is non-zero only when the instance cannot be set up, the
 server does not start, or every request failed.
 """
@@ -618,18 +623,48 @@ def print_table(results: list[TargetResult]) -> None:
         )
 
 
-def print_ratios(results: list[TargetResult], static: TargetResult | None) -> None:
-    """Each page against the static file: share of its throughput, multiple of its median latency."""
-    if static is None or static.ok == 0:
+def _is_static(result: TargetResult) -> bool:
+    return result.name.startswith("static")
+
+
+def references(results: list[TargetResult]) -> dict[str, tuple[float, float]]:
+    """For each page target, the static file's req/s and p50 (ms) around it: the mean of the usable static
+    measurements just before and just after it (one of them when the other is missing or failed)."""
+    found: dict[str, tuple[float, float]] = {}
+    for index, result in enumerate(results):
+        if _is_static(result):
+            continue
+        around = [
+            next((r for r in reversed(results[:index]) if _is_static(r)), None),
+            next((r for r in results[index + 1 :] if _is_static(r)), None),
+        ]
+        usable = [r for r in around if r is not None and r.ok > 0]
+        if usable:
+            found[result.name] = (
+                sum(r.rps for r in usable) / len(usable),
+                sum(r.percentile_ms(50) for r in usable) / len(usable),
+            )
+    return found
+
+
+def print_ratios(results: list[TargetResult]) -> None:
+    """Each page against the static file measured around it: share of its throughput, multiple of its
+    median latency."""
+    reference = references(results)
+    if not reference:
         print("No usable static-file measurement: ratios are not available.")
         return
-    print("Relative to the static file (the ceiling of this set-up on this machine)")
+    statics = [r.rps for r in results if _is_static(r) and r.ok > 0]
+    print(
+        "Relative to the static file measured just before and after each page (the ceiling of this set-up "
+        f"on this machine; it measured {min(statics):.0f}–{max(statics):.0f} req/s during this run)"
+    )
     print(f"{'page':<16} {'req/s : static':>16} {'p50 : static':>14}")
     for r in results:
-        if r is static:
+        if r.name not in reference:
             continue
-        rps_ratio = r.rps / static.rps if static.rps else float("nan")
-        static_p50 = static.percentile_ms(50)
+        static_rps, static_p50 = reference[r.name]
+        rps_ratio = r.rps / static_rps if static_rps else float("nan")
         p50_ratio = r.percentile_ms(50) / static_p50 if static_p50 > 0 else float("nan")
         print(f"{r.name:<16} {rps_ratio:>15.3f}x {p50_ratio:>13.1f}x")
     print("(req/s : static = page throughput as a fraction of the static file's; p50 : static = how many")
@@ -695,14 +730,16 @@ def benchmark(options: Options, work_dir: Path) -> int:
         up_after = wait_until_up(server, port, log_path)
         print(f"  gunicorn answered after {up_after:.1f} s on port {port}")
         static_path = find_stylesheet(port)
-        # Each page cold (every request a cache miss), then warm (served from the page cache).
-        targets = [
-            (f"{name} {mode}", path, mode == "cold")
-            for name, path in discover_pages(port)
-            for mode in ("cold", "warm")
-        ]
+        # The static file, then each page cold (every request a cache miss) and warm (served from the page
+        # cache), the static file again before the next page and after the last (the references).
+        targets: list[tuple[str, str, bool]] = []
+        pages = discover_pages(port)
+        for number, (name, path) in enumerate(pages, start=1):
+            if static_path is not None:
+                targets.append((f"static #{number}", static_path, False))
+            targets += [(f"{name} {mode}", path, mode == "cold") for mode in ("cold", "warm")]
         if static_path is not None:
-            targets.append(("static", static_path, False))
+            targets.append((f"static #{len(pages) + 1}", static_path, False))
         print()
         print_parameters(options, port, worker_class(read_log(log_path)))
         print()
@@ -721,7 +758,7 @@ def benchmark(options: Options, work_dir: Path) -> int:
     print()
     print_table(results)
     print()
-    print_ratios(results, next((r for r in results if r.name == "static"), None))
+    print_ratios(results)
     print()
     print(f"Load average after measuring: {load_average()} (1/5/15 min; above the CPU count means other")
     print("processes competed for the CPUs and the figures are pessimistic and noisier).")

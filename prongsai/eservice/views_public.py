@@ -33,7 +33,10 @@ def catalogue(request: AgencyRequest) -> HttpResponse:
     if category not in Service.Category.values:
         category = ""
     query = (request.GET.get("q") or "").strip()[:100]
-    services_qs = selectors.published_services(request.agency, category=category or None)
+    # The cards show neither the service points nor the request form: their JSON is not read and decoded.
+    services_qs = selectors.published_services(request.agency, category=category or None).defer(
+        "service_points", "form_fields"
+    )
     if query:
         services_qs = services_qs.filter(name_th__icontains=query)
     return render(

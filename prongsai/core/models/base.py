@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+# Each field's choices as {value: label}, made once per field. Django's ``get_FOO_display`` builds this
+# dict on every call and hashes every (value, label) pair to build it; hashing a lazy label translates it,
+# so a list of 70 services each showing its category translated 560 labels to show 70.
+_CHOICE_LABELS: dict[models.Field[Any, Any], dict[Any, Any]] = {}
 
 
 class TimeStampedModel(models.Model):
@@ -19,6 +25,18 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:
+        """``get_FOO_display()``: the label of the value (translated now), else the value itself."""
+        value = getattr(self, field.attname)
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(field.flatchoices)
+        try:
+            label = labels.get(value, value)
+        except TypeError:  # an unhashable value: Django's own way
+            return super()._get_FIELD_display(field)  # type: ignore[misc]
+        return force_str(label, strings_only=True)
 
 
 class TenantModel(TimeStampedModel):
