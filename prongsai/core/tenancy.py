@@ -14,8 +14,8 @@ from prongsai.core import request_cache
 from prongsai.core.models import Agency, AgencyHost
 
 # Resolving the agency costs one or two queries on every request, so the answer is cached briefly. Any
-# save or delete of an Agency or AgencyHost bumps a version that is part of the key (invalidate_agencies),
-# so a change is visible at once in this process and, with Redis, in every process.
+# save or delete of an Agency or AgencyHost bumps a version (invalidate_agencies) that the cached answer
+# must carry to count, so a change is visible at once in this process and, with Redis, in every process.
 _CACHE_SECONDS = 60
 # Paths that work on a suspended agency's host: the operators' pages and the instance admin (which are not
 # the agency's), and the health check. Everything else answers the suspension notice.
