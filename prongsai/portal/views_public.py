@@ -36,7 +36,7 @@ def home(request: AgencyRequest) -> HttpResponse:
         "portal/home.html",
         {
             "latest_news": selectors.with_pictures(selectors.published_news(agency))[:6],
-            "executives": core_selectors.executives(agency),
+            "executives": core_selectors.first_executives(agency),
         },
     )
 

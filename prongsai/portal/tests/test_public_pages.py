@@ -206,3 +206,28 @@ def test_site_search_finds_units_and_executives(anon, structure):
     body = anon.get("/search/", {"q": "ชาญชัย"}).content.decode()
     assert "นายชาญชัย ศรีวังทอง – นายก อบต." in _read(body)
     assert "/executives/" in body
+
+
+def test_the_home_page_shows_the_first_executive_of_each_side(anon, agency, admin_member, structure):
+    from prongsai.core import selectors as core_selectors
+
+    with agency_scope(agency):
+        # A deputy whose post is listed before the mayor's still comes after the top executive.
+        mayor = structure.position
+        mayor.order = 99
+        mayor.save(update_fields=["order"])
+        early = position_save(
+            agency=agency, acting_user=admin_member, unit=mayor.unit, title_th="รองนายกคนที่หนึ่ง", level="deputy"
+        )
+        assert early.order < mayor.order
+        person_save(
+            agency=agency, acting_user=admin_member, position=early, first_name="ก่อน", last_name="ลำดับ"
+        )
+        full = core_selectors.executives(agency)
+        first = core_selectors.first_executives(agency)
+    assert {side: people[:1] for side, people in full.items()} == first
+    assert [p.full_name for p in first["political"]] == ["นายชาญชัย ศรีวังทอง"]
+    assert [p.first_name for p in first["career"]] == ["พรทิพย์"]
+    page = _read(anon.get("/").content.decode())
+    assert "นายชาญชัย ศรีวังทอง" in page and "พรทิพย์ เจริญสุข" in page
+    assert "สมบัติ พลนาค" not in page and "ก่อน ลำดับ" not in page
