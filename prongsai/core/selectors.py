@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, F, Prefetch, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Prefetch, QuerySet
 from django_scopes import scopes_disabled
 
 from prongsai.core.models import (
@@ -68,44 +67,43 @@ def structure_tree(agency: Agency) -> dict[str, list[UnitNode]]:
     return roots
 
 
-def _executives(agency: Agency) -> QuerySet[Person]:
-    return Person.objects.filter(
-        agency=agency,
-        is_current=True,
-        position__agency=agency,
-        position__level__in=[Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE],
-    ).select_related("position", "position__unit")
+# What a person's card on the public pages shows (portal/_person.html) and what orders the cards: a card
+# page reads only these columns, not the audit dates and every other column of three tables.
+CARD_FIELDS = (
+    "public_id",
+    "prefix",
+    "first_name",
+    "last_name",
+    "photo",
+    "phone",
+    "email",
+    "order",
+    "position__title_th",
+    "position__level",
+    "position__order",
+    "position__unit__side",
+)
 
 
-def executives(agency: Agency) -> dict[str, list[Person]]:
-    """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first."""
-    people = _executives(agency).order_by(
-        "position__unit__side", "position__level", "position__order", "order"
+def executives(agency: Agency, *, cards: bool = False) -> dict[str, list[Person]]:
+    """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first.
+
+    ``cards``: only the columns the public cards show (``CARD_FIELDS``); reading any other is a query."""
+    people = (
+        Person.objects.filter(
+            agency=agency,
+            is_current=True,
+            position__agency=agency,
+            position__level__in=[Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE],
+        )
+        .select_related("position", "position__unit")
+        .order_by("position__unit__side", "position__level", "position__order", "order")
     )
+    if cards:
+        people = people.only(*CARD_FIELDS)
     result: dict[str, list[Person]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
     levels: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
     for person in sorted(people, key=lambda p: (levels[p.position.level], p.position.order, p.order)):
-        result.setdefault(person.position.unit.side, []).append(person)
-    return result
-
-
-def first_executives(agency: Agency) -> dict[str, list[Person]]:
-    """``executives`` cut to the first of each side (the home page's two cards), in one query that reads
-    only those two: with every deputy of both sides loaded, the home page grew with the staff list."""
-    rank = Case(When(position__level=Position.Level.TOP_EXECUTIVE, then=Value(0)), default=Value(1))
-    people = (
-        _executives(agency)
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("position__unit__side")],
-                order_by=[rank.asc(), F("position__order").asc(), F("order").asc(), F("pk").asc()],
-            )
-        )
-        .filter(place=1)
-    )
-    result: dict[str, list[Person]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
-    for person in people:
         result.setdefault(person.position.unit.side, []).append(person)
     return result
 

@@ -36,7 +36,10 @@ def home(request: AgencyRequest) -> HttpResponse:
         "portal/home.html",
         {
             "latest_news": selectors.with_pictures(selectors.published_news(agency))[:6],
-            "executives": core_selectors.first_executives(agency),
+            # The first of each side: a card each (a real agency has one top executive per side).
+            "executives": {
+                side: people[:1] for side, people in core_selectors.executives(agency, cards=True).items()
+            },
         },
     )
 
@@ -53,7 +56,7 @@ def structure(request: AgencyRequest) -> HttpResponse:
 @public
 @cache_public_page
 def executives(request: AgencyRequest) -> HttpResponse:
-    people = core_selectors.executives(request.agency)
+    people = core_selectors.executives(request.agency, cards=True)
     return render(
         request, "portal/executives.html", {"political": people["political"], "career": people["career"]}
     )

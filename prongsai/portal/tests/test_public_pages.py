@@ -208,7 +208,9 @@ def test_site_search_finds_units_and_executives(anon, structure):
     assert "/executives/" in body
 
 
-def test_the_home_page_shows_the_first_executive_of_each_side(anon, agency, admin_member, structure):
+def test_the_home_page_shows_the_first_executive_of_each_side_from_the_cards_columns(
+    anon, agency, admin_member, structure
+):
     from prongsai.core import selectors as core_selectors
 
     with agency_scope(agency):
@@ -224,10 +226,10 @@ def test_the_home_page_shows_the_first_executive_of_each_side(anon, agency, admi
             agency=agency, acting_user=admin_member, position=early, first_name="ก่อน", last_name="ลำดับ"
         )
         full = core_selectors.executives(agency)
-        first = core_selectors.first_executives(agency)
-    assert {side: people[:1] for side, people in full.items()} == first
-    assert [p.full_name for p in first["political"]] == ["นายชาญชัย ศรีวังทอง"]
-    assert [p.first_name for p in first["career"]] == ["พรทิพย์"]
+        cards = core_selectors.executives(agency, cards=True)
+    assert cards == full  # the same people in the same order, with fewer columns read
+    assert [p.full_name for p in cards["political"][:1]] == ["นายชาญชัย ศรีวังทอง"]
+    assert [p.first_name for p in cards["career"][:1]] == ["พรทิพย์"]
     page = _read(anon.get("/").content.decode())
     assert "นายชาญชัย ศรีวังทอง" in page and "พรทิพย์ เจริญสุข" in page
     assert "สมบัติ พลนาค" not in page and "ก่อน ลำดับ" not in page
