@@ -67,7 +67,7 @@ def structure_tree(agency: Agency) -> dict[str, list[UnitNode]]:
     return roots
 
 
-# What a person's card on the public pages shows (portal/_person.html) and what orders the cards: a card
+# What a person's card on the public pages shows (portal/templatetags/people_tags.py) and what orders the cards: a card
 # page reads only these columns, not the audit dates and every other column of three tables.
 CARD_FIELDS = (
     "public_id",
