@@ -67,8 +67,8 @@ def structure_tree(agency: Agency) -> dict[str, list[UnitNode]]:
     return roots
 
 
-# What a person's card on the public pages shows (portal/templatetags/people_tags.py) and what orders the cards: a card
-# page reads only these columns, not the audit dates and every other column of three tables.
+# What a person's card on the public pages shows (portal/templatetags/people_tags.py) and what orders the
+# cards: a page of cards reads only these columns, not the audit dates and every other column of 3 tables.
 CARD_FIELDS = (
     "public_id",
     "prefix",
@@ -85,16 +85,22 @@ CARD_FIELDS = (
 )
 
 
-def executives(agency: Agency, *, cards: bool = False) -> dict[str, list[Person]]:
+_EXECUTIVE_LEVELS = (Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE)
+
+
+def executives(
+    agency: Agency, *, cards: bool = False, levels: tuple[str, ...] = _EXECUTIVE_LEVELS
+) -> dict[str, list[Person]]:
     """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first.
 
-    ``cards``: only the columns the public cards show (``CARD_FIELDS``); reading any other is a query."""
+    ``cards``: only the columns the public cards show (``CARD_FIELDS``); reading any other is a query.
+    ``levels``: a subset of the two levels."""
     people = (
         Person.objects.filter(
             agency=agency,
             is_current=True,
             position__agency=agency,
-            position__level__in=[Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE],
+            position__level__in=levels,
         )
         .select_related("position", "position__unit")
         .order_by("position__unit__side", "position__level", "position__order", "order")
@@ -106,6 +112,14 @@ def executives(agency: Agency, *, cards: bool = False) -> dict[str, list[Person]
     for person in sorted(people, key=lambda p: (levels[p.position.level], p.position.order, p.order)):
         result.setdefault(person.position.unit.side, []).append(person)
     return result
+
+
+def first_executives(agency: Agency) -> dict[str, list[Person]]:
+    """The first of ``executives(cards=True)`` on each side (the home page's cards). The top executives
+    usually answer it (one per side); only a side without one needs its deputies read too."""
+    tops = executives(agency, cards=True, levels=(Position.Level.TOP_EXECUTIVE,))
+    found = tops if all(tops.values()) else executives(agency, cards=True)
+    return {side: people[:1] for side, people in found.items()}
 
 
 def units_for_staff(agency: Agency) -> QuerySet[OrgUnit]:

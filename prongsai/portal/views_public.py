@@ -36,10 +36,7 @@ def home(request: AgencyRequest) -> HttpResponse:
         "portal/home.html",
         {
             "latest_news": selectors.with_pictures(selectors.published_news(agency))[:6],
-            # The first of each side: a card each (a real agency has one top executive per side).
-            "executives": {
-                side: people[:1] for side, people in core_selectors.executives(agency, cards=True).items()
-            },
+            "executives": core_selectors.first_executives(agency),
         },
     )
 

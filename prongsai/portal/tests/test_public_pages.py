@@ -171,9 +171,18 @@ def test_the_home_page_shows_the_first_executive_of_each_side_from_the_cards_col
         )
         full = core_selectors.executives(agency)
         cards = core_selectors.executives(agency, cards=True)
+        first = core_selectors.first_executives(agency)
     assert cards == full  # the same people in the same order, with fewer columns read
-    assert [p.full_name for p in cards["political"][:1]] == ["นายชาญชัย ศรีวังทอง"]
-    assert [p.first_name for p in cards["career"][:1]] == ["พรทิพย์"]
+    assert first == {side: people[:1] for side, people in full.items()}
+    assert [p.full_name for p in first["political"]] == ["นายชาญชัย ศรีวังทอง"]
+    assert [p.first_name for p in first["career"]] == ["พรทิพย์"]
     page = _read(anon.get("/").content.decode())
     assert "นายชาญชัย ศรีวังทอง" in page and "พรทิพย์ เจริญสุข" in page
     assert "สมบัติ พลนาค" not in page and "ก่อน ลำดับ" not in page
+    # A side whose top post is vacant shows its first deputy.
+    with agency_scope(agency):
+        structure.is_current = False
+        structure.save(update_fields=["is_current"])
+        first = core_selectors.first_executives(agency)
+        assert first == {side: people[:1] for side, people in core_selectors.executives(agency).items()}
+    assert [p.first_name for p in first["political"]] == ["สมบัติ"]  # the deputy post listed first
