@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.http import QueryDict
 
 from prongsai.core import keyset
-from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.models import Agency, Operator, PublicationStatus
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import fiscal_year_range, format_baht, format_date
 
@@ -64,27 +64,28 @@ class OcidPrefix:
 
 def ocid_prefixes(agencies: list[Agency]) -> dict[int, OcidPrefix]:
     """For each agency (by id): its own full prefix, else its operator's registered prefix, else the
-    instance's, each of the last two followed by the agency code; else none. One query for any number."""
+    instance's, each of the last two followed by the agency code; else none. Two queries for any number."""
     # Operators are read fresh (not through ``agency.operator``): request.agency comes from a cache, and a
     # prefix the operator has just set must count at once.
-    own = (
-        ProcurementProfile.objects.filter(agency=OuterRef("pk")).exclude(ocid_prefix="").values("ocid_prefix")
+    operator_ids = {a.operator_id for a in agencies if a.operator_id}
+    operators = (
+        {o.pk: o for o in Operator.objects.filter(pk__in=operator_ids).only("name_th", "ocds_prefix")}
+        if operator_ids
+        else {}
     )
-    rows = {
-        pk: (operator_name or "", operator_prefix or "", own_prefix or "")
-        for pk, operator_name, operator_prefix, own_prefix in Agency.objects.filter(
-            pk__in=[a.pk for a in agencies]
-        )
-        .annotate(own=Subquery(own[:1]))
-        .values_list("pk", "operator__name_th", "operator__ocds_prefix", "own")
-    }
+    own = dict(
+        ProcurementProfile.objects.filter(agency__in=agencies)
+        .exclude(ocid_prefix="")
+        .values_list("agency_id", "ocid_prefix")
+    )
     found: dict[int, OcidPrefix] = {}
     for agency in agencies:
-        operator_name, operator_prefix, own_prefix = rows.get(agency.pk, ("", "", ""))
-        if own_prefix:
-            found[agency.pk] = OcidPrefix(own_prefix, "agency", operator_name)
-        elif operator_prefix:
-            found[agency.pk] = OcidPrefix(f"{operator_prefix}-{agency.code}", "operator", operator_name)
+        operator = operators.get(agency.operator_id) if agency.operator_id else None
+        operator_name = operator.name_th if operator else ""
+        if own.get(agency.pk):
+            found[agency.pk] = OcidPrefix(own[agency.pk], "agency", operator_name)
+        elif operator is not None and operator.ocds_prefix:
+            found[agency.pk] = OcidPrefix(f"{operator.ocds_prefix}-{agency.code}", "operator", operator_name)
         elif settings.OCDS_OCID_PREFIX:
             found[agency.pk] = OcidPrefix(
                 f"{settings.OCDS_OCID_PREFIX}-{agency.code}", "instance", operator_name
@@ -241,21 +242,24 @@ class Totals:
 def totals(qs: QuerySet[Procurement]) -> Totals:
     """Count and amounts of the non-cancelled rows of ``qs``; cancelled rows are counted apart.
 
-    The register page and the annual summary both use this, so their totals agree by construction.
+    The register page and the annual summary both use this, so their totals agree by construction. One
+    aggregate per e-GP status, added up here: it reads the same rows as four filtered aggregates, and
+    Django builds it in half the time (every uncached register page asks for it).
     """
-    live = ~Q(egp_status=EgpStatus.CANCELLED)
-    sums = qs.order_by().aggregate(
-        n=Count("pk", filter=live),
-        budget=Sum("budget", filter=live),
-        agreed=Sum("agreed_price", filter=live),
-        cancelled=Count("pk", filter=~live),
-    )
-    return Totals(
-        count=sums["n"] or 0,
-        budget=sums["budget"] or Decimal("0"),
-        agreed=sums["agreed"] or Decimal("0"),
-        cancelled=sums["cancelled"] or 0,
-    )
+    count = cancelled = 0
+    budget = agreed = Decimal("0")
+    for status, n, status_budget, status_agreed in (
+        qs.order_by()
+        .values_list("egp_status")
+        .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
+    ):
+        if status == EgpStatus.CANCELLED:
+            cancelled += n
+            continue
+        count += n
+        budget += status_budget or 0
+        agreed += status_agreed or 0
+    return Totals(count=count, budget=budget, agreed=agreed, cancelled=cancelled)
 
 
 def fiscal_years(agency: Agency, *, published_only: bool = True) -> list[int]:
