@@ -27,7 +27,6 @@ from .models import (
     ProcurementPlan,
     ProcurementProfile,
     RedFlagReview,
-    Vendor,
 )
 from .normalize import search_text
 from .red_flags import FlagRow, RedFlag, compute_flags
@@ -279,12 +278,39 @@ def current_fiscal_year(today: date | None = None) -> int:
     return fiscal_year_of(today or timezone.localdate())
 
 
-def vendors_in(agency: Agency, fiscal_year: int | None) -> QuerySet[Vendor]:
-    """Vendors with published contracts (in the year, if given), for the register's vendor filter."""
-    rows = _base(agency, published_only=True)
-    if fiscal_year:
-        rows = rows.filter(fiscal_year=fiscal_year)
-    return Vendor.objects.filter(agency=agency, pk__in=rows.values("vendor_id")).order_by("name")
+@dataclass(frozen=True)
+class RegisterChoices:
+    """What the register's filter offers: the fiscal years with published rows (newest first), and the
+    vendors with published contracts, by year."""
+
+    years: list[int]
+    # (fiscal year, vendor public id, vendor name), in the database's order of names.
+    pairs: list[tuple[int, str, str]]
+
+    def vendors(self, fiscal_year: int | None) -> list[tuple[str, str]]:
+        """(public id, name) of the vendors with contracts in ``fiscal_year`` (every year when None)."""
+        found: dict[str, str] = {}
+        for year, public_id, name in self.pairs:
+            if fiscal_year is None or year == fiscal_year:
+                found.setdefault(public_id, name)
+        return list(found.items())
+
+
+def register_choices(agency: Agency) -> RegisterChoices:
+    """The register filter's years and vendors in one query (every uncached register page asks)."""
+    years: set[int] = set()
+    pairs: list[tuple[int, str, str]] = []
+    rows = (
+        _base(agency, published_only=True)
+        .values_list("fiscal_year", "vendor__public_id", "vendor__name")
+        .distinct()
+        .order_by("vendor__name", "vendor__public_id", "fiscal_year")
+    )
+    for year, public_id, name in rows:
+        years.add(year)
+        if public_id is not None:
+            pairs.append((year, str(public_id), name))
+    return RegisterChoices(sorted(years, reverse=True), pairs)
 
 
 def months_of_year(fy: int) -> list[tuple[int, int]]:

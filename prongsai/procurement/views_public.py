@@ -166,13 +166,12 @@ def public_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
 
 
 def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, selectors.RegisterFilter]:
-    agency = request.agency
-    years = selectors.fiscal_years(agency)
+    choices = selectors.register_choices(request.agency)
     raw_fy = request.GET.get("fy") or ""
-    fy = int(raw_fy) if raw_fy.isdigit() and int(raw_fy) in years else None
-    vendors = selectors.vendors_in(agency, fy).values_list("public_id", "name")
-    choices = [(str(public_id), name) for public_id, name in vendors]
-    form = RegisterFilterForm(request.GET or None, years=years, fiscal_year=fy, vendors=choices)
+    fy = int(raw_fy) if raw_fy.isdigit() and int(raw_fy) in choices.years else None
+    form = RegisterFilterForm(
+        request.GET or None, years=choices.years, fiscal_year=fy, vendors=choices.vendors(fy)
+    )
     if not form.is_valid():
         return form, selectors.RegisterFilter()
     data = form.cleaned_data

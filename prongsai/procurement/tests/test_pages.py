@@ -318,3 +318,40 @@ def test_settings_refuse_a_malformed_ocid_prefix(admin_client, agency):
         "คำนำหน้ารหัส OCDS ต้องขึ้นต้นด้วย ocds- ตามด้วยอักษร 6 ตัวที่ลงทะเบียนไว้ เช่น ocds-213czf-wangthong"
         in response.content.decode()
     )
+
+
+def test_the_filter_offers_the_years_and_the_vendors_of_published_rows(
+    register_rows, scoped, admin_member, anon
+):
+    from prongsai.procurement import selectors
+
+    agency = scoped
+    earlier = row(
+        agency,
+        admin_member,
+        title="ซ่อมแซมอาคารเรียน",
+        fiscal_year=2566,
+        vendor_tax_id=tax_id("036554009999"),
+        vendor_name="หจก. ช่างดี",
+        contract_signed_on=date(2023, 3, 1),
+    )
+    publish(agency, admin_member, earlier)
+    row(
+        agency,
+        admin_member,
+        title="ร่าง",
+        fiscal_year=2565,
+        vendor_tax_id=tax_id("036554008888"),
+        vendor_name="ผู้ขายในร่าง",
+        contract_signed_on=date(2022, 3, 1),
+    )
+    choices = selectors.register_choices(agency)
+    assert choices.years == [2567, 2566]  # no year of a draft
+    names_2567 = [name for _id, name in choices.vendors(2567)]
+    assert sorted(names_2567) == sorted(["บริษัท ทดสอบ จำกัด", "สหกรณ์โคนมชัยภูมิ จำกัด", "นายประสิทธิ์ ไฟฟ้า"])
+    assert [name for _id, name in choices.vendors(2566)] == ["หจก. ช่างดี"]
+    assert len(choices.vendors(None)) == 4 and "ผู้ขายในร่าง" not in dict(choices.vendors(None)).values()
+    # The page offers the same: every vendor without a year, the year's vendors with one.
+    page = anon.get("/procurement/register/?fy=2566").content.decode()
+    assert "หจก. ช่างดี" in page and "สหกรณ์โคนมชัยภูมิ" not in page
+    assert "สหกรณ์โคนมชัยภูมิ" in anon.get("/procurement/register/").content.decode()
