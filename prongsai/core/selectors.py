@@ -108,8 +108,8 @@ def executives(
     if cards:
         people = people.only(*CARD_FIELDS)
     result: dict[str, list[Person]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
-    levels: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
-    for person in sorted(people, key=lambda p: (levels[p.position.level], p.position.order, p.order)):
+    rank: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
+    for person in sorted(people, key=lambda p: (rank[p.position.level], p.position.order, p.order)):
         result.setdefault(person.position.unit.side, []).append(person)
     return result
 

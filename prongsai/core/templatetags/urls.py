@@ -73,12 +73,12 @@ def _setting(context: Context) -> tuple[str | None, str | None, str, str]:
         if current_app is None:
             current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
         found = (current_app, get_urlconf(), get_script_prefix(), settings.ROOT_URLCONF)
-        # The render context is shared by the includes of one rendering and dropped after it.
+        # The render context lives as long as one template's rendering (an included template has its own).
         context.render_context[_SETTING_KEY] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
-_SETTING_KEY = object()
+_SETTING_KEY = "prongsai:url-setting"  # a name no template variable can have
 
 
 @register.tag
