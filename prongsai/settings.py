@@ -133,6 +133,8 @@ TEMPLATES = [
                 "prongsai.core.templatetags.formtags",
                 # {% url %} with remembered answers, in place of Django's own (core/templatetags/urls.py).
                 "prongsai.core.templatetags.urls",
+                # {% memo %}: header and footer rendered once per set of inputs (core/templatetags/memo.py).
+                "prongsai.core.templatetags.memo",
             ],
         },
     },

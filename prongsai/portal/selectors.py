@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from prongsai.core.models import Agency, Attachment, PublicationStatus
 from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
@@ -19,13 +21,47 @@ def published_news(agency: Agency, *, category: NewsCategory | None = None) -> Q
     return qs.order_by("-published_at")
 
 
-def with_pictures(news: QuerySet[NewsArticle]) -> QuerySet[NewsArticle]:
-    """The articles with their pictures (JPEG/PNG attachments, in the order they were attached) read in one
-    more query for the whole list, as ``article.pictures``; a news card shows the first one."""
-    pictures = Attachment.objects.filter(kind__in=[Attachment.Kind.JPEG, Attachment.Kind.PNG]).order_by(
-        "created_at", "pk"
+# What a news card shows of an article (portal/templatetags/news_tags.py): the body and the audit columns stay
+# in the database.
+NEWS_CARD_FIELDS = ("agency", "public_id", "title", "summary", "published_at", "category__name_th")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture attached to an article, as a news card links it."""
+
+    public_id: str
+    title: str
+
+
+def news_cards(news: QuerySet[NewsArticle]) -> QuerySet[NewsArticle]:
+    """``news`` reading only what a card shows; give the rows read to ``with_pictures``."""
+    return news.only(*NEWS_CARD_FIELDS)
+
+
+def with_pictures(articles: Iterable[NewsArticle]) -> list[NewsArticle]:
+    """The articles, each with its pictures (JPEG/PNG attachments, in the order they were attached) as
+    ``article.pictures``, read in one query for the whole list; a news card shows the first one.
+
+    A plain read of the link table, not ``prefetch_related``: Django's prefetching of a many-to-many
+    relation built full attachment objects and took longer than the article query itself."""
+    found = list(articles)
+    pictures: dict[int, list[Picture]] = {article.pk: [] for article in found}
+    rows = (
+        NewsArticle.attachments.through.objects.filter(
+            newsarticle_id__in=list(pictures),
+            # Bounded by the agency on the joined table too (ADR 0111), as every read of tenant rows is.
+            attachment__agency_id__in={article.agency_id for article in found},
+            attachment__kind__in=[Attachment.Kind.JPEG, Attachment.Kind.PNG],
+        )
+        .order_by("attachment__created_at", "attachment__pk")
+        .values_list("newsarticle_id", "attachment__public_id", "attachment__title")
     )
-    return news.prefetch_related(Prefetch("attachments", queryset=pictures, to_attr="pictures"))
+    for article_id, public_id, title in rows if pictures else ():
+        pictures[article_id].append(Picture(str(public_id), title))
+    for article in found:
+        article.pictures = pictures[article.pk]  # type: ignore[attr-defined]  # set for the news cards
+    return found
 
 
 def news_categories(agency: Agency) -> QuerySet[NewsCategory]:

@@ -31,11 +31,12 @@ NEWS_PER_PAGE = 12
 @cache_public_page
 def home(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
+    latest = selectors.news_cards(selectors.published_news(agency))[:6]
     return render(
         request,
         "portal/home.html",
         {
-            "latest_news": selectors.with_pictures(selectors.published_news(agency))[:6],
+            "latest_news": selectors.with_pictures(latest),
             "executives": core_selectors.first_executives(agency),
         },
     )
@@ -89,9 +90,10 @@ def news_list(request: AgencyRequest) -> HttpResponse:
     categories = list(selectors.news_categories(agency))
     current = next((c for c in categories if c.slug == request.GET.get("category")), None)
     paginator = Paginator(
-        selectors.with_pictures(selectors.published_news(agency, category=current)), NEWS_PER_PAGE
+        selectors.news_cards(selectors.published_news(agency, category=current)), NEWS_PER_PAGE
     )
     page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = selectors.with_pictures(page_obj.object_list)
     return render(
         request,
         "portal/news_list.html",

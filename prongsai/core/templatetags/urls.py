@@ -52,7 +52,7 @@ class RememberedURLNode(URLNode):
             return super().render(context)
         url = ""
         try:
-            url = _reverse(view_name, args, kwargs, *_setting(context))
+            url = _reverse(view_name, args, kwargs, *url_setting(context))
         except NoReverseMatch:
             if self.asvar is None:
                 raise
@@ -62,7 +62,7 @@ class RememberedURLNode(URLNode):
         return markup.text(url) if context.autoescape else url
 
 
-def _setting(context: Context) -> tuple[str | None, str | None, str, str]:
+def url_setting(context: Context) -> tuple[str | None, str | None, str, str]:
     """The current application, URL configuration, script prefix and root URL configuration: the same for
     every ``{% url %}`` of one rendering, so they are read once per rendering (a page of 70 service cards
     has 210 tags)."""

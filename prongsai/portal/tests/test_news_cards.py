@@ -41,7 +41,7 @@ def test_the_cards_are_written_as_the_template_wrote_them(agency, admin_member, 
             title="ปลูกต้นไม้ริมถนน",
             picture=activity_photo_jpeg(1, with_gps=False),
         )
-        articles = list(selectors.with_pictures(selectors.published_news(agency)))
+        articles = selectors.with_pictures(selectors.news_cards(selectors.published_news(agency)))
     assert len(articles) == 2 and any(a.pictures for a in articles)
     articles[0].summary = "สรุป <b>ข่าว</b> & อื่น ๆ"
     item = engines["django"].from_string(_ITEM)
