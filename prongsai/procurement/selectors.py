@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -112,6 +113,11 @@ class RegisterFilter:
     status: str = ""
     vendor: str = ""  # the vendor's public id
     query: str = ""
+
+    @property
+    def year_only(self) -> bool:
+        """Whether nothing but the fiscal year (if anything) is asked for."""
+        return self == replace(RegisterFilter(), fiscal_year=self.fiscal_year)
 
 
 def _base(agency: Agency, *, published_only: bool) -> QuerySet[Procurement]:
@@ -245,13 +251,18 @@ def totals(qs: QuerySet[Procurement]) -> Totals:
     aggregate per e-GP status, added up here: it reads the same rows as four filtered aggregates, and
     Django builds it in half the time (every uncached register page asks for it).
     """
-    count = cancelled = 0
-    budget = agreed = Decimal("0")
-    for status, n, status_budget, status_agreed in (
+    return _added(
         qs.order_by()
         .values_list("egp_status")
         .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
-    ):
+    )
+
+
+def _added(groups: Iterable[tuple[str, int, Decimal | None, Decimal | None]]) -> Totals:
+    """``Totals`` of (e-GP status, rows, budget, agreed price) groups; cancelled rows counted apart."""
+    count = cancelled = 0
+    budget = agreed = Decimal("0")
+    for status, n, status_budget, status_agreed in groups:
         if status == EgpStatus.CANCELLED:
             cancelled += n
             continue
@@ -281,11 +292,14 @@ def current_fiscal_year(today: date | None = None) -> int:
 @dataclass(frozen=True)
 class RegisterChoices:
     """What the register's filter offers: the fiscal years with published rows (newest first), and the
-    vendors with published contracts, by year."""
+    vendors with published contracts, by year; with the published register's totals by year and e-GP
+    status, so the register's first page (every row, or one year's) needs no query of its own for them."""
 
     years: list[int]
     # (fiscal year, vendor public id, vendor name), in the database's order of names.
     pairs: list[tuple[int, str, str]]
+    # (fiscal year, e-GP status) -> (rows, budget, agreed price)
+    sums: dict[tuple[int, str], tuple[int, Decimal, Decimal]]
 
     def vendors(self, fiscal_year: int | None) -> list[tuple[str, str]]:
         """(public id, name) of the vendors with contracts in ``fiscal_year`` (every year when None)."""
@@ -295,22 +309,35 @@ class RegisterChoices:
                 found.setdefault(public_id, name)
         return list(found.items())
 
+    def totals(self, fiscal_year: int | None) -> Totals:
+        """``totals`` of the published register of ``fiscal_year`` (every year when None)."""
+        return _added(
+            (status, *sums)
+            for (year, status), sums in self.sums.items()
+            if fiscal_year is None or year == fiscal_year
+        )
+
 
 def register_choices(agency: Agency) -> RegisterChoices:
-    """The register filter's years and vendors in one query (every uncached register page asks)."""
+    """The register filter's years and vendors, and the totals by year, in one query (every uncached
+    register page asks)."""
     years: set[int] = set()
     pairs: list[tuple[int, str, str]] = []
+    sums: dict[tuple[int, str], tuple[int, Decimal, Decimal]] = {}
     rows = (
         _base(agency, published_only=True)
-        .values_list("fiscal_year", "vendor__public_id", "vendor__name")
-        .distinct()
-        .order_by("vendor__name", "vendor__public_id", "fiscal_year")
+        .values_list("fiscal_year", "vendor__public_id", "vendor__name", "egp_status")
+        .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
+        .order_by("vendor__name", "vendor__public_id", "fiscal_year", "egp_status")
     )
-    for year, public_id, name in rows:
-        years.add(year)
-        if public_id is not None:
+    for year, public_id, name, status, n, budget, agreed in rows:
+        if year not in years:
+            years.add(year)
+        if public_id is not None and (not pairs or pairs[-1][:2] != (year, str(public_id))):
             pairs.append((year, str(public_id), name))
-    return RegisterChoices(sorted(years, reverse=True), pairs)
+        count, budget_sum, agreed_sum = sums.get((year, status), (0, Decimal("0"), Decimal("0")))
+        sums[(year, status)] = (count + n, budget_sum + (budget or 0), agreed_sum + (agreed or 0))
+    return RegisterChoices(sorted(years, reverse=True), pairs, sums)
 
 
 def months_of_year(fy: int) -> list[tuple[int, int]]:

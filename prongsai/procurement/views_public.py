@@ -165,7 +165,9 @@ def public_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
 # --- the register -----------------------------------------------------------------------------------------
 
 
-def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, selectors.RegisterFilter]:
+def _register_filter(
+    request: AgencyRequest,
+) -> tuple[RegisterFilterForm, selectors.RegisterFilter, selectors.RegisterChoices]:
     choices = selectors.register_choices(request.agency)
     raw_fy = request.GET.get("fy") or ""
     fy = int(raw_fy) if raw_fy.isdigit() and int(raw_fy) in choices.years else None
@@ -173,9 +175,9 @@ def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, select
         request.GET or None, years=choices.years, fiscal_year=fy, vendors=choices.vendors(fy)
     )
     if not form.is_valid():
-        return form, selectors.RegisterFilter()
+        return form, selectors.RegisterFilter(), choices
     data = form.cleaned_data
-    return form, selectors.RegisterFilter(
+    flt = selectors.RegisterFilter(
         fiscal_year=data.get("fy"),
         month=form.month_value(),
         method=data.get("method") or "",
@@ -183,13 +185,14 @@ def _register_filter(request: AgencyRequest) -> tuple[RegisterFilterForm, select
         vendor=data.get("vendor") or "",
         query=data.get("q") or "",
     )
+    return form, flt, choices
 
 
 @public
 @cache_public_page
 def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
-    form, flt = _register_filter(request)
+    form, flt, choices = _register_filter(request)
     qs = selectors.register(agency, flt)
     found, lines = selectors.register_page(
         qs, request.GET, PER_PAGE, url_name="procurement:procurement_detail"
@@ -204,7 +207,8 @@ def register(request: AgencyRequest) -> HttpResponse:
             "form": form,
             "page": found,
             "lines": lines,
-            "totals": selectors.totals(qs),
+            # A year or the whole register: its totals came with the filter's choices.
+            "totals": choices.totals(flt.fiscal_year) if flt.year_only else selectors.totals(qs),
             "querystring": query.urlencode(),
             "ocds_published": selectors.ocid_prefix(agency).registered,
         },
@@ -228,7 +232,7 @@ def _register_filename(flt: selectors.RegisterFilter, extension: str) -> str:
 
 @public
 def register_csv(request: AgencyRequest) -> HttpResponseBase:
-    _form, flt = _register_filter(request)
+    _form, flt, _choices = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return file_download(
         exporters.register_csv(rows, selectors.ocid_prefix(request.agency).value),
@@ -239,7 +243,7 @@ def register_csv(request: AgencyRequest) -> HttpResponseBase:
 
 @public
 def register_xlsx(request: AgencyRequest) -> HttpResponseBase:
-    _form, flt = _register_filter(request)
+    _form, flt, _choices = _register_filter(request)
     rows = selectors.register(request.agency, flt).iterator(chunk_size=2000)
     return _xlsx(
         exporters.register_xlsx(rows, selectors.ocid_prefix(request.agency).value),

@@ -345,8 +345,25 @@ def test_the_filter_offers_the_years_and_the_vendors_of_published_rows(
         vendor_name="ผู้ขายในร่าง",
         contract_signed_on=date(2022, 3, 1),
     )
+    cancelled = row(
+        agency,
+        admin_member,
+        title="ยกเลิกแล้ว",
+        vendor_tax_id=tax_id("036554001345"),
+        vendor_name="สหกรณ์โคนมชัยภูมิ จำกัด",
+        egp_status=EgpStatus.CANCELLED,
+        budget=Decimal("70000.00"),
+    )
+    publish(agency, admin_member, cancelled)
     choices = selectors.register_choices(agency)
     assert choices.years == [2567, 2566]  # no year of a draft
+    # The totals that come with the choices are the register's own, for every year and for all years.
+    for year in (2567, 2566, 2565, None):
+        flt = selectors.RegisterFilter(fiscal_year=year)
+        assert choices.totals(year) == selectors.totals(selectors.register(agency, flt))
+    assert choices.totals(2567).cancelled == 1 and choices.totals(None).count == 4
+    assert selectors.RegisterFilter(fiscal_year=2567).year_only and selectors.RegisterFilter().year_only
+    assert not selectors.RegisterFilter(fiscal_year=2567, method=Method.SPECIFIC).year_only
     names_2567 = [name for _id, name in choices.vendors(2567)]
     assert sorted(names_2567) == sorted(["บริษัท ทดสอบ จำกัด", "สหกรณ์โคนมชัยภูมิ จำกัด", "นายประสิทธิ์ ไฟฟ้า"])
     assert [name for _id, name in choices.vendors(2566)] == ["หจก. ช่างดี"]
