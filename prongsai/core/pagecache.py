@@ -356,6 +356,13 @@ def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponseBase
     return response
 
 
+# Level 4, not zlib's default 6: on the register and the OIT index it compresses in less than half the time
+# for about a tenth more bytes (7.5 KB instead of 6.8 KB for 42 KB of HTML), which still leave the server in
+# the first round trip of a new connection (ten segments, about 14 KB). The page is compressed on every
+# uncached request; the extra bytes cost nothing a visitor can notice (ADR 0130).
+_GZIP_LEVEL = 4
+
+
 def _store(request: HttpRequest, lookup: _Lookup, response: HttpResponseBase) -> dict[str, Any] | None:
     """Store the marked page with the headers the inner middleware added (CSP, framing, language)."""
     rendered = getattr(response, _RENDERED_ATTRIBUTE, None)
@@ -369,7 +376,7 @@ def _store(request: HttpRequest, lookup: _Lookup, response: HttpResponseBase) ->
     entry = {
         # Only the compressed body is stored: it is what nearly every client takes, and it is a quarter of
         # the size to write, read and decode. mtime=0: the same page compresses to the same bytes everywhere.
-        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "gzip": gzip.compress(body, compresslevel=_GZIP_LEVEL, mtime=0),
         "type": response["Content-Type"],
         "headers": {k: v for k, v in response.headers.items() if k.lower() not in _OWN_HEADERS},
         "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',

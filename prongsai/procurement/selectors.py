@@ -100,6 +100,16 @@ def ocid_prefix(agency: Agency) -> OcidPrefix:
     return ocid_prefixes([agency])[agency.pk]
 
 
+def ocds_registered(agency: Agency) -> bool:
+    """Whether the agency publishes OCDS, as ``ocid_prefix(agency).registered`` says, in at most one query
+    for a hosted agency: a page that only links the OCDS package needs neither the prefix nor who set it."""
+    if settings.OCDS_OCID_PREFIX:
+        return True
+    if agency.operator_id and Operator.objects.filter(pk=agency.operator_id).exclude(ocds_prefix="").exists():
+        return True
+    return ProcurementProfile.objects.filter(agency=agency).exclude(ocid_prefix="").exists()
+
+
 # --- the register -------------------------------------------------------------------------------------------
 
 

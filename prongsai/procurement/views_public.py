@@ -74,7 +74,7 @@ def index(request: AgencyRequest) -> HttpResponse:
             "plans": selectors.published_plans(agency)[:3],
             "announcements": selectors.published_announcements(agency)[:5],
             "months": selectors.months_of_year(fy),
-            "ocds_published": selectors.ocid_prefix(agency).registered,
+            "ocds_published": selectors.ocds_registered(agency),
         },
     )
 
@@ -210,7 +210,7 @@ def register(request: AgencyRequest) -> HttpResponse:
             # A year or the whole register: its totals came with the filter's choices.
             "totals": choices.totals(flt.fiscal_year) if flt.year_only else selectors.totals(qs),
             "querystring": query.urlencode(),
-            "ocds_published": selectors.ocid_prefix(agency).registered,
+            "ocds_published": selectors.ocds_registered(agency),
         },
         status=form_status(form),
     )

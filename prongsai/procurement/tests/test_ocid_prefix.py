@@ -213,3 +213,27 @@ def test_another_agency_on_the_same_instance_keeps_its_own_state(road, other_age
     assert not selectors.ocid_prefix(other_agency).registered
     response = Client(HTTP_HOST="other.test").get(OCDS_FILES[0])
     assert response.status_code == 404 and "reason" in json.loads(response.content)
+
+
+def test_whether_ocds_is_published_is_answered_as_the_prefix_says(
+    road, agency, other_agency, admin_member, settings
+):
+    def same() -> bool:
+        for each in (agency, other_agency):
+            assert selectors.ocds_registered(each) == selectors.ocid_prefix(each).registered
+        return selectors.ocds_registered(agency)
+
+    assert not same()  # no prefix anywhere
+    operator = hosted_with_prefix(agency, prefix="")
+    assert not same()  # hosted by an operator that has not registered one
+    operator.ocds_prefix = OPERATOR_PREFIX
+    operator.save()
+    assert same()
+    operator.ocds_prefix = ""
+    operator.save()
+    services.settings_update(agency=agency, acting_user=admin_member, values={}, ocid_prefix="ocds-213czf-wt")
+    assert same()  # its own
+    services.settings_update(agency=agency, acting_user=admin_member, values={}, ocid_prefix="")
+    assert not same()
+    settings.OCDS_OCID_PREFIX = "ocds-1nst01"
+    assert same() and selectors.ocds_registered(other_agency)  # the instance's, for every agency
