@@ -139,13 +139,32 @@ def page(qs: QuerySet[Any, M], keys: Sequence[Key], params: QueryDict, per_page:
             first_query=_query(params) if more_before else None,
         )
     ordered = qs.order_by(*ordering(keys))
-    if after is not None:
-        ordered = ordered.filter(_after(keys, after))
-    found = list(ordered[: per_page + 1])
+    if after is None:
+        return first_page(list(ordered[: per_page + 1]), keys, params, per_page)
+    found = list(ordered.filter(_after(keys, after))[: per_page + 1])
     rows = found[:per_page]
     return KeysetPage(
         rows=rows,
         next_query=_query(params, after=key_of(rows[-1])) if len(found) > per_page else None,
-        previous_query=_query(params, before=key_of(rows[0])) if after is not None and rows else None,
-        first_query=_query(params) if after is not None else None,
+        previous_query=_query(params, before=key_of(rows[0])) if rows else None,
+        first_query=_query(params),
+    )
+
+
+def is_first_page(params: QueryDict) -> bool:
+    """Whether ``params`` ask for the first page (no cursor, or a cursor ``page`` would not read)."""
+    return not params.get("after") and not params.get("before")
+
+
+def first_page(found: list[M], keys: Sequence[Key], params: QueryDict, per_page: int) -> KeysetPage[M]:
+    """The first page from its rows read elsewhere: the first ``per_page + 1`` rows in the keys' order."""
+    rows = found[:per_page]
+    more = len(found) > per_page
+    return KeysetPage(
+        rows=rows,
+        next_query=_query(params, after=_encode([getattr(rows[-1], k.field) for k in keys]))
+        if more
+        else None,
+        previous_query=None,
+        first_query=None,
     )

@@ -10,10 +10,12 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models.utils import create_namedtuple_class
 from django.http import QueryDict
 
 from prongsai.core import keyset
 from prongsai.core.models import Agency, Operator, PublicationStatus
+from prongsai.core.prepared import TenantQuery
 from prongsai.core.thai import fiscal_year as fiscal_year_of
 from prongsai.core.thai import fiscal_year_range, format_baht, format_date
 
@@ -130,14 +132,16 @@ class RegisterFilter:
         return self == replace(RegisterFilter(), fiscal_year=self.fiscal_year)
 
 
-def _base(agency: Agency, *, published_only: bool) -> QuerySet[Procurement]:
+def _base(agency: Agency | int, *, published_only: bool) -> QuerySet[Procurement]:
     qs = Procurement.objects.filter(agency=agency)
     if published_only:
         qs = qs.filter(status=PublicationStatus.PUBLISHED)
     return qs
 
 
-def register(agency: Agency, flt: RegisterFilter, *, published_only: bool = True) -> QuerySet[Procurement]:
+def register(
+    agency: Agency | int, flt: RegisterFilter, *, published_only: bool = True
+) -> QuerySet[Procurement]:
     """Register rows matching the filter, newest contract first, with the vendor joined."""
     qs = _base(agency, published_only=published_only).select_related("vendor")
     if flt.fiscal_year:
@@ -212,6 +216,42 @@ def register_page(
     rows = qs.values_list(*REGISTER_LINE_FIELDS, named=True)
     found = keyset.page(rows, REGISTER_KEYS, params, per_page)
     return found, register_lines(found.rows, url_name=url_name, by=by)
+
+
+def published_register_page(
+    agency: Agency, flt: RegisterFilter, params: QueryDict, per_page: int, *, url_name: str
+) -> tuple[keyset.KeysetPage[Any], list[RegisterLine]]:
+    """A page of the public register and its lines.
+
+    The first page of the whole register or of one year (what the menu links to, and what nearly every
+    visitor opens) is read by a ``TenantQuery`` (core/prepared.py), whose SQL is built once per connection;
+    any other page by the queryset, as the staff register is."""
+    if not (flt.year_only and keyset.is_first_page(params)):
+        return register_page(register(agency, flt), params, per_page, url_name=url_name)
+    if flt.fiscal_year is None:
+        rows = _first_rows(per_page, by_year=False).rows(agency)
+    else:
+        rows = _first_rows(per_page, by_year=True).rows(agency, fiscal_year=flt.fiscal_year)
+    found = keyset.first_page([_LineRow(*row) for row in rows], REGISTER_KEYS, params, per_page)
+    return found, register_lines(found.rows, url_name=url_name)
+
+
+_LineRow = create_namedtuple_class(*REGISTER_LINE_FIELDS)
+_FIRST_ROWS: dict[tuple[int, bool], TenantQuery] = {}
+
+
+def _first_rows(per_page: int, *, by_year: bool) -> TenantQuery:
+    """The read of a first page's ``per_page + 1`` rows (one more tells whether a next page exists)."""
+    found = _FIRST_ROWS.get((per_page, by_year))
+    if found is None:
+
+        def build(agency_id: int, fiscal_year: int | None = None) -> QuerySet[Any]:
+            rows = register(agency_id, RegisterFilter(fiscal_year=fiscal_year))
+            return rows.values_list(*REGISTER_LINE_FIELDS)[: per_page + 1]
+
+        found = TenantQuery(build, fiscal_year=int) if by_year else TenantQuery(build)
+        _FIRST_ROWS[(per_page, by_year)] = found
+    return found
 
 
 def register_lines(rows: list[Any], *, url_name: str, by: str = "public_id") -> list[RegisterLine]:
@@ -328,19 +368,25 @@ class RegisterChoices:
         )
 
 
+def _choices(agency_id: int) -> QuerySet[Any]:
+    return (
+        _base(agency_id, published_only=True)
+        .values_list("fiscal_year", "vendor__public_id", "vendor__name", "egp_status")
+        .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
+        .order_by("vendor__name", "vendor__public_id", "fiscal_year", "egp_status")
+    )
+
+
+_CHOICES = TenantQuery(_choices)
+
+
 def register_choices(agency: Agency) -> RegisterChoices:
     """The register filter's years and vendors, and the totals by year, in one query (every uncached
     register page asks)."""
     years: set[int] = set()
     pairs: list[tuple[int, str, str]] = []
     sums: dict[tuple[int, str], tuple[int, Decimal, Decimal]] = {}
-    rows = (
-        _base(agency, published_only=True)
-        .values_list("fiscal_year", "vendor__public_id", "vendor__name", "egp_status")
-        .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
-        .order_by("vendor__name", "vendor__public_id", "fiscal_year", "egp_status")
-    )
-    for year, public_id, name, status, n, budget, agreed in rows:
+    for year, public_id, name, status, n, budget, agreed in _CHOICES.rows(agency):
         if year not in years:
             years.add(year)
         if public_id is not None and (not pairs or pairs[-1][:2] != (year, str(public_id))):

@@ -193,9 +193,8 @@ def _register_filter(
 def register(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
     form, flt, choices = _register_filter(request)
-    qs = selectors.register(agency, flt)
-    found, lines = selectors.register_page(
-        qs, request.GET, PER_PAGE, url_name="procurement:procurement_detail"
+    found, lines = selectors.published_register_page(
+        agency, flt, request.GET, PER_PAGE, url_name="procurement:procurement_detail"
     )
     query = request.GET.copy()
     for name in ("page", "after", "before"):
@@ -208,7 +207,11 @@ def register(request: AgencyRequest) -> HttpResponse:
             "page": found,
             "lines": lines,
             # A year or the whole register: its totals came with the filter's choices.
-            "totals": choices.totals(flt.fiscal_year) if flt.year_only else selectors.totals(qs),
+            "totals": (
+                choices.totals(flt.fiscal_year)
+                if flt.year_only
+                else selectors.totals(selectors.register(agency, flt))
+            ),
             "querystring": query.urlencode(),
             "ocds_published": selectors.ocds_registered(agency),
         },

@@ -372,3 +372,26 @@ def test_the_filter_offers_the_years_and_the_vendors_of_published_rows(
     page = anon.get("/procurement/register/?fy=2566").content.decode()
     assert "หจก. ช่างดี" in page and "สหกรณ์โคนมชัยภูมิ" not in page
     assert "สหกรณ์โคนมชัยภูมิ" in anon.get("/procurement/register/").content.decode()
+
+
+def test_the_first_page_read_once_built_is_the_querysets_page(register_rows, scoped):
+    """The first page of the whole register or of a year is read by a TenantQuery (core/prepared.py); it
+    must be the page the queryset gives, with the same link to the next page."""
+    from django.http import QueryDict
+
+    from prongsai.procurement import selectors
+
+    url_name = "procurement:procurement_detail"
+    for per_page in (2, 50):
+        for year in (None, 2567, 2566):
+            flt = selectors.RegisterFilter(fiscal_year=year)
+            params = QueryDict("" if year is None else f"fy={year}")
+            prepared = selectors.published_register_page(scoped, flt, params, per_page, url_name=url_name)
+            plain = selectors.register_page(
+                selectors.register(scoped, flt), params, per_page, url_name=url_name
+            )
+            assert prepared == plain
+    found, lines = selectors.published_register_page(
+        scoped, selectors.RegisterFilter(), QueryDict(""), 2, url_name=url_name
+    )
+    assert len(lines) == 2 and found.next_query is not None and found.previous_query is None
