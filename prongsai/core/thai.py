@@ -296,9 +296,13 @@ def half_year_range(fy_be: int) -> tuple[date, date]:
 # --- money ----------------------------------------------------------------------------------------------
 
 
+_SATANG = Decimal("0.01")
+
+
 def format_baht(amount: Decimal | int | float | str, *, thai_digits: bool = False) -> str:
     """``1,234,567.89`` with two decimals, rounded half up as Thai finance rounds satang."""
-    value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    exact = amount if isinstance(amount, Decimal) else Decimal(str(amount))
+    value = exact.quantize(_SATANG, rounding=ROUND_HALF_UP)
     text = f"{value:,.2f}"
     return to_thai_digits(text) if thai_digits else text
 

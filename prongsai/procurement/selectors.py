@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from django.conf import settings
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
@@ -188,10 +188,10 @@ REGISTER_LINE_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class RegisterLine:
+class RegisterLine(NamedTuple):
     """One row of a register page with its text ready: the template only places it (50 rows × 8 cells
-    through template variables and filters cost more than the page's queries)."""
+    through template variables and filters cost more than the page's queries). A named tuple, not a frozen
+    dataclass: it is as immutable and builds in a third of the time (50 per page)."""
 
     url: str
     title: str

@@ -32,6 +32,46 @@ class Everything(forms.Form):
     )
 
 
+class Boxes(forms.Form):
+    words = forms.CharField(max_length=200, required=False, help_text="ชื่องาน")
+    search = forms.CharField(
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": 'ค้นหา "x" & <y>'})
+    )
+    email = forms.EmailField(required=False)
+    count = forms.IntegerField(min_value=0, required=False)
+    price = forms.DecimalField(decimal_places=2, required=False, localize=False)
+    link = forms.URLField(required=False, assume_scheme="https")
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, initial=mark_safe("<b>ข</b>"), required=False)
+    phone = forms.CharField(
+        widget=forms.TextInput(attrs={"type": "tel", "disabled": True, "readonly": False})
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {"words": 'ถนน "คสล." & <ท่อ>', "search": "ก", "email": "a@b.th", "count": "12", "price": "1,234.5"},
+        {"count": "ไม่ใช่ตัวเลข", "link": "example.com", "secret": "x&y", "hidden": "z", "phone": "081"},
+    ],
+)
+def test_every_text_box_is_written_as_the_templates_write_it(data):
+    pairs = _both(Boxes(data, renderer=FormRenderer()))
+    assert len(pairs) == 2 * len(Boxes.base_fields)
+    for ours, theirs in pairs:
+        assert ours == theirs
+
+
+def test_the_text_box_templates_are_still_one_include_of_input_html():
+    from prongsai.core.form_rendering import INPUT_WIDGETS
+
+    for name in INPUT_WIDGETS:
+        source = FormRenderer().get_template(f"django/forms/widgets/{name}.html").template.source
+        assert source.strip() == '{% include "django/forms/widgets/input.html" %}'
+
+
 def _both(form: forms.Form) -> list[tuple[str, str]]:
     pairs = []
     for field in form:
