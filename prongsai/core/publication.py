@@ -110,8 +110,9 @@ def record_revise(*, record: P, acting_user: User, reason: str, changes: dict[st
 def revisions_of(record: Publishable) -> list[Revision]:
     """The public revision history of a record, oldest first."""
     return list(
+        # agency_id, not agency: reading record.agency would load the agency's row for nothing.
         Revision.objects.filter(
-            agency=record.agency, record_type=record._meta.label_lower, record_id=record.pk
+            agency_id=record.agency_id, record_type=record._meta.label_lower, record_id=record.pk
         ).order_by("number")
     )
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet
 
 from prongsai.core.models import Agency, PublicationStatus
+from prongsai.core.prepared import TenantQuery
 from prongsai.ita.models import (
     Analysis,
     BackfilledCount,
@@ -112,9 +114,27 @@ def offered_catalogue(agency: Agency, fiscal_year: int, *, today: date | None = 
 
 
 def offer_and_answer_date(agency: Agency, fiscal_year: int) -> tuple[YearOffer | None, date]:
-    """``offered_catalogue`` and ``answer_date_for`` together, from one read of the year's setting."""
-    setting = year_setting(agency, fiscal_year)
+    """``offered_catalogue`` and ``answer_date_for`` together, from one read of the year's setting.
+
+    The public OIT index asks on every uncached visit, so the setting is read by a TenantQuery
+    (core/prepared.py) of the two columns used, into an unsaved ``YearSetting``."""
+    found = _SETTING.rows(agency, fiscal_year=fiscal_year)
+    setting = None
+    if found:
+        catalogue_id, answer_date = found[0]
+        setting = YearSetting(
+            agency_id=agency.pk, fiscal_year=fiscal_year, catalogue_id=catalogue_id, answer_date=answer_date
+        )
     return _offer(setting, fiscal_year), _answer_date(setting, fiscal_year)
+
+
+def _setting(agency_id: int, fiscal_year: int) -> QuerySet[Any]:
+    return YearSetting.objects.filter(agency_id=agency_id, fiscal_year=fiscal_year).values_list(
+        "catalogue_id", "answer_date"
+    )
+
+
+_SETTING = TenantQuery(_setting, fiscal_year=int)
 
 
 def _offer(setting: YearSetting | None, fiscal_year: int, *, today: date | None = None) -> YearOffer | None:
