@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import QuerySet
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField, ThaiPhoneField
 from prongsai.core.models import Agency, OrgUnit, Person, Position
 from prongsai.core.roles import Role
+
+
+class CanonicalChoices(BaseChoiceIterator):
+    """Choices already in Django's canonical form, ``[(value, label), (group, [(value, label), ...]), ...]``,
+    passed to a field as they are.
+
+    Setting ``field.choices`` normalises the list twice (for the field and for its widget), recursing into
+    every pair: for the register's filter (every month of every year, every vendor) that was two thirds of
+    building the form, on every uncached register page. A list made here is canonical already."""
+
+    def __init__(self, choices: list[tuple[Any, Any]]) -> None:
+        self.choices = choices
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        return iter(self.choices)
+
+    def __len__(self) -> int:
+        return len(self.choices)
 
 
 def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.core.fields import ThaiDateField, ThaiIDField
-from prongsai.core.forms import limit_choices
+from prongsai.core.forms import CanonicalChoices, limit_choices
 from prongsai.core.models import Agency
 from prongsai.core.thai import format_month
 
@@ -316,7 +316,7 @@ class RegisterFilterForm(forms.Form):
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
-            field.choices = everything + choices
+            field.choices = CanonicalChoices(everything + choices)
 
     def month_value(self) -> tuple[int, int] | None:
         value = self.cleaned_data.get("month") or ""

@@ -110,6 +110,27 @@ def test_the_register_filter_is_written_as_the_templates_write_it(settings):
             assert ours == theirs
 
 
+def test_the_register_filters_choices_are_what_django_would_normalise_them_to():
+    from django.utils.choices import normalize_choices
+
+    vendors = [("v1", "ห้างหุ้นส่วนจำกัด ทดสอบ & ลูก")]
+    for fiscal_year in (None, 2567):
+        form = RegisterFilterForm(None, years=[2566, 2567], fiscal_year=fiscal_year, vendors=vendors)
+        for name in ("fy", "month", "method", "status", "vendor"):
+            field = form.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            given = list(field.choices)
+            assert given == normalize_choices(given) == list(field.widget.choices)
+    valid = RegisterFilterForm(
+        {"month": "2023-10", "vendor": "v1"}, years=[2567], fiscal_year=None, vendors=vendors
+    )
+    assert valid.is_valid(), valid.errors
+    wrong = RegisterFilterForm(
+        {"month": "2099-10", "vendor": "v9"}, years=[2567], fiscal_year=None, vendors=vendors
+    )
+    assert not wrong.is_valid() and set(wrong.errors) == {"month", "vendor"}
+
+
 def test_an_option_with_its_own_template_goes_to_the_templates():
     widget = forms.Select(choices=[("a", "ก")]).get_context("n", "a", {})["widget"]
     assert select_html(widget) is not None
