@@ -60,7 +60,7 @@ class TenantQuery:
 
     def rows(self, agency: Agency, **values: Any) -> list[tuple[Any, ...]]:
         current = get_scope()
-        if current.get("_enabled", True) and current.get("agency") != agency:
+        if current.get("_enabled", True) and not _covers(current.get("agency"), agency):
             raise ScopeError("A TenantQuery runs only inside the scope of the agency it reads.")
         if set(values) != set(self.kinds) or any(
             type(values[name]) is not kind for name, kind in self.kinds.items()
@@ -100,6 +100,13 @@ class TenantQuery:
             missing = sorted(set(by_value.values()) - found)
             raise ValueError(f"the ORM did not pass {missing} to the database unchanged: not a TenantQuery")
         return _Compiled(sql=sql, slots=slots, compiler=compiler)
+
+
+def _covers(scoped: Any, agency: Agency) -> bool:
+    """Whether the scope's agency value (an agency, its id, or a list of either, as the scoped manager
+    accepts) includes ``agency``; no scope covers nothing."""
+    values = scoped if isinstance(scoped, (list, tuple, set, frozenset)) else [scoped]
+    return any(value is not None and getattr(value, "pk", value) == agency.pk for value in values)
 
 
 def _hashable(value: Any) -> bool:

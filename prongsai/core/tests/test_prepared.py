@@ -76,6 +76,12 @@ def test_outside_the_agencys_scope_it_refuses_as_the_scoped_manager_does(two_age
         POSITIONS.rows(agency, level="staff")
     with scope(agency=other), pytest.raises(ScopeError):
         POSITIONS.rows(agency, level="staff")
+    with scope(agency=[]), pytest.raises(ScopeError):  # an empty scope covers nothing
+        POSITIONS.rows(agency, level="staff")
+    with scope(agency=[other.pk]), pytest.raises(ScopeError):
+        POSITIONS.rows(agency, level="staff")
+    with scope(agency=[other.pk, agency.pk]):  # an operator's scope over the agencies it hosts
+        assert POSITIONS.rows(agency, level="staff") == list(_positions(agency.pk, "staff"))
     with scopes_disabled():  # where the scoped manager would answer too
         assert POSITIONS.rows(agency, level="staff") == list(_positions(agency.pk, "staff"))
 
