@@ -23,6 +23,21 @@ def published_services(agency: Agency, *, category: str | None = None) -> QueryS
     return qs.order_by("order", "name_th")
 
 
+# The columns of a catalogue card (eservice/templatetags/eservice_tags.py, Service.fee_text).
+SERVICE_CARD_FIELDS = (
+    "code",
+    "name_th",
+    "description",
+    "category",
+    "channel_eservice",
+    "is_accepting",
+    "has_fee",
+    "fee_amount",
+    "fee_description",
+    "owner_unit__name_th",
+)
+
+
 def published_manuals(agency: Agency) -> list[Service]:
     """The published services with everything their manuals state (steps and units, documents, forms)."""
     return list(

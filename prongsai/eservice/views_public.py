@@ -33,16 +33,10 @@ def catalogue(request: AgencyRequest) -> HttpResponse:
     if category not in Service.Category.values:
         category = ""
     query = (request.GET.get("q") or "").strip()[:100]
-    # The cards show neither the service points nor the request form (JSON to decode) nor when a service or
-    # its unit was saved (two dates to parse per row on SQLite): those columns are not read.
-    services_qs = selectors.published_services(request.agency, category=category or None).defer(
-        "service_points",
-        "form_fields",
-        "created_at",
-        "updated_at",
-        "owner_unit__created_at",
-        "owner_unit__updated_at",
-        "owner_unit__duties",
+    # Only what a card shows (eservice/templatetags/eservice_tags.py) is read: not the service points or
+    # the request form (JSON to decode), not when a service or its unit was saved (dates to parse).
+    services_qs = selectors.published_services(request.agency, category=category or None).only(
+        *selectors.SERVICE_CARD_FIELDS
     )
     if query:
         services_qs = services_qs.filter(name_th__icontains=query)
