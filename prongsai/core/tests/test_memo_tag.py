@@ -147,3 +147,20 @@ def test_the_menu_marks_the_current_page_and_follows_the_language(agency):
     english = _header(_page(AGENCY_HOST, "/contact/", language="en"))
     assert 'aria-current="page">Contact us</a>' in english
     assert "ติดต่อเรา" not in english
+
+
+@pytest.mark.django_db
+def test_a_search_shows_its_words_in_the_box_without_filing_them(agency):
+    from django.template.loader import get_template
+
+    base = get_template("base.html").template
+    memos = [node for node in base.nodelist.get_nodes_by_type(MemoNode)]
+    assert memos and not any("query" in node.inputs for node in memos)
+    for words in ("ถนนลาดยาง", 'ท่อ "ประปา" <หมู่ 3>'):
+        page = _page(AGENCY_HOST, f"/search/?q={words}")
+        escaped = words.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+        assert f'name="q" value="{escaped}"' in _header(page)
+    sizes = [len(node.rendered) for node in memos]
+    assert all(sizes)  # these are the blocks the pages were rendered with
+    _page(AGENCY_HOST, "/search/?q=อีกคำหนึ่ง")
+    assert [len(node.rendered) for node in memos] == sizes
