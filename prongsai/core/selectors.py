@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, NamedTuple, TypeVar
 
 from django.db.models import Prefetch, QuerySet
 from django_scopes import scopes_disabled
@@ -22,6 +26,8 @@ from prongsai.core.models import (
     StaffLineLink,
     User,
 )
+from prongsai.core.models.org import person_name
+from prongsai.core.prepared import TenantQuery
 from prongsai.core.roles import ROLE_CAPABILITIES, Cap
 
 
@@ -88,37 +94,90 @@ CARD_FIELDS = (
 _EXECUTIVE_LEVELS = (Position.Level.TOP_EXECUTIVE, Position.Level.DEPUTY_EXECUTIVE)
 
 
-def executives(
-    agency: Agency, *, cards: bool = False, levels: tuple[str, ...] = _EXECUTIVE_LEVELS
-) -> dict[str, list[Person]]:
-    """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first.
-
-    ``cards``: only the columns the public cards show (``CARD_FIELDS``); reading any other is a query.
-    ``levels``: a subset of the two levels."""
+def executives(agency: Agency) -> dict[str, list[Person]]:
+    """Current top and deputy executives of both sides (OIT "ข้อมูลผู้บริหาร"), top first."""
     people = (
         Person.objects.filter(
             agency=agency,
             is_current=True,
             position__agency=agency,
-            position__level__in=levels,
+            position__level__in=_EXECUTIVE_LEVELS,
         )
         .select_related("position", "position__unit")
         .order_by("position__unit__side", "position__level", "position__order", "order")
     )
-    if cards:
-        people = people.only(*CARD_FIELDS)
-    result: dict[str, list[Person]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
-    rank: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
-    for person in sorted(people, key=lambda p: (rank[p.position.level], p.position.order, p.order)):
-        result.setdefault(person.position.unit.side, []).append(person)
+    return _by_side(people, lambda person: (person.position.level, person.position.unit.side))
+
+
+_RANK: dict[str, int] = {Position.Level.TOP_EXECUTIVE: 0, Position.Level.DEPUTY_EXECUTIVE: 1}
+T = TypeVar("T")
+
+
+def _by_side(people: Iterable[T], level_and_side: Callable[[T], tuple[str, str]]) -> dict[str, list[T]]:
+    # Top executives first. The sort is stable, so each level keeps the query's order (the post's order,
+    # then the person's); the query orders levels by name, which is not their rank.
+    result: dict[str, list[T]] = {OrgUnit.Side.POLITICAL: [], OrgUnit.Side.CAREER: []}
+    for person in sorted(people, key=lambda p: _RANK[level_and_side(p)[0]]):
+        result.setdefault(level_and_side(person)[1], []).append(person)
     return result
 
 
-def first_executives(agency: Agency) -> dict[str, list[Person]]:
-    """The first of ``executives(cards=True)`` on each side (the home page's cards). The top executives
-    usually answer it (one per side); only a side without one needs its deputies read too."""
-    tops = executives(agency, cards=True, levels=(Position.Level.TOP_EXECUTIVE,))
-    found = tops if all(tops.values()) else executives(agency, cards=True)
+class PersonCard(NamedTuple):
+    """A person as the public cards show them: a row of ``CARD_FIELDS``, not a model instance."""
+
+    public_id: uuid.UUID
+    prefix: str
+    first_name: str
+    last_name: str
+    photo: str  # the file's name; empty when there is none
+    phone: str
+    email: str
+    order: int
+    title_th: str
+    level: str
+    position_order: int
+    side: str
+
+    @property
+    def full_name(self) -> str:
+        return person_name(self.prefix, self.first_name, self.last_name)
+
+
+def _executive_rows(agency_id: int, *, levels: tuple[str, ...]) -> QuerySet[Any]:
+    return (
+        Person.objects.filter(
+            agency=agency_id,
+            is_current=True,
+            # Bounded by the agency on every joined table, as the people are.
+            position__agency=agency_id,
+            position__unit__agency=agency_id,
+            position__level__in=levels,
+        )
+        .order_by("position__unit__side", "position__level", "position__order", "order")
+        .values_list(*CARD_FIELDS)
+    )
+
+
+# The executives page and the home page read their cards with SQL built once per connection (ADR 0131).
+_EXECUTIVE_CARDS = {
+    levels: TenantQuery(functools.partial(_executive_rows, levels=levels))
+    for levels in (_EXECUTIVE_LEVELS, (Position.Level.TOP_EXECUTIVE,))
+}
+
+
+def executive_cards(agency: Agency, *, top_only: bool = False) -> dict[str, list[PersonCard]]:
+    """The cards of ``executives``: the same people in the same order, with only what a card shows.
+    ``top_only``: the top executives alone."""
+    levels = (Position.Level.TOP_EXECUTIVE,) if top_only else _EXECUTIVE_LEVELS
+    cards = [PersonCard(*row) for row in _EXECUTIVE_CARDS[levels].rows(agency)]
+    return _by_side(cards, lambda card: (card.level, card.side))
+
+
+def first_executives(agency: Agency) -> dict[str, list[PersonCard]]:
+    """The first of ``executive_cards`` on each side (the home page's cards). The top executives usually
+    answer it (one per side); only a side without one needs its deputies read too."""
+    tops = executive_cards(agency, top_only=True)
+    found = tops if all(tops.values()) else executive_cards(agency)
     return {side: people[:1] for side, people in found.items()}
 
 

@@ -33,18 +33,11 @@ def catalogue(request: AgencyRequest) -> HttpResponse:
     if category not in Service.Category.values:
         category = ""
     query = (request.GET.get("q") or "").strip()[:100]
-    # Only what a card shows (eservice/templatetags/eservice_tags.py) is read: not the service points or
-    # the request form (JSON to decode), not when a service or its unit was saved (dates to parse).
-    services_qs = selectors.published_services(request.agency, category=category or None).only(
-        *selectors.SERVICE_CARD_FIELDS
-    )
-    if query:
-        services_qs = services_qs.filter(name_th__icontains=query)
     return render(
         request,
         "eservice/catalogue.html",
         {
-            "services": services_qs,
+            "services": selectors.catalogue_cards(request.agency, category=category, query=query),
             "categories": Service.Category.choices,
             "current_category": category,
             "service_query": query,

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from prongsai.core.models import Agency, Attachment, PublicationStatus
+from prongsai.core.prepared import TenantQuery
 from prongsai.portal.models import InfoPage, NewsArticle, NewsCategory
 
 
-def published_news(agency: Agency, *, category: NewsCategory | None = None) -> QuerySet[NewsArticle]:
+def published_news(agency: Agency | int, *, category: NewsCategory | None = None) -> QuerySet[NewsArticle]:
     qs = NewsArticle.objects.filter(agency=agency, status=PublicationStatus.PUBLISHED).select_related(
         "category"
     )
@@ -21,47 +23,57 @@ def published_news(agency: Agency, *, category: NewsCategory | None = None) -> Q
     return qs.order_by("-published_at")
 
 
-# What a news card shows of an article (portal/templatetags/news_tags.py): the body and the audit columns stay
-# in the database.
-NEWS_CARD_FIELDS = ("agency", "public_id", "title", "summary", "published_at", "category__name_th")
+class NewsCard(NamedTuple):
+    """What a news card shows of an article (portal/templatetags/news_tags.py), with its first picture
+    (a JPEG or PNG attachment, the first attached): a row, not a model instance."""
 
-
-@dataclass(frozen=True)
-class Picture:
-    """A picture attached to an article, as a news card links it."""
-
-    public_id: str
+    public_id: uuid.UUID
     title: str
+    summary: str
+    published_at: datetime | None
+    category_name: str
+    picture_id: uuid.UUID | None
+    picture_title: str | None
 
 
-def news_cards(news: QuerySet[NewsArticle]) -> QuerySet[NewsArticle]:
-    """``news`` reading only what a card shows; give the rows read to ``with_pictures``."""
-    return news.only(*NEWS_CARD_FIELDS)
-
-
-def with_pictures(articles: Iterable[NewsArticle]) -> list[NewsArticle]:
-    """The articles, each with its pictures (JPEG/PNG attachments, in the order they were attached) as
-    ``article.pictures``, read in one query for the whole list; a news card shows the first one.
-
-    A plain read of the link table, not ``prefetch_related``: Django's prefetching of a many-to-many
-    relation built full attachment objects and took longer than the article query itself."""
-    found = list(articles)
-    pictures: dict[int, list[Picture]] = {article.pk: [] for article in found}
-    rows = (
+def news_card_rows(news: QuerySet[NewsArticle], agency_id: int) -> QuerySet[Any]:
+    """``news`` as the rows of ``NewsCard``: the body and the audit columns stay in the database, and the
+    first picture is read with each row, not by a query of its own or as model objects."""
+    pictures = (
         NewsArticle.attachments.through.objects.filter(
-            newsarticle_id__in=list(pictures),
+            newsarticle_id=OuterRef("pk"),
             # Bounded by the agency on the joined table too (ADR 0111), as every read of tenant rows is.
-            attachment__agency_id__in={article.agency_id for article in found},
+            attachment__agency_id=agency_id,
             attachment__kind__in=[Attachment.Kind.JPEG, Attachment.Kind.PNG],
         )
         .order_by("attachment__created_at", "attachment__pk")
-        .values_list("newsarticle_id", "attachment__public_id", "attachment__title")
+        .values("attachment__public_id", "attachment__title")
     )
-    for article_id, public_id, title in rows if pictures else ():
-        pictures[article_id].append(Picture(str(public_id), title))
-    for article in found:
-        article.pictures = pictures[article.pk]  # type: ignore[attr-defined]  # set for the news cards
-    return found
+    return news.values_list("public_id", "title", "summary", "published_at", "category__name_th").annotate(
+        picture_id=Subquery(pictures.values("attachment__public_id")[:1]),
+        picture_title=Subquery(pictures.values("attachment__title")[:1]),
+    )
+
+
+def as_news_cards(rows: Iterable[tuple[Any, ...]]) -> list[NewsCard]:
+    """The rows of ``news_card_rows`` (a page of them) as cards."""
+    return [NewsCard(*row) for row in rows]
+
+
+LATEST_NEWS = 6
+
+
+def _latest(agency_id: int) -> QuerySet[Any]:
+    return news_card_rows(published_news(agency_id), agency_id)[:LATEST_NEWS]
+
+
+# The home page's latest news, read with SQL built once per connection (core/prepared.py, ADR 0131).
+_LATEST = TenantQuery(_latest)
+
+
+def latest_news(agency: Agency) -> list[NewsCard]:
+    """The cards of the latest published articles (the home page)."""
+    return as_news_cards(_LATEST.rows(agency))
 
 
 def news_categories(agency: Agency) -> QuerySet[NewsCategory]:

@@ -31,12 +31,11 @@ NEWS_PER_PAGE = 12
 @cache_public_page
 def home(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
-    latest = selectors.news_cards(selectors.published_news(agency))[:6]
     return render(
         request,
         "portal/home.html",
         {
-            "latest_news": selectors.with_pictures(latest),
+            "latest_news": selectors.latest_news(agency),
             "executives": core_selectors.first_executives(agency),
         },
     )
@@ -54,7 +53,7 @@ def structure(request: AgencyRequest) -> HttpResponse:
 @public
 @cache_public_page
 def executives(request: AgencyRequest) -> HttpResponse:
-    people = core_selectors.executives(request.agency, cards=True)
+    people = core_selectors.executive_cards(request.agency)
     return render(
         request, "portal/executives.html", {"political": people["political"], "career": people["career"]}
     )
@@ -90,10 +89,10 @@ def news_list(request: AgencyRequest) -> HttpResponse:
     categories = list(selectors.news_categories(agency))
     current = next((c for c in categories if c.slug == request.GET.get("category")), None)
     paginator = Paginator(
-        selectors.news_cards(selectors.published_news(agency, category=current)), NEWS_PER_PAGE
+        selectors.news_card_rows(selectors.published_news(agency, category=current), agency.pk), NEWS_PER_PAGE
     )
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = selectors.with_pictures(page_obj.object_list)
+    page_obj.object_list = selectors.as_news_cards(page_obj.object_list)
     return render(
         request,
         "portal/news_list.html",

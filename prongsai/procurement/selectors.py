@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.utils import create_namedtuple_class
 from django.http import QueryDict
 
@@ -30,6 +30,7 @@ from .models import (
     ProcurementPlan,
     ProcurementProfile,
     RedFlagReview,
+    Vendor,
 )
 from .normalize import search_text
 from .red_flags import FlagRow, RedFlag, compute_flags
@@ -107,9 +108,17 @@ def ocds_registered(agency: Agency) -> bool:
     for a hosted agency: a page that only links the OCDS package needs neither the prefix nor who set it."""
     if settings.OCDS_OCID_PREFIX:
         return True
-    if agency.operator_id and Operator.objects.filter(pk=agency.operator_id).exclude(ocds_prefix="").exists():
-        return True
-    return ProcurementProfile.objects.filter(agency=agency).exclude(ocid_prefix="").exists()
+    rows = _PREFIXES.rows(agency)
+    return bool(rows) and any(rows[0])
+
+
+def _prefixes(agency_id: int) -> QuerySet[Any]:
+    # The operator's prefix and the agency's own, in one row (empty text or None where there is none).
+    own = ProcurementProfile.objects.filter(agency_id=agency_id).values("ocid_prefix")[:1]
+    return Agency.objects.filter(pk=agency_id).values_list("operator__ocds_prefix", Subquery(own))
+
+
+_PREFIXES = TenantQuery(_prefixes)
 
 
 # --- the register -------------------------------------------------------------------------------------------
@@ -369,11 +378,18 @@ class RegisterChoices:
 
 
 def _choices(agency_id: int) -> QuerySet[Any]:
+    # Grouped by the vendor's id, with its public id and name read per group, not joined per row: the
+    # rows are then summed from the index procurement_register_sums alone, in its order (ADR 0131).
+    vendor = Vendor.objects.filter(agency_id=agency_id, pk=OuterRef("vendor_id")).order_by()
     return (
         _base(agency_id, published_only=True)
-        .values_list("fiscal_year", "vendor__public_id", "vendor__name", "egp_status")
+        .values_list("fiscal_year", "vendor_id", "egp_status")
         .annotate(n=Count("pk"), budget=Sum("budget"), agreed=Sum("agreed_price"))
-        .order_by("vendor__name", "vendor__public_id", "fiscal_year", "egp_status")
+        .annotate(
+            vendor_public_id=Subquery(vendor.values("public_id")), vendor_name=Subquery(vendor.values("name"))
+        )
+        .order_by("vendor_name", "vendor_public_id", "fiscal_year", "egp_status")
+        .values_list("fiscal_year", "vendor_public_id", "vendor_name", "egp_status", "n", "budget", "agreed")
     )
 
 

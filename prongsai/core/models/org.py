@@ -94,4 +94,10 @@ class Person(TenantModel):
 
     @property
     def full_name(self) -> str:
-        return f"{self.prefix}{self.first_name} {self.last_name}".strip()
+        return person_name(self.prefix, self.first_name, self.last_name)
+
+
+def person_name(prefix: str, first_name: str, last_name: str) -> str:
+    """A person's name as every page and document writes it (``Person.full_name``; the public cards are
+    rows)."""
+    return f"{prefix}{first_name} {last_name}".strip()

@@ -1,4 +1,4 @@
-from .catalogue import DurationUnit, RequiredDocument, Service, ServiceStep
+from .catalogue import DurationUnit, RequiredDocument, Service, ServiceStep, describe_fee
 from .requests import (
     CLOSED_STATUSES,
     ONLINE_CHANNELS,
@@ -27,4 +27,5 @@ __all__ = [
     "Service",
     "ServiceRequest",
     "ServiceStep",
+    "describe_fee",
 ]

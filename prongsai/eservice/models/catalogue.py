@@ -153,18 +153,7 @@ class Service(Publishable):
     @property
     def fee_text(self) -> str:
         """The fee as the manual states it; "ไม่มีค่าธรรมเนียม" explicitly when there is none (OIT o11)."""
-        from django.utils.translation import gettext
-
-        from prongsai.core.thai import format_baht
-
-        if not self.has_fee:
-            return gettext("ไม่มีค่าธรรมเนียม")
-        parts = []
-        if self.fee_amount is not None:
-            parts.append(gettext("%(amount)s บาท") % {"amount": format_baht(self.fee_amount)})
-        if self.fee_description.strip():
-            parts.append(self.fee_description.strip())
-        return " ".join(parts)
+        return describe_fee(self.has_fee, self.fee_amount, self.fee_description)
 
     @property
     def channels(self) -> list[str]:
@@ -281,3 +270,19 @@ class RequiredDocument(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+def describe_fee(has_fee: bool, amount: Decimal | None, description: str) -> str:
+    """A service's fee as its manual states it (``Service.fee_text``; the catalogue's cards are rows)."""
+    from django.utils.translation import gettext
+
+    from prongsai.core.thai import format_baht
+
+    if not has_fee:
+        return gettext("ไม่มีค่าธรรมเนียม")
+    parts = []
+    if amount is not None:
+        parts.append(gettext("%(amount)s บาท") % {"amount": format_baht(amount)})
+    if description.strip():
+        parts.append(description.strip())
+    return " ".join(parts)

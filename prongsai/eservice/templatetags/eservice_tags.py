@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core import thai_words
 from prongsai.core.markup import text
-from prongsai.eservice.models import Service
+from prongsai.eservice.selectors import ServiceCard
 
 register = template.Library()
 
@@ -33,8 +33,8 @@ def _url_of(name: str) -> tuple[str, str]:
 
 
 @register.simple_tag
-def service_cards(services: Iterable[Service]) -> SafeString:
-    """The ``<li class="card">`` of each service, in order."""
+def service_cards(services: Iterable[ServiceCard]) -> SafeString:
+    """The ``<li class="card">`` of each service (``selectors.catalogue_cards``), in order."""
     detail_head, detail_tail = _url_of("eservice:service_detail")
     request_head, request_tail = _url_of("eservice:request_new")
     read = text(_("อ่านคู่มือ"))
@@ -54,8 +54,8 @@ def service_cards(services: Iterable[Service]) -> SafeString:
         cards.append(
             '\n  <li class="card">\n'
             f"    <h2>{title}</h2>\n"
-            f'    <p class="meta">{text(service.get_category_display())} · '
-            f"{text(service.owner_unit.name_th)} · {text(service.fee_text)}</p>\n"
+            f'    <p class="meta">{text(service.category_label)} · '
+            f"{text(service.owner_unit_name)} · {text(service.fee_text)}</p>\n"
             f"    {description}\n"
             '    <p class="actions">\n'
             f'      <a href="{detail}">{read}<span class="visually-hidden"> {name}</span></a>\n'

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core import thai, thai_words
 from prongsai.core.markup import text
-from prongsai.portal.models import NewsArticle
+from prongsai.portal.selectors import NewsCard
 
 register = template.Library()
 
@@ -34,16 +34,14 @@ def _around_id(name: str) -> tuple[str, str]:
 
 
 @register.simple_tag
-def news_cards(articles: Iterable[NewsArticle], heading_level: str = "3") -> SafeString:
-    """The ``<li class="card news-card">`` of each article (read ``with_pictures``), in order."""
+def news_cards(articles: Iterable[NewsCard], heading_level: str = "3") -> SafeString:
+    """The ``<li class="card news-card">`` of each article (``selectors.NewsCard``), in order."""
     article_head, article_tail = _around_id("portal:news_detail")
     picture_head, picture_tail = _around_id("portal:attachment")
     published = text(_("เผยแพร่"))
     level = text(str(heading_level))
     cards = []
     for article in articles:
-        pictures = getattr(article, "pictures", None) or []
-        picture = pictures[0] if pictures else None
         title = text(article.title)
         link = text(f"{article_head}{article.public_id}{article_tail}")
         summary = f"<p>{text(article.summary)}</p>" if article.summary else ""
@@ -52,24 +50,22 @@ def news_cards(articles: Iterable[NewsArticle], heading_level: str = "3") -> Saf
         words = thai_words.thai_wrap(
             mark_safe(  # noqa: S308 - every value is escaped by core.markup.text
                 f'\n  <h{level}><a href="{link}">{title}</a></h{level}>\n'
-                f'  <p class="meta"><span class="tag">{text(article.category.name_th)}</span> · {published} '
+                f'  <p class="meta"><span class="tag">{text(article.category_name)}</span> · {published} '
                 f'<time datetime="{text(stamp)}">{text(thai.format_date(when)) if when else ""}</time></p>\n'
                 f"  {summary}\n  "
             )
         )
         image = ""
-        if picture is not None:
+        if article.picture_id is not None:
             alt = (
-                text(picture.title)
-                if picture.title
+                text(article.picture_title)
+                if article.picture_title
                 else text(_("ภาพประกอบข่าว %(title)s") % {"title": article.title})
             )
-            image = (
-                f'<img class="news-picture" src="{text(f"{picture_head}{picture.public_id}{picture_tail}")}" '
-                f'alt="{alt}" loading="lazy" decoding="async">'
-            )
+            source = text(f"{picture_head}{article.picture_id}{picture_tail}")
+            image = f'<img class="news-picture" src="{source}" alt="{alt}" loading="lazy" decoding="async">'
         cards.append(
-            f'\n<li class="card news-card{" has-picture" if picture is not None else ""}">\n'
+            f'\n<li class="card news-card{" has-picture" if article.picture_id is not None else ""}">\n'
             f'  <div class="news-text">{words}</div>\n'
             "  \n"
             f"  {image}\n"

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from prongsai.core import phones
 from prongsai.core.markup import text
-from prongsai.core.models import Person, Position
+from prongsai.core.models import Position
+from prongsai.core.selectors import PersonCard
 
 register = template.Library()
 
@@ -25,13 +26,13 @@ _STUB = "00000000-0000-0000-0000-000000000000"
 
 
 @register.simple_tag
-def person_cards(people: Iterable[Person]) -> SafeString:
-    """The ``<li class="person">`` of each person, in order."""
+def person_cards(people: Iterable[PersonCard]) -> SafeString:
+    """The ``<li class="person">`` of each person (``core.selectors.executive_cards``), in order."""
     head, _stub, tail = reverse("portal:person_photo", args=[_STUB]).rpartition(_STUB)
     cards = []
     for person in people:
         name = person.full_name
-        top = " top" if person.position.level == Position.Level.TOP_EXECUTIVE else ""
+        top = " top" if person.level == Position.Level.TOP_EXECUTIVE else ""
         photo = (
             f'<img src="{text(f"{head}{person.public_id}{tail}")}" '
             f'alt="{text(_("รูปถ่ายของ %(name)s") % {"name": name})}" width="140" height="170" loading="lazy">'
@@ -53,7 +54,7 @@ def person_cards(people: Iterable[Person]) -> SafeString:
             f'\n<li class="person{top}">\n'
             f"  {photo}\n"
             f'  <span class="name">{text(name)}</span>\n'
-            f'  <span class="role">{text(person.position.title_th)}</span>\n'
+            f'  <span class="role">{text(person.title_th)}</span>\n'
             f"  {phone}\n"
             f"  {email}\n"
             "</li>\n"

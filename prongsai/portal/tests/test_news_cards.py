@@ -7,8 +7,10 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
+from prongsai.core.models import Attachment
 from prongsai.core.tenancy import agency_scope
 from prongsai.portal import selectors
+from prongsai.portal.models import NewsArticle
 from prongsai.portal.templatetags.news_tags import news_cards
 from prongsai.portal.tests import factories
 
@@ -28,11 +30,27 @@ _ITEM = """{% load i18n %}{% with picture=article.pictures.0 %}
 @pytest.mark.parametrize("language", ["th", "en"])
 @pytest.mark.parametrize("heading_level", [None, "2"])
 def test_the_cards_are_written_as_the_template_wrote_them(agency, admin_member, language, heading_level):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from prongsai.core.demo_images import activity_photo_jpeg
+    from prongsai.portal import services
 
     with agency_scope(agency):
         category = factories.news_category(agency)
-        factories.news(agency, admin_member, category, published=True, title='ประชุม <สภา> & "ประชาคม" หมู่บ้าน')
+        first = factories.news(agency, admin_member, category, title='ประชุม <สภา> & "ประชาคม" หมู่บ้าน')
+        # A document attached before the pictures is no picture; of two pictures the first attached shows.
+        for name, body, kind, title in (
+            ("minutes.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf", "รายงานการประชุม"),
+            ("one.jpg", activity_photo_jpeg(1, with_gps=False), "image/jpeg", "ภาพแรก <ก่อน>"),
+            ("two.jpg", activity_photo_jpeg(2, with_gps=False), "image/jpeg", "ภาพที่สอง"),
+        ):
+            services.news_attach_file(
+                article=first,
+                acting_user=admin_member,
+                upload=SimpleUploadedFile(name, body, kind),
+                title=title,
+            )
+        services.news_publish(article=first, acting_user=admin_member)
         factories.news(
             agency,
             admin_member,
@@ -41,16 +59,50 @@ def test_the_cards_are_written_as_the_template_wrote_them(agency, admin_member, 
             title="ปลูกต้นไม้ริมถนน",
             picture=activity_photo_jpeg(1, with_gps=False),
         )
-        articles = selectors.with_pictures(selectors.news_cards(selectors.published_news(agency)))
-    assert len(articles) == 2 and any(a.pictures for a in articles)
-    articles[0].summary = "สรุป <b>ข่าว</b> & อื่น ๆ"
+        factories.news(agency, admin_member, category, published=True, title="ข่าวไม่มีภาพ")
+        NewsArticle.objects.filter(pk=first.pk).update(summary="สรุป <b>ข่าว</b> & อื่น ๆ")
+        articles = list(selectors.published_news(agency))
+        for article in articles:
+            article.pictures = list(  # what the template's loop was given
+                article.attachments.filter(kind__in=[Attachment.Kind.JPEG, Attachment.Kind.PNG]).order_by(
+                    "created_at", "pk"
+                )
+            )
+        cards = selectors.as_news_cards(selectors.news_card_rows(selectors.published_news(agency), agency.pk))
+    assert [len(a.pictures) for a in articles] == [0, 1, 2]
+    assert [card.public_id for card in cards] == [a.public_id for a in articles]
+    assert cards[2].picture_title == "ภาพแรก <ก่อน>"
     item = engines["django"].from_string(_ITEM)
     with translation.override(language):
         context = {} if heading_level is None else {"heading_level": heading_level}
         expected = "".join(
             item.render({"article": article, **context}, RequestFactory().get("/")) for article in articles
         )
-        written = news_cards(articles, heading_level or "3")
-    assert "<b>" not in written and "<สภา>" not in written
+        written = news_cards(cards, heading_level or "3")
+    assert "<b>" not in written and "<สภา>" not in written and "<ก่อน>" not in written
     assert written == expected
     assert news_cards([]) == ""
+
+
+def test_the_latest_news_are_the_first_cards_of_the_list(agency, other_agency, admin_member, outsider):
+    """The home page's cards (read by a TenantQuery) are the news list's first, of this agency only."""
+    from django_scopes import ScopeError
+
+    from prongsai.core.demo_images import activity_photo_jpeg
+
+    with agency_scope(other_agency):
+        elsewhere = factories.news_category(other_agency)
+        factories.news(other_agency, outsider, elsewhere, published=True, title="ข่าวของที่อื่น")
+    with agency_scope(agency):
+        category = factories.news_category(agency)
+        for i in range(selectors.LATEST_NEWS + 2):
+            picture = activity_photo_jpeg(i, with_gps=False) if i % 2 else None
+            factories.news(agency, admin_member, category, published=True, title=f"ข่าวที่ {i}", picture=picture)
+        factories.news(agency, admin_member, category, title="ร่างข่าว")
+        latest = selectors.latest_news(agency)
+        every = selectors.as_news_cards(selectors.news_card_rows(selectors.published_news(agency), agency.pk))
+    assert len(every) == selectors.LATEST_NEWS + 2
+    assert latest == every[: selectors.LATEST_NEWS]
+    assert any(card.picture_id for card in latest) and not all(card.picture_id for card in latest)
+    with agency_scope(other_agency), pytest.raises(ScopeError):
+        selectors.latest_news(agency)

@@ -395,3 +395,21 @@ def test_the_first_page_read_once_built_is_the_querysets_page(register_rows, sco
         scoped, selectors.RegisterFilter(), QueryDict(""), 2, url_name=url_name
     )
     assert len(lines) == 2 and found.next_query is not None and found.previous_query is None
+
+
+def test_the_filter_choices_are_summed_from_the_index_alone(register_rows, scoped):
+    """The choices and totals of every uncached register page are read from procurement_register_sums
+    without the table's rows (ADR 0131); a change to the query or the index that loses this shows here."""
+    from django.db import connection
+
+    from prongsai.procurement import selectors
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    compiled = selectors._CHOICES._for("default")
+    params = [scoped.pk if name else constant for name, constant in compiled.slots]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {compiled.sql}", params)
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "USING COVERING INDEX procurement_register_sums" in plan, plan
+    assert "GROUP BY" not in plan, plan  # the index's order is the grouping's: no temporary tree for it
