@@ -12,13 +12,16 @@ scope of the stand-in agency (so the scoped manager's own filter is a parameter 
 a call outside the scope of that same agency raises ``ScopeError`` as the scoped manager would.
 
 Only plain parameters can stand in: integers and text that the ORM passes to the database unchanged (an
-equality, an ``IN`` of one value). A parameter the ORM rewrites (``__contains`` wraps text in ``%``, a date
-becomes text on SQLite) would not be found among the compiled parameters, and the first call says so.
+equality, an ``IN`` of one value), and UUIDs, which reach PostgreSQL as they are and SQLite as their 32 hex
+digits (the slot remembers which, and the real value is passed the same way). A parameter the ORM rewrites
+otherwise (``__contains`` wraps text in ``%``, a date becomes text on SQLite) would not be found among the
+compiled parameters, and the first call says so.
 """
 
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,13 +41,20 @@ _AGENCY = -2_147_483_000
 
 
 def _stand_in(name: str, kind: type, index: int) -> Any:
-    return 32_000 + 11 * index + 7 if kind is int else f"\uffff{name}\uffff"
+    if kind is int:
+        return 32_000 + 11 * index + 7
+    if kind is uuid.UUID:
+        return uuid.UUID(int=(0xFFFF_FFFF << 96) + index)  # no random UUID begins with 32 one bits
+    return f"\uffff{name}\uffff"
+
+
+_HEX = "hex"  # the slot takes the UUID's 32 hex digits (SQLite), not the UUID (PostgreSQL)
 
 
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    # For each parameter of the SQL: the name of the value it takes, or ("", constant) for a constant.
+    # For each parameter of the SQL: (name of the value it takes, "" or _HEX), or ("", constant).
     slots: tuple[tuple[str, Any], ...]
     compiler: SQLCompiler
 
@@ -58,17 +68,21 @@ class TenantQuery:
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
-    def rows(self, agency: Agency, **values: Any) -> list[tuple[Any, ...]]:
+    def rows(self, agency: Agency | int, **values: Any) -> list[tuple[Any, ...]]:
+        """The rows for ``agency`` (the agency or its id) and ``values``."""
+        agency_id = agency if isinstance(agency, int) else agency.pk
         current = get_scope()
-        if current.get("_enabled", True) and not _covers(current.get("agency"), agency):
+        if current.get("_enabled", True) and not _covers(current.get("agency"), agency_id):
             raise ScopeError("A TenantQuery runs only inside the scope of the agency it reads.")
         if set(values) != set(self.kinds) or any(
             type(values[name]) is not kind for name, kind in self.kinds.items()
         ):
             raise TypeError(f"expected values {self.kinds}, got {values!r}")
         compiled = self._for("default")
-        given = {"agency_id": agency.pk, **values}
-        params = [given[name] if name else constant for name, constant in compiled.slots]
+        given = {"agency_id": agency_id, **values}
+        params = [
+            (given[name].hex if how == _HEX else given[name]) if name else how for name, how in compiled.slots
+        ]
         connection = connections["default"]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -93,20 +107,25 @@ class TenantQuery:
             queryset = self.build(_AGENCY, **stand_ins)
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        by_value = {_AGENCY: "agency_id", **{value: name for name, value in stand_ins.items()}}
-        slots = tuple((by_value[p], None) if _hashable(p) and p in by_value else ("", p) for p in params)
-        found = {name for name, _constant in slots if name}
-        if found != set(by_value.values()):
-            missing = sorted(set(by_value.values()) - found)
+        by_value: dict[Any, tuple[str, str]] = {_AGENCY: ("agency_id", "")}
+        for name, value in stand_ins.items():
+            by_value[value] = (name, "")
+            if isinstance(value, uuid.UUID):
+                by_value[value.hex] = (name, _HEX)
+        slots = tuple(by_value[p] if _hashable(p) and p in by_value else ("", p) for p in params)
+        found = {name for name, _how in slots if name}
+        expected = {"agency_id", *stand_ins}
+        if found != expected:
+            missing = sorted(expected - found)
             raise ValueError(f"the ORM did not pass {missing} to the database unchanged: not a TenantQuery")
         return _Compiled(sql=sql, slots=slots, compiler=compiler)
 
 
-def _covers(scoped: Any, agency: Agency) -> bool:
+def _covers(scoped: Any, agency_id: int) -> bool:
     """Whether the scope's agency value (an agency, its id, or a list of either, as the scoped manager
-    accepts) includes ``agency``; no scope covers nothing."""
+    accepts) includes the agency ``agency_id``; no scope covers nothing."""
     values = scoped if isinstance(scoped, (list, tuple, set, frozenset)) else [scoped]
-    return any(value is not None and getattr(value, "pk", value) == agency.pk for value in values)
+    return any(value is not None and getattr(value, "pk", value) == agency_id for value in values)
 
 
 def _hashable(value: Any) -> bool:

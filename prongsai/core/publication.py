@@ -9,12 +9,14 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from prongsai.core.audit import audit_record
 from prongsai.core.models import Publishable, Revision, User
+from prongsai.core.prepared import TenantQuery
 
 P = TypeVar("P", bound=Publishable)
 
@@ -108,13 +110,34 @@ def record_revise(*, record: P, acting_user: User, reason: str, changes: dict[st
 
 
 def revisions_of(record: Publishable) -> list[Revision]:
-    """The public revision history of a record, oldest first."""
-    return list(
-        # agency_id, not agency: reading record.agency would load the agency's row for nothing.
-        Revision.objects.filter(
-            agency_id=record.agency_id, record_type=record._meta.label_lower, record_id=record.pk
-        ).order_by("number")
+    """The public revision history of a record, oldest first.
+
+    Every public page of a published record lists it, so it is read by a ``TenantQuery`` (SQL built once
+    per connection, ADR 0131), bounded by the record's agency id (reading ``record.agency`` would load the
+    agency's row for nothing). Each revision's content, a copy of the whole record, is not read: the list
+    shows the number, date, reason and hash, and ``content`` is loaded if something asks for it."""
+    return [
+        Revision.from_db("default", _REVISION_LIST_FIELDS, row)
+        for row in _REVISIONS.rows(
+            record.agency_id, record_type=record._meta.label_lower, record_id=record.pk
+        )
+    ]
+
+
+_REVISION_LIST_FIELDS = tuple(
+    field.attname for field in Revision._meta.concrete_fields if field.name != "content"
+)
+
+
+def _revisions(agency_id: int, record_type: str, record_id: int) -> QuerySet[Any]:
+    return (
+        Revision.objects.filter(agency_id=agency_id, record_type=record_type, record_id=record_id)
+        .order_by("number")
+        .values_list(*_REVISION_LIST_FIELDS)
     )
+
+
+_REVISIONS = TenantQuery(_revisions, record_type=str, record_id=int)
 
 
 @transaction.atomic

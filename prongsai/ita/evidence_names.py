@@ -23,8 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from prongsai.core.models import Agency, SearchDocument
 from prongsai.ita.models import ManualEvidence
@@ -155,13 +155,22 @@ def evidence_names(
         if paths
         else {}
     )
+    language = get_language()
     for url in wanted:
         if url in names:
             continue
-        names[url] = (
-            _by_page(url, fixed_only=True) or titles.get(urlsplit(url).path) or _by_page(url) or _by_kind(url)
-        )
+        fixed, path, page, kind = _names_without_records(url, language)
+        names[url] = fixed or titles.get(path) or page or kind
     return names
+
+
+@lru_cache(maxsize=16_384)
+def _names_without_records(url: str, language: str | None) -> tuple[str, str, str, str]:
+    """What names ``url`` without reading a record: its fixed page's name, its path (to look the record up
+    by), its page's name and its kind's, in ``language``. They depend on nothing but the address and the
+    language (the URL configuration does not change while a process runs), and the index names a few
+    hundred links per render, so each is worked out once per process (ADR 0131)."""
+    return _by_page(url, fixed_only=True), urlsplit(url).path, _by_page(url), _by_kind(url)
 
 
 def named_links(urls: Iterable[str], names: dict[str, str]) -> list[NamedLink]:

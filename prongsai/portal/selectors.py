@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from prongsai.core.models import Agency, Attachment, PublicationStatus
 from prongsai.core.prepared import TenantQuery
@@ -76,8 +76,90 @@ def latest_news(agency: Agency) -> list[NewsCard]:
     return as_news_cards(_LATEST.rows(agency))
 
 
-def news_categories(agency: Agency) -> QuerySet[NewsCategory]:
-    return NewsCategory.objects.filter(agency=agency).order_by("order", "name_th")
+def news_categories(agency: Agency) -> list[NewsCategory]:
+    """The agency's news categories in its order (the news list's menu)."""
+    return [NewsCategory.from_db("default", _CATEGORY_FIELDS, row) for row in _CATEGORIES.rows(agency)]
+
+
+_CATEGORY_FIELDS = tuple(field.attname for field in NewsCategory._meta.concrete_fields)
+_CATEGORIES = TenantQuery(
+    lambda agency_id: (
+        NewsCategory.objects.filter(agency=agency_id)
+        .order_by("order", "name_th")
+        .values_list(*_CATEGORY_FIELDS)
+    )
+)
+
+
+class NewsCardList:
+    """The published news of an agency (of one category, when given) as a ``Paginator`` reads a list: its
+    count, and slices of ``NewsCard``. The count and the first page, what the menu links to, are read by
+    ``TenantQuery`` (ADR 0131); a later page by the queryset, since its offset is not a parameter."""
+
+    def __init__(self, agency: Agency, category: NewsCategory | None, per_page: int) -> None:
+        self.agency = agency
+        self.category_id = category.pk if category is not None else None
+        self.per_page = per_page
+
+    def count(self) -> int:
+        if self.category_id is None:
+            rows = _NEWS_COUNT.rows(self.agency)
+        else:
+            rows = _CATEGORY_NEWS_COUNT.rows(self.agency, category_id=self.category_id)
+        return int(rows[0][0]) if rows else 0
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[NewsCard]:
+        return iter(self[0 : self.count()])
+
+    @overload
+    def __getitem__(self, page: int) -> NewsCard: ...
+    @overload
+    def __getitem__(self, page: slice) -> list[NewsCard]: ...
+    def __getitem__(self, page: int | slice) -> NewsCard | list[NewsCard]:
+        if isinstance(page, int):
+            return self[page : page + 1][0]
+        start, stop = page.start or 0, page.stop
+        if start == 0 and stop is not None and stop <= self.per_page:
+            if self.category_id is None:
+                rows = _first_news(self.per_page, by_category=False).rows(self.agency)
+            else:
+                query = _first_news(self.per_page, by_category=True)
+                rows = query.rows(self.agency, category_id=self.category_id)
+            return as_news_cards(rows[:stop])
+        news = published_news(self.agency, category=None)
+        if self.category_id is not None:
+            news = news.filter(category_id=self.category_id)
+        return as_news_cards(news_card_rows(news, self.agency.pk)[page])
+
+
+def _news_count(agency_id: int, category_id: int | None = None) -> QuerySet[Any]:
+    news = published_news(agency_id).order_by()
+    if category_id is not None:
+        news = news.filter(category_id=category_id)
+    return news.values("agency").annotate(n=Count("pk")).values_list("n")
+
+
+_NEWS_COUNT = TenantQuery(_news_count)
+_CATEGORY_NEWS_COUNT = TenantQuery(_news_count, category_id=int)
+_FIRST_NEWS: dict[tuple[int, bool], TenantQuery] = {}
+
+
+def _first_news(per_page: int, *, by_category: bool) -> TenantQuery:
+    found = _FIRST_NEWS.get((per_page, by_category))
+    if found is None:
+
+        def build(agency_id: int, category_id: int | None = None) -> QuerySet[Any]:
+            news = published_news(agency_id)
+            if category_id is not None:
+                news = news.filter(category_id=category_id)
+            return news_card_rows(news, agency_id)[:per_page]
+
+        found = TenantQuery(build, category_id=int) if by_category else TenantQuery(build)
+        _FIRST_NEWS[(per_page, by_category)] = found
+    return found
 
 
 def published_page(agency: Agency, slug: str) -> InfoPage | None:

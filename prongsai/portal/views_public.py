@@ -86,13 +86,12 @@ def contact(request: AgencyRequest) -> HttpResponse:
 @cache_public_page
 def news_list(request: AgencyRequest) -> HttpResponse:
     agency = request.agency
-    categories = list(selectors.news_categories(agency))
+    categories = selectors.news_categories(agency)
     current = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    paginator = Paginator(
-        selectors.news_card_rows(selectors.published_news(agency, category=current), agency.pk), NEWS_PER_PAGE
+    paginator: Paginator[selectors.NewsCard] = Paginator(
+        selectors.NewsCardList(agency, current, NEWS_PER_PAGE), NEWS_PER_PAGE
     )
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = selectors.as_news_cards(page_obj.object_list)
     return render(
         request,
         "portal/news_list.html",
@@ -105,7 +104,9 @@ def news_list(request: AgencyRequest) -> HttpResponse:
 def news_detail(request: AgencyRequest, public_id: str) -> HttpResponse:
     article = access.get_public_news(request.agency, public_id)
     return render(
-        request, "portal/news_detail.html", {"article": article, "revisions": revisions_of(article)}
+        request,
+        "portal/news_detail.html",
+        {"article": article, "files": access.public_news_files(article), "revisions": revisions_of(article)},
     )
 
 

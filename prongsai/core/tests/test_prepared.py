@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from django.db.models import Count, QuerySet
 from django.test.utils import CaptureQueriesContext
 from django_scopes import ScopeError, scope, scopes_disabled
 
-from prongsai.core.models import OrgUnit, Position
+from prongsai.core.models import OrgUnit, Person, Position
 from prongsai.core.prepared import TenantQuery
 from prongsai.core.tests import factories
 
@@ -103,3 +104,31 @@ def test_a_value_the_orm_rewrites_cannot_stand_in(two_agencies):
     )
     with scope(agency=agency), pytest.raises(ValueError, match="words"):
         searching.rows(agency, words="คลัง")
+
+
+def _person(agency_id: int, public_id: uuid.UUID) -> QuerySet[Any]:
+    return Person.objects.filter(agency_id=agency_id, public_id=public_id).values_list(
+        "public_id", "first_name"
+    )
+
+
+PERSON = TenantQuery(_person, public_id=uuid.UUID)
+
+
+def test_a_uuid_stands_in_as_the_database_receives_it(two_agencies):
+    """A UUID reaches SQLite as its hex digits and PostgreSQL as it is: either way the slot takes it so."""
+    agency, other = two_agencies
+    with scopes_disabled():
+        position = Position.objects.filter(agency=agency).first()
+        someone = Person.objects.create(agency=agency, position=position, first_name="สมชาย", last_name="ใจดี")
+        elsewhere = Person.objects.create(
+            agency=other, position=Position.objects.filter(agency=other).first(), first_name="สมหญิง"
+        )
+    with scope(agency=agency):
+        assert PERSON.rows(agency, public_id=someone.public_id) == [(someone.public_id, "สมชาย")]
+        assert PERSON.rows(agency, public_id=elsewhere.public_id) == []  # another agency's person
+        assert PERSON.rows(agency, public_id=uuid.uuid4()) == []
+        with pytest.raises(TypeError):
+            PERSON.rows(agency, public_id=str(someone.public_id))
+    with scope(agency=other):
+        assert PERSON.rows(other, public_id=elsewhere.public_id) == [(elsewhere.public_id, "สมหญิง")]

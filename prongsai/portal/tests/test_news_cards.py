@@ -10,7 +10,7 @@ from django.utils import translation
 from prongsai.core.models import Attachment
 from prongsai.core.tenancy import agency_scope
 from prongsai.portal import selectors
-from prongsai.portal.models import NewsArticle
+from prongsai.portal.models import NewsArticle, NewsCategory
 from prongsai.portal.templatetags.news_tags import news_cards
 from prongsai.portal.tests import factories
 
@@ -106,3 +106,63 @@ def test_the_latest_news_are_the_first_cards_of_the_list(agency, other_agency, a
     assert any(card.picture_id for card in latest) and not all(card.picture_id for card in latest)
     with agency_scope(other_agency), pytest.raises(ScopeError):
         selectors.latest_news(agency)
+
+
+def test_the_news_list_reads_the_querysets_pages(agency, admin_member):
+    """The count and the first page (TenantQuery) and any later page (queryset) of the whole list and of a
+    category are the queryset's own."""
+    from django.core.paginator import Paginator
+
+    with agency_scope(agency):
+        first, second = (
+            factories.news_category(agency),
+            factories.news_category(agency, slug="other", name_th="กิจกรรม", order=5),
+        )
+        for i in range(15):
+            factories.news(agency, admin_member, first if i % 3 else second, published=True, title=f"ข่าว {i}")
+        factories.news(agency, admin_member, first, title="ร่างข่าว")
+        for category in (None, first, second):
+            news = selectors.published_news(agency, category=category)
+            expected = selectors.as_news_cards(selectors.news_card_rows(news, agency.pk))
+            listed = selectors.NewsCardList(agency, category, 12)
+            assert listed.count() == len(expected) > 0
+            assert len(listed) == len(expected) and list(listed) == expected and listed[1] == expected[1]
+            for page in (slice(0, 12), slice(0, 3), slice(12, 24), slice(3, 6)):
+                assert listed[page] == expected[page]
+            paginator = Paginator(listed, 12)
+            assert [c.public_id for c in paginator.page(1).object_list] == [
+                c.public_id for c in expected[:12]
+            ]
+        assert selectors.NewsCardList(agency, first, 12).count() == 10
+        assert [c.slug for c in selectors.news_categories(agency)] == [
+            c.slug for c in NewsCategory.objects.filter(agency=agency).order_by("order", "name_th")
+        ]
+
+
+def test_a_public_article_is_read_with_its_category_and_files(agency, other_agency, admin_member, outsider):
+    from django.http import Http404
+    from django_scopes import ScopeError
+
+    from prongsai.core.demo_images import activity_photo_jpeg
+    from prongsai.portal import access
+
+    with agency_scope(agency):
+        category = factories.news_category(agency)
+        article = factories.news(
+            agency, admin_member, category, published=True, picture=activity_photo_jpeg(1, with_gps=False)
+        )
+        draft = factories.news(agency, admin_member, category, title="ร่าง")
+        found = access.get_public_news(agency, str(article.public_id))
+        stored = NewsArticle.objects.select_related("category").get(pk=article.pk)
+        assert [getattr(found, f.attname) for f in NewsArticle._meta.concrete_fields] == [
+            getattr(stored, f.attname) for f in NewsArticle._meta.concrete_fields
+        ]
+        assert found.category.name_th == stored.category.name_th and found.category.pk == category.pk
+        files = access.public_news_files(found)
+        assert [f.pk for f in files] == [a.pk for a in stored.attachments.order_by("created_at", "pk")] != []
+        assert files[0].size == stored.attachments.get().size
+        for missing in (str(draft.public_id), "not-a-uuid", "00000000-0000-0000-0000-000000000000"):
+            with pytest.raises(Http404):
+                access.get_public_news(agency, missing)
+    with agency_scope(other_agency), pytest.raises(ScopeError):
+        access.get_public_news(agency, str(article.public_id))
