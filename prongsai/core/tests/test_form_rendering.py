@@ -142,3 +142,52 @@ def test_the_site_uses_this_renderer():
     from django.forms.renderers import get_default_renderer
 
     assert isinstance(get_default_renderer(), FormRenderer)
+
+
+class _EveryKindOfField(forms.Form):
+    name = forms.CharField(label='ชื่อ <ผู้ยื่น> & "คำขอ"', help_text="ตามบัตร <ประชาชน>")
+    note = forms.CharField(label="หมายเหตุ", required=False, widget=forms.Textarea)
+    year = forms.ChoiceField(label="ปีงบประมาณ", choices=[("", "ทุกปี"), ("2570", "2570")], required=False)
+    agree = forms.BooleanField(label="ยอมรับ <เงื่อนไข>")
+    optional_box = forms.BooleanField(label="รับข่าวสาร", required=False, help_text="ไม่บังคับ")
+    when = forms.DateField(label="วันที่", required=False, help_text=mark_safe("<b>วัน/เดือน/ปี</b>"))
+    amount = forms.DecimalField(label="จำนวนเงิน", min_value=0)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"name": "", "agree": "", "amount": "-5", "when": "ไม่ใช่วันที่"},
+        {"name": "<script>", "agree": "on", "amount": "12.50", "year": "2570", "note": "a & b"},
+    ],
+)
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_a_field_row_is_written_as_the_include_writes_it(data, language):
+    from django.template import engines
+    from django.utils import translation
+
+    from prongsai.core.templatetags.formtags import field_row
+
+    form = _EveryKindOfField(data=data)
+    form.is_valid()
+    include = engines["django"].from_string('{% include "core/_field.html" %}')
+    with translation.override(language):
+        for field in form:
+            assert field_row(field) == include.render({"field": field}), field.name
+    if data is not None and data["amount"] == "-5":
+        assert sum(bool(field.errors) for field in form) >= 3  # the error lists were compared too
+
+
+def test_the_register_filter_rows_are_the_includes():
+    from django.template import engines
+
+    from prongsai.core.templatetags.formtags import field_row
+
+    form = RegisterFilterForm(
+        {"fy": "2599", "q": "<ก่อสร้าง>"}, years=[2570, 2569], fiscal_year=None, vendors=[("v1", "หจก. <ดี>")]
+    )
+    form.is_valid()
+    include = engines["django"].from_string('{% include "core/_field.html" %}')
+    assert any(field.errors for field in form)
+    assert [field_row(field) for field in form] == [include.render({"field": field}) for field in form]
