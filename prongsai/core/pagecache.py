@@ -224,6 +224,50 @@ def _bypass(request: HttpRequest) -> bool:
     return len(request.META.get("QUERY_STRING", "")) > _LONGEST_QUERY
 
 
+# Parameters that social networks and advertisers add to links: Facebook's ``fbclid`` (a new value on every
+# click from a shared post, which is how most citizens reach an agency's news), Google's and others' click
+# ids, campaign tags. No view reads them. Left in the address, every click from a shared post would render
+# the page again and store one more copy of it under its own key; and the language links, which repeat the
+# address, would carry that visitor's click id into the page (ADR 0132).
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_NAMES = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "igshid",
+        "ttclid",
+        "twclid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+    }
+)
+
+
+def _is_tracking(part: str) -> bool:
+    name = part.partition("=")[0].lower()
+    return name in _TRACKING_NAMES or name.startswith(_TRACKING_PREFIXES)
+
+
+def _drop_tracking(request: HttpRequest) -> None:
+    """The request as if its link had been shared without tracking parameters (the other parameters kept
+    as they were, in their order), before anything reads its address or its ``GET``."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    parts = query.split("&")
+    kept = [part for part in parts if not _is_tracking(part)]
+    if len(kept) != len(parts):
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.__dict__.pop("GET", None)  # a cached_property on WSGI and ASGI requests alike
+
+
 def _accepts_gzip(request: HttpRequest) -> bool:
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
 
@@ -397,6 +441,9 @@ class PublicPageCacheMiddleware:
     needs only the host, the address, the language and the versions, in one cache round trip. Everything the
     inner middleware adds to a page's response (the content security policy, framing, language headers) is
     stored with it. A miss runs the whole stack; ``cache_public_page`` decides what may be stored.
+
+    Tracking parameters (``fbclid``, ``utm_*``) are dropped from the address first, so a link shared on
+    social media is the same stored page as the plain one (ADR 0132).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -405,6 +452,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if _bypass(request):
             return self.get_response(request)
+        _drop_tracking(request)
         lookup = _lookup(request)
         if lookup.entry is not None:
             return _from_entry(request, lookup.entry)

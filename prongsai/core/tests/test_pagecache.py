@@ -262,3 +262,42 @@ def test_one_transaction_of_many_writes_sends_one_signal(
         assert received == [agency.pk]
     finally:
         public_pages_changed.disconnect(dispatch_uid="test-one-signal")
+
+
+def test_a_shared_link_with_tracking_parameters_is_the_same_cached_page(anon, agency, admin_member, category):
+    with agency_scope(agency):
+        factories.news(agency, admin_member, category, published=True, title="ข่าวแรก")
+    first, body = _queries(anon, "/news/?fbclid=IwAR0abc123&utm_source=facebook")
+    assert first >= 3
+    assert b"fbclid" not in body and b"utm_" not in body  # the language links repeat the address without them
+    # Another click from the same post (a new fbclid), and the plain address: the same stored page.
+    for path in ("/news/?fbclid=IwAR9xyz789", "/news/", "/news/?UTM_Campaign=x&gclid=y"):
+        count, again = _queries(anon, path)
+        assert count == 0, path
+        assert again == body
+
+
+def test_the_other_parameters_are_kept_in_their_order(anon, agency, admin_member, category):
+    with agency_scope(agency):
+        for number in range(25):
+            factories.news(agency, admin_member, category, published=True, title=f"ข่าวที่ {number}")
+    _count, second_page = _queries(anon, "/news/?page=2")
+    count, tracked = _queries(anon, "/news/?utm_medium=social&page=2&fbclid=a")
+    assert count == 0
+    assert tracked == second_page
+    _count, first_page = _queries(anon, "/news/")
+    assert first_page != second_page
+
+
+def test_staff_keep_the_address_as_it_came(agency, member):
+    # Only what the page cache serves is normalised; a request it bypasses reaches the view untouched.
+    seen: list[str] = []
+
+    def view(request):
+        seen.append(request.GET.urlencode())
+        return HttpResponse("ok")
+
+    request = RequestFactory().get("/news/?utm_source=line&page=2", HTTP_HOST=AGENCY_HOST)
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = "x"
+    PublicPageCacheMiddleware(view)(request)
+    assert seen == ["utm_source=line&page=2"]
