@@ -113,6 +113,21 @@ def _verify_image(content: bytes, name: str) -> None:
         ) from None
 
 
+# The longest side of a picture's preview: a news card is at most about 400 CSS pixels wide, so this is sharp
+# on a screen of two device pixels per CSS pixel; an article's column is about as wide.
+PREVIEW_SIDE = 800
+
+
+def image_preview(content: bytes) -> bytes | None:
+    """A smaller copy of a re-encoded picture (same format), or None when it is no larger than a preview."""
+    from PIL import Image  # here, not at start-up (core/tests/test_startup.py)
+
+    with Image.open(io.BytesIO(content)) as image:
+        if max(image.size) <= PREVIEW_SIDE:
+            return None
+    return reencode_image(content, max_side=PREVIEW_SIDE)[0]
+
+
 def reencode_image(content: bytes, *, max_side: int = 2000) -> tuple[bytes, str]:
     """A JPEG or PNG copy without metadata (EXIF, GPS, comments), at most ``max_side`` pixels on a side.
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from prongsai.core import limits
 from prongsai.core.audit import audit_record
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
-from prongsai.core.files import check_upload, reencode_image
+from prongsai.core.files import check_upload, image_preview, reencode_image
 from prongsai.core.models import (
     Agency,
     AgencyDayOff,
@@ -351,6 +351,10 @@ def attachment_create(
         uploaded_by=acting_user,
     )
     attachment.file.save(f"upload.{kind}", ContentFile(content), save=False)
+    if kind in {Attachment.Kind.JPEG, Attachment.Kind.PNG} and public_image:
+        preview = image_preview(content)
+        if preview is not None:
+            attachment.preview.save(f"preview.{kind}", ContentFile(preview), save=False)
     attachment.save()
     audit_record(
         agency=agency,

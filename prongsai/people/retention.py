@@ -27,7 +27,7 @@ def purge_expired_personal_data() -> dict[str, int]:
         files = list(Attachment.objects.filter(pk__in=old_certificates.values("certificate")))
         certificates = old_certificates.update(certificate=None, updated_at=timezone.now())
         for attachment in files:
-            attachment.file.delete(save=False)
+            attachment.delete_stored_files()
             attachment.delete()
         trainings, _per_model = Attendance.objects.filter(
             course__fiscal_year__lte=current - TRAINING_RETENTION_YEARS

@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", views_public.search_view, name="search"),
     path("track/", views_public.track, name="track"),
     path("files/<str:public_id>/", views_public.attachment_file, name="attachment"),
+    path("files/<str:public_id>/preview/", views_public.attachment_preview, name="attachment_preview"),
     path("people/<str:public_id>/photo/", views_public.person_photo, name="person_photo"),
     path("logo/", views_public.agency_logo, name="agency_logo"),
     path("theme.css", views_public.agency_theme, name="agency_theme"),

@@ -144,6 +144,17 @@ def attachment_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
 
 
 @public
+def attachment_preview(request: AgencyRequest, public_id: str) -> HttpResponseBase:
+    """The picture as the news cards and the article show it: its preview, or itself when it is small."""
+    attachment = access.get_public_attachment(request.agency, public_id)
+    if not attachment.is_image:
+        raise Http404
+    return _file_response(
+        attachment.shown_file, attachment.content_type, attachment.original_name, inline=True
+    )
+
+
+@public
 def person_photo(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     person = core_access.get_public_person(request.agency, public_id)
     if not person.photo:

@@ -14,6 +14,12 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"attachments/{instance.agency_id}/{instance.public_id.hex}.{instance.extension}"
 
 
+def preview_path(instance: Attachment, filename: str) -> str:
+    # ``kind`` rather than ``extension``: the portal's migration that adds the previews of older pictures
+    # runs on the historical model, which has the fields but not the properties.
+    return f"attachments/{instance.agency_id}/{instance.public_id.hex}.preview.{instance.kind}"
+
+
 class Attachment(TenantModel):
     class Kind(models.TextChoices):
         PDF = "pdf", "PDF"
@@ -24,6 +30,10 @@ class Attachment(TenantModel):
 
     public_id = models.UUIDField(default=new_public_id, unique=True, editable=False)
     file = models.FileField(upload_to=attachment_path, max_length=255)
+    # A smaller copy of a published picture, for the pages that show it in a list or a column (a news card
+    # is at most about 400 CSS pixels wide, where the stored picture may be 2,000 px and ten times the bytes).
+    # Empty when the picture is already small enough, and for every other kind of file.
+    preview = models.FileField(upload_to=preview_path, max_length=255, blank=True)
     original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
     kind = models.CharField(_("ชนิดไฟล์"), max_length=8, choices=Kind.choices)
     content_type = models.CharField(max_length=100)
@@ -47,3 +57,14 @@ class Attachment(TenantModel):
     @property
     def is_image(self) -> bool:
         return self.kind in {self.Kind.JPEG, self.Kind.PNG}
+
+    @property
+    def shown_file(self) -> models.fields.files.FieldFile:
+        """What a page shows of a picture: its preview when it has one, else the file itself."""
+        return self.preview if self.preview else self.file
+
+    def delete_stored_files(self) -> None:
+        """Remove the file and its preview from storage (the caller deletes the row)."""
+        self.file.delete(save=False)
+        if self.preview:
+            self.preview.delete(save=False)

@@ -37,7 +37,7 @@ def _around_id(name: str) -> tuple[str, str]:
 def news_cards(articles: Iterable[NewsCard], heading_level: str = "3") -> SafeString:
     """The ``<li class="card news-card">`` of each article (``selectors.NewsCard``), in order."""
     article_head, article_tail = _around_id("portal:news_detail")
-    picture_head, picture_tail = _around_id("portal:attachment")
+    picture_head, picture_tail = _around_id("portal:attachment_preview")
     published = text(_("เผยแพร่"))
     level = text(str(heading_level))
     cards = []

@@ -23,7 +23,7 @@ _ITEM = """{% load i18n %}{% with picture=article.pictures.0 %}
   {% if article.summary %}<p>{{ article.summary }}</p>{% endif %}
   {% endfilter %}</div>
   {% comment %}A comment in the template.{% endcomment %}
-  {% if picture %}<img class="news-picture" src="{% url 'portal:attachment' picture.public_id %}" alt="{% if picture.title %}{{ picture.title }}{% else %}{% blocktranslate with title=article.title %}ภาพประกอบข่าว {{ title }}{% endblocktranslate %}{% endif %}" loading="lazy" decoding="async">{% endif %}
+  {% if picture %}<img class="news-picture" src="{% url 'portal:attachment_preview' picture.public_id %}" alt="{% if picture.title %}{{ picture.title }}{% else %}{% blocktranslate with title=article.title %}ภาพประกอบข่าว {{ title }}{% endblocktranslate %}{% endif %}" loading="lazy" decoding="async">{% endif %}
 </li>{% endwith %}"""  # noqa: E501 - the template's own lines
 
 
