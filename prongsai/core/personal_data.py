@@ -131,7 +131,8 @@ INVENTORY: tuple[PersonalField, ...] = (
         "procurement.importbatch",
         "file",
         "the e-GP export being imported (contains vendors' IDs)",
-        "deleted 90 days after the batch was committed or last changed (purge_personal_data)",
+        "deleted 90 days after the batch was committed or last changed, with the rows staged from it for "
+        "the commit (purge_personal_data); a commit deletes the staged rows at once",
     ),
     PersonalField(
         "eservice.servicerequest",

@@ -13,10 +13,12 @@ from django_fsm import FSMModelMixin, transition
 from prongsai.core.models import TenantModel, new_public_id
 from prongsai.core.models.status_field import StatusField
 
+IMPORT_FOLDER = "procurement-imports"
+
 
 def import_file_path(instance: ImportBatch, filename: str) -> str:
     # Generated name: the uploader's file name never reaches the file system.
-    return f"procurement-imports/{instance.agency_id}/{instance.public_id.hex}.{instance.file_kind}"
+    return f"{IMPORT_FOLDER}/{instance.agency_id}/{instance.public_id.hex}.{instance.file_kind}"
 
 
 class ImportBatch(FSMModelMixin, TenantModel):
