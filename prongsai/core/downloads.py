@@ -14,10 +14,14 @@ Every download gets the same headers, so none of them can drift (STYLE.md A.19):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils.http import content_disposition_header
+
+if TYPE_CHECKING:
+    from prongsai.core.models import Attachment
 
 Body = bytes | str | FieldFile | Iterable[bytes] | Iterable[str]
 
@@ -43,3 +47,18 @@ def file_download(
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = f"public, max-age={max_age}" if max_age > 0 else "private, no-store"
     return response
+
+
+def picture_preview(attachment: Attachment, *, filename: str = "", max_age: int = 0) -> HttpResponseBase:
+    """A picture as a page shows it in a list or a column: its preview, or itself when it is small (ADR 0133).
+
+    The caller has checked that the picture is public; a document is not a picture (404)."""
+    if not attachment.is_image:
+        raise Http404
+    return file_download(
+        attachment.shown_file,
+        content_type=attachment.content_type,
+        filename=filename or attachment.original_name,
+        inline=True,
+        max_age=max_age,
+    )

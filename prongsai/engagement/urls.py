@@ -13,6 +13,11 @@ urlpatterns = [
     path("qa/<str:public_id>/", views_public.question_detail, name="question_detail"),
     path("participation/", views_public.participation_list, name="participation_list"),
     path("participation/files/<str:public_id>/", views_public.participation_file, name="participation_file"),
+    path(
+        "participation/files/<str:public_id>/preview/",
+        views_public.participation_file_preview,
+        name="participation_file_preview",
+    ),
     path("participation/<str:public_id>/", views_public.participation_detail, name="participation_detail"),
     path("staff/participate/", views_staff.overview, name="staff_overview"),
     path("staff/qa/", views_staff.question_index, name="staff_questions"),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prongsai.core.downloads import file_download
+from prongsai.core.downloads import file_download, picture_preview
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
@@ -179,3 +179,10 @@ def participation_file(request: AgencyRequest, public_id: str) -> HttpResponseBa
         inline=inline,
         max_age=3600,
     )
+
+
+@public
+def participation_file_preview(request: AgencyRequest, public_id: str) -> HttpResponseBase:
+    """A picture as the record shows it (ADR 0133); the record links the picture itself."""
+    attachment = access.get_public_participation_attachment(request.agency, public_id)
+    return picture_preview(attachment, max_age=3600)

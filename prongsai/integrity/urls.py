@@ -13,6 +13,11 @@ urlpatterns = [
         views_public.activity_photo,
         name="activity_photo",
     ),
+    path(
+        "no-gift/activities/<str:public_id>/photos/<str:photo_id>/preview/",
+        views_public.activity_photo_preview,
+        name="activity_photo_preview",
+    ),
     path("no-gift/reports/<str:public_id>/", views_public.gift_report_detail, name="gift_report"),
     path("corruption-risk/<str:public_id>/", views_public.assessment_detail, name="assessment"),
     path(

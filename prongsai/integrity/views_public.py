@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
-from prongsai.core.downloads import file_download
+from prongsai.core.downloads import file_download, picture_preview
 from prongsai.core.http import AgencyRequest
 from prongsai.core.permissions import public
 from prongsai.core.publication import revisions_of
@@ -56,6 +56,14 @@ def activity_photo(request: AgencyRequest, public_id: str, photo_id: str) -> Htt
     return file_download(
         photo.file, content_type=photo.content_type, filename=f"{photo.public_id}.{photo.kind}", inline=True
     )
+
+
+@public
+def activity_photo_preview(request: AgencyRequest, public_id: str, photo_id: str) -> HttpResponseBase:
+    """The photo as the activity's gallery shows it (ADR 0133); the gallery links the photo itself."""
+    activity = access.get_public_activity(request.agency, public_id)
+    photo = access.get_public_photo(activity, photo_id)
+    return picture_preview(photo, filename=f"{photo.public_id}.{photo.kind}")
 
 
 @public

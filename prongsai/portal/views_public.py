@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from prongsai.core import access as core_access
 from prongsai.core import selectors as core_selectors
 from prongsai.core import trackers
-from prongsai.core.downloads import file_download
+from prongsai.core.downloads import file_download, picture_preview
 from prongsai.core.http import AgencyRequest
 from prongsai.core.pagecache import cache_public_page
 from prongsai.core.permissions import public
@@ -146,12 +146,7 @@ def attachment_file(request: AgencyRequest, public_id: str) -> HttpResponseBase:
 @public
 def attachment_preview(request: AgencyRequest, public_id: str) -> HttpResponseBase:
     """The picture as the news cards and the article show it: its preview, or itself when it is small."""
-    attachment = access.get_public_attachment(request.agency, public_id)
-    if not attachment.is_image:
-        raise Http404
-    return _file_response(
-        attachment.shown_file, attachment.content_type, attachment.original_name, inline=True
-    )
+    return picture_preview(access.get_public_attachment(request.agency, public_id), max_age=3600)
 
 
 @public

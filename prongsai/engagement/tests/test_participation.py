@@ -13,6 +13,7 @@ from PIL import Image
 
 from conftest import OTHER_HOST, login_verified
 from prongsai.core.demo_images import activity_photo_jpeg
+from prongsai.core.files import PREVIEW_SIDE
 from prongsai.core.models import Revision
 from prongsai.core.tenancy import agency_scope
 from prongsai.engagement import selectors, services
@@ -157,6 +158,14 @@ def test_a_photo_of_the_activity_is_published_without_its_location(anon, agency,
     assert response.status_code == 200
     image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
     assert not image.getexif().get_ifd(0x8825)
+    # The record shows the picture's preview and links the picture itself.
+    page = anon.get(f"/participation/{forum.public_id}/").content.decode()
+    preview = f"/participation/files/{attachment.public_id}/preview/"
+    assert f'<img src="{preview}"' in page
+    assert f'<a href="/participation/files/{attachment.public_id}/">' in page
+    shown = Image.open(io.BytesIO(b"".join(anon.get(preview).streaming_content)))
+    assert shown.size == (PREVIEW_SIDE, PREVIEW_SIDE * 2 // 3)
+    assert not shown.getexif().get_ifd(0x8825)
 
 
 def test_another_agency_sees_nothing_of_the_record(agency, admin_member, outsider, forum):

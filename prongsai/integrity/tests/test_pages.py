@@ -10,6 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from prongsai.core.demo_images import activity_photo_jpeg
+from prongsai.core.files import PREVIEW_SIDE
 from prongsai.integrity import services
 from prongsai.integrity.models import GiftEntry, RiskEvent
 from prongsai.integrity.tests import factories
@@ -69,6 +71,28 @@ def test_the_activity_page_shows_its_photos_served_as_images(anon, published, ag
     response = anon.get(f"/no-gift/activities/{activity.public_id}/photos/{photo.public_id}/")
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
+    # An 8-px photo needs no preview: the gallery's preview address serves the photo itself, and links it.
+    preview = f"/no-gift/activities/{activity.public_id}/photos/{photo.public_id}/preview/"
+    assert f'<img src="{preview}"' in page
+    assert f'<a href="/no-gift/activities/{activity.public_id}/photos/{photo.public_id}/">' in page
+    assert b"".join(anon.get(preview).streaming_content) == b"".join(response.streaming_content)
+
+
+def test_a_large_activity_photo_is_shown_as_its_preview(anon, agency, admin_member, in_scope):
+    with in_scope(agency):
+        activity = factories.activity(agency, admin_member)
+        services.activity_add_photo(
+            activity=activity,
+            acting_user=admin_member,
+            upload=SimpleUploadedFile("big.jpg", activity_photo_jpeg(4), content_type="image/jpeg"),
+            caption="",
+        )
+        unpublished = activity.photos.get()
+        address = f"/no-gift/activities/{activity.public_id}/photos/{unpublished.public_id}/preview/"
+        assert anon.get(address).status_code == 404  # not public before the activity is
+        services.activity_publish(activity=activity, acting_user=admin_member)
+    served = Image.open(io.BytesIO(b"".join(anon.get(address).streaming_content)))
+    assert served.size == (PREVIEW_SIDE, PREVIEW_SIDE * 2 // 3)
 
 
 def test_the_public_gift_report_shows_totals_and_never_a_name(anon, published):

@@ -1,26 +1,13 @@
 """The previews of news pictures stored before pictures had one (core 0009): the news cards show previews."""
 
-from django.core.files.base import ContentFile
 from django.db import migrations
 
-from prongsai.core.files import image_preview
+from prongsai.core.picture_previews import add_missing_previews
 
 
 def add_previews(apps, schema_editor):
-    Attachment = apps.get_model("core", "Attachment")
     carried = apps.get_model("portal", "NewsArticle").attachments.through.objects.values("attachment_id")
-    pictures = Attachment._base_manager.filter(pk__in=carried, kind__in=["jpg", "png"], preview="")
-    for attachment in pictures.iterator(chunk_size=200):
-        try:
-            with attachment.file.open("rb") as handle:
-                preview = image_preview(handle.read())
-        except (OSError, ValueError):
-            # A missing or unreadable file: the page keeps showing the file itself, as it did before.
-            continue
-        if preview is None:
-            continue  # already small enough
-        attachment.preview.save(f"preview.{attachment.kind}", ContentFile(preview), save=False)
-        Attachment._base_manager.filter(pk=attachment.pk).update(preview=attachment.preview.name)
+    add_missing_previews(apps.get_model("core", "Attachment"), carried)
 
 
 class Migration(migrations.Migration):
