@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from prongsai.core.audit import audit_record
 from prongsai.core.bulk_insert import FastInsert, JsonText
 from prongsai.core.drafts import UNSET, Unset, assign, given, save_changes
+from prongsai.core.gc_pause import with_collection_paused
 from prongsai.core.id_ranges import id_conditions
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import (
@@ -474,6 +475,7 @@ def _publish_transition_is_unconditional() -> bool:
     return transition is not None and not transition.conditions
 
 
+@with_collection_paused
 @transaction.atomic
 def procurement_publish_many(*, agency: Agency, acting_user: User, ids: list[int]) -> PublishResult:
     """Publish the given draft rows. Each becomes revision 1 and public.

@@ -30,6 +30,7 @@ from django_fsm import can_proceed
 from prongsai.core.audit import audit_record
 from prongsai.core.bulk_insert import FastInsert, bulk_page_cache
 from prongsai.core.drafts import assign
+from prongsai.core.gc_pause import with_collection_paused
 from prongsai.core.models import Agency, PublicationStatus, Revision, User
 from prongsai.core.publication import content_hash
 
@@ -276,6 +277,7 @@ def _transition(batch_id: int, transition: Callable[[ImportBatch], None], **valu
     return batch
 
 
+@with_collection_paused
 def import_validate(*, batch_id: int) -> ImportBatch:
     """Read every row of the batch's file, record its problems and what a commit would do.
 
@@ -393,6 +395,7 @@ class _Rollback(Exception):
         self.problems = problems
 
 
+@with_collection_paused
 def import_apply(*, batch_id: int) -> ImportBatch:
     """Write every row of a committing batch in one transaction (the body of the commit task)."""
     batch = ImportBatch.objects.select_related("committed_by", "agency").get(pk=batch_id)
