@@ -42,6 +42,9 @@ class Cap(StrEnum):
     # administrator.
     WHISTLEBLOWER_RECEIVE = "whistleblower.receive"
     WHISTLEBLOWER_CUSTODIAN = "whistleblower.custodian"
+    # Reading the back-office register (drafts included), for whoever edits, publishes or audits it: an
+    # executive publishes from the register, and the auditor follows a red flag to its rows.
+    PROCUREMENT_VIEW = "procurement.view"
     PROCUREMENT_EDIT = "procurement.edit"
     PROCUREMENT_PUBLISH = "procurement.publish"
     PROCUREMENT_RED_FLAGS = "procurement.red_flags"
@@ -90,6 +93,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
         | {
             Cap.CONTENT_EDIT,
             Cap.ORG_EDIT,
+            Cap.PROCUREMENT_VIEW,
             Cap.PROCUREMENT_EDIT,
             Cap.PLANS_EDIT,
             Cap.REPORTS_EXPORT,
@@ -102,6 +106,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.CONTENT_EDIT,
             Cap.CONTENT_PUBLISH,
             Cap.ORG_EDIT,
+            Cap.PROCUREMENT_VIEW,
             Cap.PROCUREMENT_EDIT,
             Cap.PROCUREMENT_PUBLISH,
             Cap.PLANS_EDIT,
@@ -117,6 +122,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
         | {
             Cap.CONTENT_EDIT,
             Cap.CONTENT_PUBLISH,
+            Cap.PROCUREMENT_VIEW,
             Cap.PROCUREMENT_PUBLISH,
             Cap.PLANS_EDIT,
             Cap.REPORTS_EXPORT,
@@ -136,7 +142,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     # parameters; every change is in the audit log).
     Role.INTERNAL_AUDITOR: frozenset(
         _EVERY_MEMBER
-        | {Cap.AUDIT_VIEW, Cap.PROCUREMENT_RED_FLAGS, Cap.PROCUREMENT_SETTINGS, Cap.REPORTS_EXPORT}
+        | {
+            Cap.AUDIT_VIEW,
+            Cap.PROCUREMENT_VIEW,
+            Cap.PROCUREMENT_RED_FLAGS,
+            Cap.PROCUREMENT_SETTINGS,
+            Cap.REPORTS_EXPORT,
+        }
     ),
     # The administrator runs the agency's site and accounts; note that no administration capability opens
     # a sealed channel.
@@ -151,6 +163,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.CALENDAR_MANAGE,
             Cap.AUDIT_VIEW,
             Cap.SYSTEM_STATUS,
+            Cap.PROCUREMENT_VIEW,
             Cap.PROCUREMENT_EDIT,
             Cap.PROCUREMENT_PUBLISH,
             Cap.PROCUREMENT_SETTINGS,

@@ -51,6 +51,7 @@ ENTRIES: tuple[MenuEntry, ...] = (
         apps=("procurement",),
         shown_to=frozenset(
             {
+                Cap.PROCUREMENT_VIEW,
                 Cap.PROCUREMENT_EDIT,
                 Cap.PROCUREMENT_PUBLISH,
                 Cap.PROCUREMENT_RED_FLAGS,

@@ -3,7 +3,7 @@ text, red flags (internal auditor) and settings. Thin: parse, call a service or 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from prongsai.core.downloads import file_download
 from prongsai.core.http import StaffRequest
 from prongsai.core.models import PublicationStatus
-from prongsai.core.permissions import capabilities_for, staff
+from prongsai.core.permissions import capabilities_for, forbidden, staff
 from prongsai.core.publication import revisions_of
 from prongsai.core.roles import Cap
 from prongsai.core.views_forms import apply_errors, form_action, form_status, posted, posted_files
@@ -40,6 +40,7 @@ from .forms import (
 )
 from .models import ImportBatch, Procurement
 
+FormT = TypeVar("FormT", bound=BaseForm)
 PER_PAGE = 100
 # The official documents of the document engine linked from these pages (its staff download page).
 DOCUMENT_FORMATS = ("pdf", "docx")
@@ -57,6 +58,19 @@ def _year(request: StaffRequest) -> int:
 # --- overview and register --------------------------------------------------------------------------------
 
 
+def _reads_only(request: StaffRequest) -> bool:
+    """Whether the member reads the register's pages without editing them: an executive publishes from
+    them, the internal auditor follows red flags into them (``Cap.PROCUREMENT_VIEW``)."""
+    return Cap.PROCUREMENT_EDIT not in capabilities_for(request)
+
+
+def _shown_read_only(form: FormT) -> FormT:
+    """The form's fields shown with their values and nothing to submit."""
+    for field in form.fields.values():
+        field.disabled = True
+    return form
+
+
 @staff(Cap.BACKOFFICE)
 def dashboard(request: StaffRequest) -> HttpResponse:
     return render(
@@ -72,7 +86,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
     )
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def register_list(request: StaffRequest) -> HttpResponse:
     agency = request.agency
     fy = _year(request)
@@ -101,6 +115,7 @@ def register_list(request: StaffRequest) -> HttpResponse:
             "q": query,
             "drafts": drafts,
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "can_edit": Cap.PROCUREMENT_EDIT in capabilities_for(request),
             "querystring": _querystring(request),
         },
     )
@@ -125,9 +140,19 @@ def _edit_context(
     }
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def procurement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
+    """A register row's staff page: the form for whoever edits the register, the row read-only for whoever
+    only publishes or audits it (they reach it from the register and from a red flag)."""
     agency = request.agency
+    if _reads_only(request):
+        if pk is None or request.method != "GET":
+            return forbidden(request, Cap.PROCUREMENT_EDIT)
+        shown = access.get_procurement_for_staff(agency, pk)
+        context = _edit_context(
+            request, shown, _shown_read_only(ProcurementForm(instance=shown, agency=agency))
+        )
+        return render(request, "procurement/staff/procurement_edit.html", {**context, "read_only": True})
     row = access.get_procurement_for_staff(agency, pk) if pk else None
     form = ProcurementForm(posted(request), instance=row, agency=agency)
     if request.method == "POST" and form.is_valid():
@@ -313,10 +338,12 @@ def import_template(request: StaffRequest) -> HttpResponseBase:
 # --- plans ------------------------------------------------------------------------------------------------
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def plan_index(request: StaffRequest) -> HttpResponse:
     return render(
-        request, "procurement/staff/plan_index.html", {"plans": selectors.plans_for_staff(request.agency)}
+        request,
+        "procurement/staff/plan_index.html",
+        {"plans": selectors.plans_for_staff(request.agency), "can_edit": not _reads_only(request)},
     )
 
 
@@ -332,15 +359,21 @@ def _plan_page(
             "item_form": item_form or PlanItemForm(),
             "revisions": revisions_of(plan) if plan and plan.is_published else [],
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "read_only": _reads_only(request),
             "no_large": selectors.plan_needs_no_large_announcement(plan) if plan else False,
         },
         status=form_status(form, *([item_form] if item_form else [])),
     )
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def plan_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
+    if _reads_only(request):
+        if pk is None or request.method != "GET":
+            return forbidden(request, Cap.PROCUREMENT_EDIT)
+        shown = access.get_plan_for_staff(agency, pk)
+        return _plan_page(request, shown, _shown_read_only(PlanForm(instance=shown)))
     plan = access.get_plan_for_staff(agency, pk) if pk else None
     form = PlanForm(posted(request), instance=plan)
     if request.method == "POST" and form.is_valid():
@@ -411,12 +444,15 @@ def plan_publish(request: StaffRequest, pk: int) -> HttpResponseBase:
 # --- announcements ----------------------------------------------------------------------------------------
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def announcement_index(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "procurement/staff/announcement_index.html",
-        {"items": selectors.announcements_for_staff(request.agency)[:200]},
+        {
+            "items": selectors.announcements_for_staff(request.agency)[:200],
+            "can_edit": not _reads_only(request),
+        },
     )
 
 
@@ -432,14 +468,22 @@ def _announcement_page(
             "file_form": file_form or AttachmentForm(),
             "revisions": revisions_of(item) if item and item.is_published else [],
             "can_publish": Cap.PROCUREMENT_PUBLISH in capabilities_for(request),
+            "read_only": _reads_only(request),
         },
         status=form_status(form, *([file_form] if file_form else [])),
     )
 
 
-@staff(Cap.PROCUREMENT_EDIT)
+@staff(Cap.PROCUREMENT_VIEW)
 def announcement_edit(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     agency = request.agency
+    if _reads_only(request):
+        if pk is None or request.method != "GET":
+            return forbidden(request, Cap.PROCUREMENT_EDIT)
+        shown = access.get_announcement_for_staff(agency, pk)
+        return _announcement_page(
+            request, shown, _shown_read_only(AnnouncementForm(instance=shown, agency=agency))
+        )
     item = access.get_announcement_for_staff(agency, pk) if pk else None
     form = AnnouncementForm(posted(request), instance=item, agency=agency)
     if request.method == "POST" and form.is_valid():

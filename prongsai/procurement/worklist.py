@@ -14,9 +14,9 @@ from prongsai.procurement import selectors
 
 
 def drafts_to_publish(ctx: WorkContext) -> list[WorkItem]:
-    # The drafts are published from the register page, which needs the edit capability as well (an
-    # executive holds publish alone and has no register page to publish from).
-    if not {Cap.PROCUREMENT_PUBLISH, Cap.PROCUREMENT_EDIT} <= ctx.caps:
+    # The drafts are published from the register page, which every role that publishes can open (an
+    # executive reads it without editing it).
+    if not {Cap.PROCUREMENT_PUBLISH, Cap.PROCUREMENT_VIEW} <= ctx.caps:
         return []
     group = _("จัดซื้อจัดจ้าง")
     base = reverse("procurement:staff_register")

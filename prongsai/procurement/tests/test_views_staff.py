@@ -150,10 +150,13 @@ def test_the_officer_edits_but_neither_publishes_nor_reviews_flags_nor_changes_s
 def test_the_auditor_reviews_flags_but_edits_nothing(auditor_client, draft):
     assert auditor_client.get("/procurement/staff/red-flags/").status_code == 200
     assert auditor_client.get("/procurement/staff/").status_code == 200
-    assert auditor_client.get(f"/procurement/staff/register/{draft.pk}/").status_code == 403
+    # The auditor follows a flag to its row and reads it (ADR 0135), but changes nothing.
+    assert auditor_client.get(f"/procurement/staff/register/{draft.pk}/").status_code == 200
+    assert auditor_client.post(f"/procurement/staff/register/{draft.pk}/", ROW_FORM).status_code == 403
     assert auditor_client.post("/procurement/staff/register/new/", ROW_FORM).status_code == 403
     assert auditor_client.get("/procurement/staff/import/").status_code == 403
-    assert auditor_client.get("/procurement/staff/plans/").status_code == 403
+    assert auditor_client.get("/procurement/staff/plans/").status_code == 200
+    assert auditor_client.get("/procurement/staff/plans/new/").status_code == 403
 
 
 def test_records_of_another_agency_are_not_found(admin_client, agency, foreign):
