@@ -166,6 +166,8 @@ def test_a_photo_of_the_activity_is_published_without_its_location(anon, agency,
     shown = Image.open(io.BytesIO(b"".join(anon.get(preview).streaming_content)))
     assert shown.size == (PREVIEW_SIDE, PREVIEW_SIDE * 2 // 3)
     assert not shown.getexif().get_ifd(0x8825)
+    missing = anon.get("/participation/files/not-a-uuid/preview/")
+    assert missing.status_code == 404 and "ไม่พบ" in missing.content.decode()
 
 
 def test_another_agency_sees_nothing_of_the_record(agency, admin_member, outsider, forum):

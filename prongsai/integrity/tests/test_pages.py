@@ -93,6 +93,14 @@ def test_a_large_activity_photo_is_shown_as_its_preview(anon, agency, admin_memb
         services.activity_publish(activity=activity, acting_user=admin_member)
     served = Image.open(io.BytesIO(b"".join(anon.get(address).streaming_content)))
     assert served.size == (PREVIEW_SIDE, PREVIEW_SIDE * 2 // 3)
+    # Bad addresses are "not found" (in Thai), never an error.
+    for bad in (
+        f"/no-gift/activities/{activity.public_id}/photos/not-a-uuid/preview/",
+        f"/no-gift/activities/not-a-uuid/photos/{unpublished.public_id}/preview/",
+    ):
+        response = anon.get(bad)
+        assert response.status_code == 404
+        assert "ไม่พบ" in response.content.decode()
 
 
 def test_the_public_gift_report_shows_totals_and_never_a_name(anon, published):
